@@ -1,0 +1,184 @@
+package org.cimnet.core.gen;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.cimnet.core.addr.Prefix;
+import org.cimnet.core.model.Container;
+import org.cimnet.core.model.ContainerKind;
+import org.cimnet.core.model.Host;
+import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Subnet;
+
+/**
+ * Builds a valid network of any size, by construction (no filtering): subnets carved in order
+ * from a private supernet, hosts with leaves splitting those subnets among them, every host
+ * trunked to every spine, containers spread over the subnets, rules between zones, and
+ * assertions the rules respect.
+ *
+ * <p>Shape: zones cycle {@code private}, {@code dmz}, {@code management}; every rule goes from a
+ * private subnet to a dmz subnet, or from the internet to dmz, so {@code never(zone:dmz,
+ * zone:private)} and {@code never(internet, zone:private)} always hold. Containers are
+ * single-homed, except every {@code multiHomedEvery}-th, attached to two private subnets of its
+ * host. The same {@link Spec} and seed always give the same network.
+ */
+public final class NetworkGenerator {
+  private NetworkGenerator() {}
+
+  /**
+   * The size of a generated network.
+   *
+   * @param subnetPrefix the length of every subnet (24 gives 254 usable addresses)
+   * @param containers at most 80 per cent of the subnets' assignable addresses are used
+   */
+  public record Spec(int hosts, int leavesPerHost, int subnets, int subnetPrefix, int containers,
+      int rules, int spines, int multiHomedEvery, long seed) {
+    public Spec {
+      if (hosts < 1 || leavesPerHost < 1 || subnets < hosts * leavesPerHost || spines < 1) {
+        throw new IllegalArgumentException("Spec " + hosts + " hosts x " + leavesPerHost
+            + " leaves needs at least one subnet per leaf (got " + subnets + ") and a spine");
+      }
+      if (subnetPrefix < 16 || subnetPrefix > 29) {
+        throw new IllegalArgumentException("Spec subnet prefix must be 16 to 29, got "
+            + subnetPrefix);
+      }
+      long capacity = (long) subnets * ((1L << (32 - subnetPrefix)) - 4) * 8 / 10;
+      if (containers > capacity) {
+        throw new IllegalArgumentException("Spec: " + containers + " containers do not fit in "
+            + subnets + " /" + subnetPrefix + " subnets (at most " + capacity + ")");
+      }
+    }
+
+    /** The benchmark size: 4,096 subnets, 256 leaves, 100,000 containers, 20,000 rules. */
+    public static Spec large() {
+      return new Spec(64, 4, 4096, 24, 100_000, 20_000, 2, 50, 1);
+    }
+
+    public static Spec small(long seed) {
+      return new Spec(2, 2, 6, 24, 20, 6, 2, 7, seed);
+    }
+
+    /** This spec with everything but spines multiplied by {@code factor}. */
+    public Spec times(double factor) {
+      return new Spec(Math.max(1, (int) (hosts * factor)), leavesPerHost,
+          Math.max((int) (subnets * factor), (int) (hosts * factor) * leavesPerHost),
+          subnetPrefix, (int) (containers * factor), (int) (rules * factor), spines,
+          multiHomedEvery, seed);
+    }
+  }
+
+  private static final String[] ZONES = {"private", "dmz", "management"};
+
+  public static Network generate(Spec spec) {
+    Random random = new Random(spec.seed());
+    int supernetLength = supernetLength(spec);
+    Prefix supernet = Prefix.parse(supernetLength >= 8 ? "10.0.0.0/" + supernetLength
+        : "10.0.0.0/8");
+    Network.Builder b = Network.builder("gen").domain("gen.internal").supernet(supernet);
+
+    List<Subnet> subnets = new ArrayList<>();
+    int index = 0;
+    for (Prefix cidr : supernet.subnets(spec.subnetPrefix())) {
+      if (index == spec.subnets()) {
+        break;
+      }
+      String zone = ZONES[index % ZONES.length];
+      Subnet s = Subnet.builder("s" + index, cidr.toString()).zone(zone).build();
+      subnets.add(s);
+      b.subnet(s);
+      index++;
+    }
+    for (int i = 0; i < spec.spines(); i++) {
+      b.spine("spine" + (i + 1), spec.hosts() * 2 + 2);
+    }
+    if (spec.spines() > 1) {
+      for (int i = 0; i + 1 < spec.spines(); i++) {
+        b.interconnect("spine" + (i + 1), 1, "spine" + (i + 2), 2);
+      }
+    }
+    // Leaves split the subnets round-robin: leaf k (over all hosts) carries subnets k, k+L, ...
+    int leafCount = spec.hosts() * spec.leavesPerHost();
+    List<List<String>> subnetsOfHost = new ArrayList<>();
+    for (int h = 0; h < spec.hosts(); h++) {
+      Host.Builder host = Host.builder("h" + h).router().nameserver();
+      List<String> carried = new ArrayList<>();
+      for (int l = 0; l < spec.leavesPerHost(); l++) {
+        int leaf = h * spec.leavesPerHost() + l;
+        List<String> names = new ArrayList<>();
+        for (int s = leaf; s < subnets.size(); s += leafCount) {
+          names.add(subnets.get(s).name());
+        }
+        host.leaf("leaf" + l, names);
+        carried.addAll(names);
+      }
+      for (int n = 0; n < spec.spines(); n++) {
+        host.nic("eth" + n, String.format("52:54:%02x:%02x:%02x:%02x", (h >> 8) & 0xFF, h & 0xFF,
+            n, 0x10));
+      }
+      host.address(carried.get(0));
+      b.host(host);
+      subnetsOfHost.add(carried);
+    }
+    for (int h = 0; h < spec.hosts(); h++) {
+      for (int n = 0; n < spec.spines(); n++) {
+        b.trunk("h" + h, "eth" + n, "spine" + (n + 1), 3 + h);
+      }
+    }
+    addContainers(b, spec, subnetsOfHost, random);
+    addRules(b, spec, subnets, random);
+    if (index > 0) {
+      b.internet("203.0.113.10/24", "203.0.113.1", subnets.get(0).name());
+    }
+    b.never("zone:dmz", "zone:private");
+    b.never("internet", "zone:private");
+    return b.build();
+  }
+
+  private static int supernetLength(Spec spec) {
+    int bits = 64 - Long.numberOfLeadingZeros(Math.max(1, spec.subnets() - 1));
+    return spec.subnetPrefix() - bits;
+  }
+
+  private static void addContainers(Network.Builder b, Spec spec, List<List<String>> byHost,
+      Random random) {
+    ContainerKind[] kinds = ContainerKind.values();
+    for (int i = 0; i < spec.containers(); i++) {
+      int h = i % spec.hosts();
+      List<String> carried = byHost.get(h);
+      // Fill subnets evenly: the i-th container of a host goes to its (i / hosts) % n-th subnet.
+      String subnet = carried.get((i / spec.hosts()) % carried.size());
+      Container.Builder c = Container.builder(kinds[random.nextInt(kinds.length)], "c" + i)
+          .on("h" + h).attach(subnet);
+      if (spec.multiHomedEvery() > 0 && i % spec.multiHomedEvery() == 0) {
+        // A second private subnet on the same host, so the path it makes stays inside private.
+        int zoneIndex = Integer.parseInt(subnet.substring(1)) % ZONES.length;
+        if (zoneIndex == 0) {
+          carried.stream().filter(s -> !s.equals(subnet))
+              .filter(s -> Integer.parseInt(s.substring(1)) % ZONES.length == 0).findFirst()
+              .ifPresent(c::attach);
+        }
+      }
+      b.container(c);
+    }
+  }
+
+  private static void addRules(Network.Builder b, Spec spec, List<Subnet> subnets,
+      Random random) {
+    List<String> privates = subnets.stream().filter(s -> s.zone().equals("private"))
+        .map(Subnet::name).toList();
+    List<String> dmzs = subnets.stream().filter(s -> s.zone().equals("dmz")).map(Subnet::name)
+        .toList();
+    if (dmzs.isEmpty()) {
+      return;
+    }
+    for (int r = 0; r < spec.rules(); r++) {
+      String to = dmzs.get(random.nextInt(dmzs.size()));
+      String port = "tcp/" + (1 + random.nextInt(65535));
+      if (privates.isEmpty() || r % 10 == 0) {
+        b.canConnect("internet", to, port);
+      } else {
+        b.canConnect(privates.get(random.nextInt(privates.size())), to, port);
+      }
+    }
+  }
+}

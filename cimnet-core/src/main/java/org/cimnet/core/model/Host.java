@@ -1,0 +1,148 @@
+package org.cimnet.core.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.cimnet.core.addr.Ipv4Address;
+import org.cimnet.core.addr.MacAddress;
+
+/**
+ * A physical machine: its NICs (MACs from the inventory), the leaves it hosts, its own addresses,
+ * and whether it routes (holds every carried subnet's gateway) and serves DNS (holds every
+ * carried subnet's nameserver address).
+ */
+public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddress> addresses,
+    boolean router, boolean nameserver) {
+
+  public Host {
+    Names.check("Host", name);
+    nics = List.copyOf(nics);
+    leaves = List.copyOf(leaves);
+    addresses = List.copyOf(addresses);
+  }
+
+  public Optional<Nic> nic(String nicName) {
+    return nics.stream().filter(n -> n.name().equals(nicName)).findFirst();
+  }
+
+  /** Every subnet the host's leaves carry, in leaf order, each once. */
+  public List<String> carriedSubnets() {
+    return leaves.stream().flatMap(l -> l.subnets().stream()).distinct().toList();
+  }
+
+  /** The leaf carrying {@code subnet}, if any. */
+  public Optional<Leaf> leafOf(String subnet) {
+    return leaves.stream().filter(l -> l.subnets().contains(subnet)).findFirst();
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    nics.forEach(n -> b.nics.put(n.name(), n));
+    leaves.forEach(l -> b.leaves.put(l.name(), l));
+    addresses.forEach(a -> b.addresses.put(a.subnet(), a));
+    b.router = router;
+    b.nameserver = nameserver;
+    return b;
+  }
+
+  /** Builds a {@link Host}; every method checks its arguments at once. */
+  public static final class Builder {
+    private final String name;
+    private final Map<String, Nic> nics = new LinkedHashMap<>();
+    private final Map<String, Leaf> leaves = new LinkedHashMap<>();
+    private final Map<String, HostAddress> addresses = new LinkedHashMap<>();
+    private boolean router;
+    private boolean nameserver;
+
+    private Builder(String name) {
+      this.name = Names.check("Host", name);
+    }
+
+    private String self() {
+      return Messages.quote("Host", name);
+    }
+
+    /** A NIC with its MAC as text, such as {@code nic("eth0", "52:54:00:12:34:56")}. */
+    public Builder nic(String nicName, String mac) {
+      Objects.requireNonNull(mac, "mac == null");
+      MacAddress parsed = Messages.in(self() + ": NIC '" + nicName + "'",
+          () -> MacAddress.parse(mac));
+      return nic(nicName, Optional.of(parsed));
+    }
+
+    /** A NIC whose MAC is not known yet (it can be discovered later). */
+    public Builder nic(String nicName) {
+      return nic(nicName, Optional.empty());
+    }
+
+    public Builder nic(String nicName, Optional<MacAddress> mac) {
+      Nic nic = Messages.in(self(), () -> new Nic(nicName, mac));
+      if (nics.putIfAbsent(nicName, nic) != null) {
+        throw new IllegalArgumentException(self() + ": NIC '" + nicName + "' is declared twice");
+      }
+      return this;
+    }
+
+    /** A leaf (an Open vSwitch bridge) on this host carrying the named subnets. */
+    public Builder leaf(String leafName, String... subnets) {
+      return leaf(leafName, List.of(subnets));
+    }
+
+    public Builder leaf(String leafName, List<String> subnets) {
+      Leaf leaf = Messages.in(self(), () -> new Leaf(leafName, subnets));
+      for (String s : subnets) {
+        Messages.in(self() + ": leaf '" + leafName + "'", () -> Names.check("Subnet", s));
+      }
+      if (leaves.putIfAbsent(leafName, leaf) != null) {
+        throw new IllegalArgumentException(self() + ": leaf '" + leafName + "' is declared twice");
+      }
+      return this;
+    }
+
+    /** The host's own address in {@code subnet}, such as {@code address("lan", "192.168.1.100")}. */
+    public Builder address(String subnet, String address) {
+      Objects.requireNonNull(address, "address == null");
+      Ipv4Address parsed = Messages.in(self() + ": address in subnet '" + subnet + "'",
+          () -> Ipv4Address.parse(address));
+      return address(subnet, Optional.of(parsed));
+    }
+
+    /** An address in {@code subnet} that IPAM hands out. */
+    public Builder address(String subnet) {
+      return address(subnet, Optional.empty());
+    }
+
+    public Builder address(String subnet, Optional<Ipv4Address> address) {
+      Messages.in(self(), () -> Names.check("Subnet", subnet));
+      if (addresses.putIfAbsent(subnet, new HostAddress(subnet, address)) != null) {
+        throw new IllegalArgumentException(
+            self() + ": has two addresses in subnet '" + subnet + "': give it one");
+      }
+      return this;
+    }
+
+    /** The host routes: it holds the gateway address of every subnet its leaves carry. */
+    public Builder router() {
+      this.router = true;
+      return this;
+    }
+
+    /** The host serves DNS on the nameserver address of every subnet its leaves carry. */
+    public Builder nameserver() {
+      this.nameserver = true;
+      return this;
+    }
+
+    public Host build() {
+      return new Host(name, new ArrayList<>(nics.values()), new ArrayList<>(leaves.values()),
+          new ArrayList<>(addresses.values()), router, nameserver);
+    }
+  }
+}

@@ -1,0 +1,456 @@
+package org.cimnet.core.model;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.cimnet.core.addr.Prefix;
+
+/**
+ * The whole declared network: "a map of names to numbers and how to connect between them".
+ *
+ * <p>Immutable; collections keep declaration order so that rendering is deterministic. Names are
+ * unique within each kind (the builder refuses a second subnet, host, spine or container of the
+ * same name). Cross-element invariants (overlaps, references, capacity) are the checker's job.
+ */
+public final class Network {
+  /** The domain used when none is declared; {@code .internal} is reserved for private use. */
+  public static final String DEFAULT_DOMAIN = "cim.internal";
+
+  private final String name;
+  private final String domain;
+  private final Prefix supernet;
+  private final boolean publicSupernet;
+  private final AddressConvention convention;
+  private final Map<String, Subnet> subnets;
+  private final Map<String, Spine> spines;
+  private final Map<String, Host> hosts;
+  private final List<Link> links;
+  private final Map<String, Container> containers;
+  private final Optional<Internet> internet;
+  private final List<Rule> rules;
+  private final List<Assertion> assertions;
+
+  private Network(Builder b) {
+    this.name = b.name;
+    this.domain = b.domain;
+    this.supernet = b.supernet;
+    this.publicSupernet = b.publicSupernet;
+    this.convention = b.convention;
+    this.subnets = Collections.unmodifiableMap(new LinkedHashMap<>(b.subnets));
+    this.spines = Collections.unmodifiableMap(new LinkedHashMap<>(b.spines));
+    this.hosts = Collections.unmodifiableMap(new LinkedHashMap<>(b.hosts));
+    this.links = List.copyOf(b.links);
+    this.containers = Collections.unmodifiableMap(new LinkedHashMap<>(b.containers));
+    this.internet = Optional.ofNullable(b.internet);
+    this.rules = List.copyOf(b.rules);
+    this.assertions = List.copyOf(b.assertions);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  /** The DNS domain every derived name ends in, such as {@code cim.internal}. */
+  public String domain() {
+    return domain;
+  }
+
+  public Prefix supernet() {
+    return supernet;
+  }
+
+  /** Whether the supernet was declared public on purpose (it must be private otherwise). */
+  public boolean publicSupernet() {
+    return publicSupernet;
+  }
+
+  public AddressConvention convention() {
+    return convention;
+  }
+
+  public List<Subnet> subnets() {
+    return List.copyOf(subnets.values());
+  }
+
+  public Optional<Subnet> subnet(String subnetName) {
+    return Optional.ofNullable(subnets.get(subnetName));
+  }
+
+  public List<Spine> spines() {
+    return List.copyOf(spines.values());
+  }
+
+  public Optional<Spine> spine(String spineName) {
+    return Optional.ofNullable(spines.get(spineName));
+  }
+
+  public List<Host> hosts() {
+    return List.copyOf(hosts.values());
+  }
+
+  public Optional<Host> host(String hostName) {
+    return Optional.ofNullable(hosts.get(hostName));
+  }
+
+  public List<Link> links() {
+    return links;
+  }
+
+  public List<Container> containers() {
+    return List.copyOf(containers.values());
+  }
+
+  public Optional<Container> container(String containerName) {
+    return Optional.ofNullable(containers.get(containerName));
+  }
+
+  public Optional<Internet> internet() {
+    return internet;
+  }
+
+  public List<Rule> rules() {
+    return rules;
+  }
+
+  public List<Assertion> assertions() {
+    return assertions;
+  }
+
+  /** The subnets of a zone, in declaration order. */
+  public List<Subnet> zone(String zoneName) {
+    return subnets.values().stream().filter(s -> s.zone().equals(zoneName)).toList();
+  }
+
+  public static Builder builder(String name) {
+    return new Builder(name);
+  }
+
+  /** A builder holding everything this network holds, to derive a changed network from it. */
+  public Builder toBuilder() {
+    Builder b = new Builder(name);
+    b.domain = domain;
+    b.supernet = supernet;
+    b.publicSupernet = publicSupernet;
+    b.convention = convention;
+    b.subnets.putAll(subnets);
+    b.spines.putAll(spines);
+    b.hosts.putAll(hosts);
+    b.links.addAll(links);
+    b.containers.putAll(containers);
+    b.internet = internet.orElse(null);
+    b.rules.addAll(rules);
+    b.assertions.addAll(assertions);
+    return b;
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Network n && name.equals(n.name) && domain.equals(n.domain)
+        && supernet.equals(n.supernet) && publicSupernet == n.publicSupernet
+        && convention.equals(n.convention) && List.copyOf(subnets.values())
+            .equals(List.copyOf(n.subnets.values()))
+        && List.copyOf(spines.values()).equals(List.copyOf(n.spines.values()))
+        && List.copyOf(hosts.values()).equals(List.copyOf(n.hosts.values()))
+        && links.equals(n.links)
+        && List.copyOf(containers.values()).equals(List.copyOf(n.containers.values()))
+        && internet.equals(n.internet) && rules.equals(n.rules)
+        && assertions.equals(n.assertions);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, domain, supernet, subnets.keySet(), hosts.keySet(),
+        containers.keySet());
+  }
+
+  @Override
+  public String toString() {
+    return "Network '" + name + "' (" + supernet + ", " + subnets.size() + " subnets, "
+        + hosts.size() + " hosts, " + containers.size() + " containers, " + rules.size()
+        + " rules)";
+  }
+
+  /**
+   * Builds a {@link Network}: the fluent DSL's aggregate. Every method checks its arguments at
+   * once and throws {@link IllegalArgumentException} naming the element and quoting the value;
+   * a second element of the same kind and name is refused at once.
+   */
+  public static final class Builder {
+    private static final Pattern DOMAIN = Pattern.compile(
+        "[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?)*");
+
+    private final String name;
+    private String domain = DEFAULT_DOMAIN;
+    private Prefix supernet;
+    private boolean publicSupernet;
+    private AddressConvention convention = AddressConvention.SEED;
+    private final Map<String, Subnet> subnets = new LinkedHashMap<>();
+    private final Map<String, Spine> spines = new LinkedHashMap<>();
+    private final Map<String, Host> hosts = new LinkedHashMap<>();
+    private final List<Link> links = new ArrayList<>();
+    private final Map<String, Container> containers = new LinkedHashMap<>();
+    private Internet internet;
+    private final List<Rule> rules = new ArrayList<>();
+    private final List<Assertion> assertions = new ArrayList<>();
+
+    private Builder(String name) {
+      this.name = Names.check("Network", name);
+    }
+
+    /**
+     * The DNS domain, such as {@code cim.internal}: lower-case labels joined by dots, at most
+     * 253 characters. Default {@value Network#DEFAULT_DOMAIN}.
+     */
+    public Builder domain(String domainName) {
+      Objects.requireNonNull(domainName, "domain == null");
+      if (domainName.length() > 253 || !DOMAIN.matcher(domainName).matches()) {
+        throw new IllegalArgumentException("Network '" + name + "': domain '" + domainName
+            + "' is not valid: use lower-case DNS labels (letters, digits, '-') joined by '.',"
+            + " at most 253 characters");
+      }
+      this.domain = domainName;
+      return this;
+    }
+
+    /** The one block every subnet is carved from, such as {@code "192.168.0.0/21"}. */
+    public Builder supernet(String cidr) {
+      Objects.requireNonNull(cidr, "supernet == null");
+      return supernet(Messages.in("Network '" + name + "': supernet", () -> Prefix.parse(cidr)));
+    }
+
+    public Builder supernet(Prefix cidr) {
+      if (supernet != null) {
+        throw new IllegalStateException(
+            "Network '" + name + "': supernet already set to '" + supernet + "'");
+      }
+      this.supernet = Objects.requireNonNull(cidr, "supernet == null");
+      return this;
+    }
+
+    /** Allows a supernet outside the private spaces; without it the checker refuses one. */
+    public Builder publicSupernet() {
+      this.publicSupernet = true;
+      return this;
+    }
+
+    /** Overrides the reserved-role offsets (default: .1 gateway, second-last nameserver). */
+    public Builder convention(AddressConvention addressConvention) {
+      this.convention = Objects.requireNonNull(addressConvention, "convention == null");
+      return this;
+    }
+
+    public Builder subnet(Subnet.Builder subnet) {
+      return subnet(subnet.build());
+    }
+
+    /** A subnet in zone {@code private} whose VLAN IPAM hands out. */
+    public Builder subnet(String subnetName, String cidr) {
+      return subnet(Subnet.builder(subnetName, cidr));
+    }
+
+    public Builder subnet(Subnet subnet) {
+      Objects.requireNonNull(subnet, "subnet == null");
+      if (subnets.putIfAbsent(subnet.name(), subnet) != null) {
+        throw new IllegalArgumentException("Subnet '" + subnet.name() + "' is declared twice");
+      }
+      return this;
+    }
+
+    /** Replaces a subnet of the same name (IPAM and event replay use it). */
+    public Builder replaceSubnet(Subnet subnet) {
+      requirePresent(subnets, subnet.name(), "Subnet");
+      subnets.put(subnet.name(), subnet);
+      return this;
+    }
+
+    public Builder removeSubnet(String subnetName) {
+      requirePresent(subnets, subnetName, "Subnet");
+      subnets.remove(subnetName);
+      return this;
+    }
+
+    /** A physical switch with {@code ports} ports. */
+    public Builder spine(String spineName, int ports) {
+      return spine(new Spine(spineName, ports));
+    }
+
+    public Builder spine(Spine spine) {
+      Objects.requireNonNull(spine, "spine == null");
+      if (spines.putIfAbsent(spine.name(), spine) != null) {
+        throw new IllegalArgumentException("Spine '" + spine.name() + "' is declared twice");
+      }
+      return this;
+    }
+
+    public Builder host(Host.Builder host) {
+      return host(host.build());
+    }
+
+    public Builder host(Host host) {
+      Objects.requireNonNull(host, "host == null");
+      if (hosts.putIfAbsent(host.name(), host) != null) {
+        throw new IllegalArgumentException("Host '" + host.name() + "' is declared twice");
+      }
+      return this;
+    }
+
+    public Builder replaceHost(Host host) {
+      requirePresent(hosts, host.name(), "Host");
+      hosts.put(host.name(), host);
+      return this;
+    }
+
+    /**
+     * Wires a host NIC to a spine port as a trunk. Without {@code carries} it carries the VLANs
+     * of every subnet the host's leaves carry.
+     */
+    public Builder trunk(String host, String nic, String spine, int port, String... carries) {
+      Messages.in("Trunk", () -> Names.check("Host", host));
+      Messages.in("Trunk from host '" + host + "'", () -> new Nic(nic, Optional.empty()));
+      Messages.in("Trunk from host '" + host + "'", () -> Names.check("Spine", spine));
+      for (String s : carries) {
+        Messages.in("Trunk " + host + "." + nic, () -> Names.check("Subnet", s));
+      }
+      links.add(new Link.Trunk(host, nic, spine, port, List.of(carries)));
+      return this;
+    }
+
+    /** Wires port {@code port} of {@code spine} to port {@code otherPort} of {@code other}. */
+    public Builder interconnect(String spine, int port, String other, int otherPort) {
+      Messages.in("Interconnect", () -> Names.check("Spine", spine));
+      Messages.in("Interconnect", () -> Names.check("Spine", other));
+      links.add(new Link.Interconnect(spine, port, other, otherPort));
+      return this;
+    }
+
+    public Builder link(Link link) {
+      links.add(Objects.requireNonNull(link, "link == null"));
+      return this;
+    }
+
+    public Builder clearLinks() {
+      links.clear();
+      return this;
+    }
+
+    public Builder container(Container.Builder container) {
+      return container(container.build());
+    }
+
+    public Builder container(Container container) {
+      Objects.requireNonNull(container, "container == null");
+      if (containers.putIfAbsent(container.name(), container) != null) {
+        throw new IllegalArgumentException(
+            "Container '" + container.name() + "' is declared twice");
+      }
+      return this;
+    }
+
+    public Builder replaceContainer(Container container) {
+      requirePresent(containers, container.name(), "Container");
+      containers.put(container.name(), container);
+      return this;
+    }
+
+    public Builder removeContainer(String containerName) {
+      requirePresent(containers, containerName, "Container");
+      containers.remove(containerName);
+      return this;
+    }
+
+    /**
+     * The way out: {@code internet("203.0.113.10/24", "203.0.113.1", "lan")} is the one public
+     * address with its prefix, the upstream gateway, and the subnet it is reached through.
+     */
+    public Builder internet(String publicAddress, String gateway, String via) {
+      return internet(Internet.of(publicAddress, gateway, via));
+    }
+
+    public Builder internet(Internet way) {
+      if (internet != null) {
+        throw new IllegalStateException("Network '" + name + "': internet already set to '"
+            + internet.publicAddressText() + "': there is one public address");
+      }
+      this.internet = Objects.requireNonNull(way, "internet == null");
+      return this;
+    }
+
+    /**
+     * {@code can_connect}: {@code from} may open connections to {@code to} for the services
+     * (none means every service); replies flow back. Endpoints are text: a subnet name,
+     * {@code zone:NAME}, {@code container:NAME} or {@code internet}; services are
+     * {@code tcp/443}, {@code udp/53}, {@code tcp/8000-8080}, {@code icmp} or {@code any}.
+     */
+    public Builder canConnect(String from, String to, String... services) {
+      List<Service> parsed = new ArrayList<>();
+      for (String s : services) {
+        parsed.add(Messages.in("Rule can_connect(" + from + ", " + to + ")",
+            () -> Service.parse(s)));
+      }
+      return canConnect(Messages.in("Rule can_connect(" + from + ", " + to + ")",
+              () -> Endpoint.parse(from)),
+          Messages.in("Rule can_connect(" + from + ", " + to + ")", () -> Endpoint.parse(to)),
+          parsed);
+    }
+
+    public Builder canConnect(Endpoint from, Endpoint to, List<Service> services) {
+      rules.add(new Rule(from, to, services));
+      return this;
+    }
+
+    public Builder rule(Rule rule) {
+      rules.add(Objects.requireNonNull(rule, "rule == null"));
+      return this;
+    }
+
+    public Builder removeRule(Rule rule) {
+      if (!rules.remove(rule)) {
+        throw new IllegalArgumentException("Rule " + rule + " is not declared");
+      }
+      return this;
+    }
+
+    /** {@code never}: the checker must prove no packet lets {@code from} open to {@code to}. */
+    public Builder never(String from, String to) {
+      String self = "Assertion never(" + from + ", " + to + ")";
+      return never(Messages.in(self, () -> Endpoint.parse(from)),
+          Messages.in(self, () -> Endpoint.parse(to)));
+    }
+
+    public Builder never(Endpoint from, Endpoint to) {
+      assertions.add(new Assertion(from, to));
+      return this;
+    }
+
+    public Builder assertion(Assertion assertion) {
+      assertions.add(Objects.requireNonNull(assertion, "assertion == null"));
+      return this;
+    }
+
+    public Builder removeAssertion(Assertion assertion) {
+      if (!assertions.remove(assertion)) {
+        throw new IllegalArgumentException("Assertion " + assertion + " is not declared");
+      }
+      return this;
+    }
+
+    public Network build() {
+      if (supernet == null) {
+        throw new IllegalStateException("Network '" + name
+            + "': no supernet: call supernet(\"192.168.0.0/21\") or similar");
+      }
+      return new Network(this);
+    }
+
+    private static void requirePresent(Map<String, ?> map, String key, String kind) {
+      if (!map.containsKey(key)) {
+        throw new IllegalArgumentException(kind + " '" + key + "' is not declared");
+      }
+    }
+  }
+}

@@ -1,0 +1,21 @@
+package org.cimnet.core.model;
+
+import java.util.Objects;
+
+/**
+ * One problem with a network: a stable rule id (such as {@code subnet.overlap}), the path of the
+ * offending element (such as {@code subnets[dmz].cidr}) and a message that quotes the value and
+ * says what is allowed.
+ */
+public record Violation(String rule, String path, String message) {
+  public Violation {
+    Objects.requireNonNull(rule, "rule == null");
+    Objects.requireNonNull(path, "path == null");
+    Objects.requireNonNull(message, "message == null");
+  }
+
+  @Override
+  public String toString() {
+    return "[" + rule + "] " + path + ": " + message;
+  }
+}

@@ -1,0 +1,58 @@
+package org.cimnet.core.plan;
+
+import java.util.List;
+import java.util.Optional;
+import org.cimnet.core.addr.Ipv4Address;
+import org.cimnet.core.addr.MacAddress;
+
+/**
+ * Everything one host must run at layers 2 and 3: its NICs, its bridges (the uplink first, then
+ * one per leaf) with their ports and flows, its L3 interfaces, its routes and resolvers, and the
+ * containers it hosts. The firewall and DNS are planned beside it from the same network.
+ *
+ * @param defaultRoute the default gateway and the interface it is reached through
+ * @param forwarding whether the host routes between its subnets
+ */
+public record HostPlan(String host, String domain, List<NicPlan> nics, List<BridgePlan> bridges,
+    List<InterfacePlan> interfaces, Optional<Route> defaultRoute, List<Ipv4Address> nameservers,
+    boolean forwarding, boolean router, boolean nameserver, List<ContainerPlan> containers) {
+
+  public HostPlan {
+    nics = List.copyOf(nics);
+    bridges = List.copyOf(bridges);
+    interfaces = List.copyOf(interfaces);
+    nameservers = List.copyOf(nameservers);
+    containers = List.copyOf(containers);
+  }
+
+  /** A physical NIC: its MAC from the inventory, and where it is wired. */
+  public record NicPlan(String name, Optional<MacAddress> mac, Optional<String> spine,
+      int spinePort, List<Integer> vlans) {
+    public NicPlan {
+      vlans = List.copyOf(vlans);
+    }
+
+    public boolean wired() {
+      return spine.isPresent();
+    }
+  }
+
+  /** A route: where to send, through which gateway, out of which interface. */
+  public record Route(Ipv4Address gateway, String device) {}
+
+  public Optional<BridgePlan> bridge(String name) {
+    return bridges.stream().filter(b -> b.name().equals(name)).findFirst();
+  }
+
+  /** Every kernel interface name the plan creates or uses, for uniqueness checks. */
+  public List<String> kernelNames() {
+    java.util.List<String> names = new java.util.ArrayList<>();
+    nics.forEach(n -> names.add(n.name()));
+    for (BridgePlan b : bridges) {
+      names.add(b.name());
+      b.ports().stream().filter(p -> p.kind() == PortPlan.Kind.INTERNAL
+          || p.kind() == PortPlan.Kind.CONTAINER).forEach(p -> names.add(p.name()));
+    }
+    return names;
+  }
+}

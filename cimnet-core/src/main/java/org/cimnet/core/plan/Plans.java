@@ -1,0 +1,301 @@
+package org.cimnet.core.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import java.util.TreeSet;
+import org.cimnet.core.addr.Ipv4Address;
+import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.ipam.Macs;
+import org.cimnet.core.model.Attachment;
+import org.cimnet.core.model.Container;
+import org.cimnet.core.model.Host;
+import org.cimnet.core.model.HostAddress;
+import org.cimnet.core.model.Internet;
+import org.cimnet.core.model.Leaf;
+import org.cimnet.core.model.Link;
+import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Nic;
+import org.cimnet.core.model.Role;
+import org.cimnet.core.model.Subnet;
+import org.cimnet.core.plan.InterfacePlan.InterfaceAddress;
+import org.cimnet.core.plan.InterfacePlan.Purpose;
+
+/** Builds the per-host plans of a validated network; see the package doc for the design. */
+public final class Plans {
+  /** The bridge every host's trunk NICs join; leaf names may not take it. */
+  public static final String UPLINK_BRIDGE = "uplink";
+  /** The bond over a host's trunk NICs, a port of the uplink bridge. */
+  public static final String BOND = "bond0";
+  /** The OVS bond mode; see the package doc for why. */
+  public static final String BOND_MODE = "balance-slb";
+  /** The patch port of every leaf is OpenFlow port 1; internal ports follow, then containers. */
+  public static final int PATCH_OFPORT = 1;
+
+  private Plans() {}
+
+  /** One plan per host, in host declaration order. */
+  public static Map<String, HostPlan> of(ValidatedNetwork validated) {
+    return of(validated.network());
+  }
+
+  /**
+   * Plans a concrete network. Exposed for the checker, which plans before it validates, to check
+   * derived names; renderers use {@link #of(ValidatedNetwork)}.
+   */
+  public static Map<String, HostPlan> of(Network network) {
+    Context ctx = new Context(network);
+    Map<String, HostPlan> plans = new LinkedHashMap<>();
+    for (Host host : network.hosts()) {
+      plans.put(host.name(), plan(ctx, host));
+    }
+    return plans;
+  }
+
+  /** Lookups shared by every host's plan, computed once. */
+  private static final class Context {
+    final Network network;
+    final Map<String, Subnet> subnets = new HashMap<>();
+    final Set<String> routed = new HashSet<>();
+    final Set<String> served = new HashSet<>();
+    final Map<String, List<Container>> containersByHost = new HashMap<>();
+    final Map<String, List<Link.Trunk>> trunksByHost = new HashMap<>();
+
+    Context(Network network) {
+      this.network = network;
+      network.subnets().forEach(s -> subnets.put(s.name(), s));
+      for (Host h : network.hosts()) {
+        if (h.router()) {
+          routed.addAll(h.carriedSubnets());
+        }
+        if (h.nameserver()) {
+          served.addAll(h.carriedSubnets());
+        }
+      }
+      for (Container c : network.containers()) {
+        containersByHost.computeIfAbsent(c.host(), k -> new ArrayList<>()).add(c);
+      }
+      for (Link link : network.links()) {
+        if (link instanceof Link.Trunk t) {
+          trunksByHost.computeIfAbsent(t.host(), k -> new ArrayList<>()).add(t);
+        }
+      }
+    }
+
+    int vlan(String subnet) {
+      return subnets.get(subnet).vlan().orElseThrow();
+    }
+
+    Optional<Ipv4Address> role(String subnet, Role role) {
+      Subnet s = subnets.get(subnet);
+      boolean held = role == Role.GATEWAY ? routed.contains(subnet) : served.contains(subnet);
+      if (s == null || !held || !network.convention().fits(s.cidr(), role)) {
+        return Optional.empty();
+      }
+      return Optional.of(network.convention().address(s.cidr(), role));
+    }
+  }
+
+  private static HostPlan plan(Context ctx, Host host) {
+    List<String> carried = host.carriedSubnets().stream()
+        .filter(s -> ctx.subnets.containsKey(s) && !ctx.subnets.get(s).reserved()).toList();
+    List<Link.Trunk> trunks = ctx.trunksByHost.getOrDefault(host.name(), List.of());
+    List<HostPlan.NicPlan> nics = new ArrayList<>();
+    TreeSet<Integer> uplinkVlans = new TreeSet<>();
+    List<String> members = new ArrayList<>();
+    for (Nic nic : host.nics()) {
+      Optional<Link.Trunk> link = trunks.stream().filter(t -> t.nic().equals(nic.name()))
+          .findFirst();
+      List<Integer> vlans = link.map(t -> (t.carries().isEmpty() ? carried : t.carries())
+          .stream().filter(ctx.subnets::containsKey).map(ctx::vlan).sorted().toList())
+          .orElse(List.of());
+      nics.add(new HostPlan.NicPlan(nic.name(), nic.mac(), link.map(Link.Trunk::spine),
+          link.map(Link.Trunk::port).orElse(0), vlans));
+      if (link.isPresent()) {
+        uplinkVlans.addAll(vlans);
+        members.add(nic.name());
+      }
+    }
+
+    List<BridgePlan> bridges = new ArrayList<>();
+    List<PortPlan> uplinkPorts = new ArrayList<>();
+    if (!members.isEmpty()) {
+      uplinkPorts.add(new PortPlan(members.size() == 1 ? members.get(0) : BOND,
+          PortPlan.Kind.BOND, 1, OptionalInt.empty(), List.copyOf(uplinkVlans), Optional.empty(),
+          members, Optional.empty(), List.of(), host.name()));
+    }
+    List<InterfacePlan> interfaces = new ArrayList<>();
+    List<ContainerPlan> containers = new ArrayList<>();
+    Map<String, List<PortPlan>> containerPorts = containerPorts(ctx, host, containers);
+    int uplinkOfport = 2;
+    for (Leaf leaf : host.leaves()) {
+      List<Integer> leafVlans = leaf.subnets().stream().filter(carried::contains)
+          .map(ctx::vlan).sorted().toList();
+      List<Integer> patched = leafVlans.stream().filter(uplinkVlans::contains).toList();
+      List<PortPlan> ports = new ArrayList<>();
+      if (!patched.isEmpty()) {
+        ports.add(new PortPlan(Ifnames.leafPatch(leaf.name()), PortPlan.Kind.PATCH, PATCH_OFPORT,
+            OptionalInt.empty(), patched, Optional.of(Ifnames.uplinkPatch(leaf.name())),
+            List.of(), Optional.empty(), List.of(), leaf.name()));
+        uplinkPorts.add(new PortPlan(Ifnames.uplinkPatch(leaf.name()), PortPlan.Kind.PATCH,
+            uplinkOfport++, OptionalInt.empty(), patched,
+            Optional.of(Ifnames.leafPatch(leaf.name())), List.of(), Optional.empty(), List.of(),
+            leaf.name()));
+      }
+      int ofport = PATCH_OFPORT + 1;
+      for (String subnet : leaf.subnets()) {
+        if (!carried.contains(subnet)) {
+          continue;
+        }
+        Optional<InterfacePlan> l3 = interfacePlan(ctx, host, leaf, subnet);
+        if (l3.isPresent()) {
+          interfaces.add(l3.get());
+          ports.add(new PortPlan(l3.get().name(), PortPlan.Kind.INTERNAL, ofport++,
+              OptionalInt.of(l3.get().vlan()), List.of(), Optional.empty(), List.of(),
+              Optional.of(l3.get().mac()), List.of(), subnet));
+        }
+      }
+      List<Flow> flows = new ArrayList<>();
+      for (PortPlan p : containerPorts.getOrDefault(leaf.name(), List.of())) {
+        PortPlan numbered = new PortPlan(p.name(), p.kind(), ofport++, p.tag(), p.trunks(),
+            p.peer(), p.members(), p.mac(), p.addresses(), p.owner());
+        ports.add(numbered);
+        flows.addAll(portSecurity(numbered));
+      }
+      flows.add(fallback());
+      bridges.add(new BridgePlan(leaf.name(), leaf.name(), leafVlans, ports, flows));
+    }
+    if (!uplinkPorts.isEmpty()) {
+      bridges.add(0, new BridgePlan(UPLINK_BRIDGE, "", List.copyOf(uplinkVlans), uplinkPorts,
+          List.of(fallback())));
+    }
+    containers = renumber(containers, bridges);
+    return new HostPlan(host.name(), ctx.network.domain(), nics, bridges, interfaces,
+        defaultRoute(ctx, host, interfaces), nameservers(ctx, host, interfaces), host.router(),
+        host.router(), host.nameserver(), containers);
+  }
+
+  private static Optional<InterfacePlan> interfacePlan(Context ctx, Host host, Leaf leaf,
+      String subnet) {
+    Subnet s = ctx.subnets.get(subnet);
+    int length = s.cidr().length();
+    List<InterfaceAddress> addresses = new ArrayList<>();
+    host.addresses().stream().filter(a -> a.subnet().equals(subnet))
+        .map(HostAddress::address).flatMap(Optional::stream)
+        .forEach(a -> addresses.add(new InterfaceAddress(a, length, Purpose.OWN)));
+    if (host.router() && ctx.network.convention().fits(s.cidr(), Role.GATEWAY)) {
+      addresses.add(new InterfaceAddress(ctx.network.convention().address(s.cidr(),
+          Role.GATEWAY), length, Purpose.GATEWAY));
+    }
+    if (host.nameserver() && ctx.network.convention().fits(s.cidr(), Role.NAMESERVER)) {
+      addresses.add(new InterfaceAddress(ctx.network.convention().address(s.cidr(),
+          Role.NAMESERVER), length, Purpose.NAMESERVER));
+    }
+    Optional<Internet> internet = ctx.network.internet();
+    if (host.router() && internet.isPresent() && internet.get().via().equals(subnet)) {
+      addresses.add(new InterfaceAddress(internet.get().publicAddress(),
+          internet.get().publicNetwork().length(), Purpose.PUBLIC));
+    }
+    if (addresses.isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(new InterfacePlan(Ifnames.subnetPort(subnet), subnet, leaf.name(),
+        ctx.vlan(subnet), Macs.hostPort(host.name(), subnet), s.cidr(), addresses));
+  }
+
+  /** Container ports by leaf, unnumbered; fills {@code plans} with the containers. */
+  private static Map<String, List<PortPlan>> containerPorts(Context ctx, Host host,
+      List<ContainerPlan> plans) {
+    Map<String, List<PortPlan>> byLeaf = new HashMap<>();
+    for (Container c : ctx.containersByHost.getOrDefault(host.name(), List.of())) {
+      List<ContainerPlan.Nic> nics = new ArrayList<>();
+      int index = 0;
+      for (Attachment a : c.attachments()) {
+        index++;
+        Optional<Leaf> leaf = host.leafOf(a.subnet());
+        Subnet s = ctx.subnets.get(a.subnet());
+        if (leaf.isEmpty() || s == null || a.address().isEmpty() || a.mac().isEmpty()) {
+          continue;
+        }
+        String port = Ifnames.containerPort(c.name(), index, c.attachments().size());
+        byLeaf.computeIfAbsent(leaf.get().name(), k -> new ArrayList<>()).add(new PortPlan(port,
+            PortPlan.Kind.CONTAINER, 0, OptionalInt.of(ctx.vlan(a.subnet())), List.of(),
+            Optional.empty(), List.of(), a.mac(), List.of(a.address().get()), c.name()));
+        nics.add(new ContainerPlan.Nic(port, leaf.get().name(), 0, a.subnet(),
+            ctx.vlan(a.subnet()), a.mac().get(), a.address().get(), s.cidr().length(),
+            ctx.role(a.subnet(), Role.GATEWAY), ctx.role(a.subnet(), Role.NAMESERVER)));
+      }
+      plans.add(new ContainerPlan(c.name(), c.kind(), nics));
+    }
+    return byLeaf;
+  }
+
+  /** Copies the OpenFlow port numbers the bridges gave the container ports into the NICs. */
+  private static List<ContainerPlan> renumber(List<ContainerPlan> containers,
+      List<BridgePlan> bridges) {
+    Map<String, Integer> ofports = new HashMap<>();
+    bridges.forEach(b -> b.ports().forEach(p -> ofports.put(p.name(), p.ofport())));
+    return containers.stream().map(c -> new ContainerPlan(c.name(), c.kind(), c.nics().stream()
+        .map(n -> new ContainerPlan.Nic(n.port(), n.bridge(), ofports.get(n.port()), n.subnet(),
+            n.vlan(), n.mac(), n.address(), n.prefixLength(), n.gateway(), n.nameserver()))
+        .toList())).toList();
+  }
+
+  /**
+   * Port security: from a container's port only its own MAC with its own address (IPv4, and
+   * ARP claiming that address) passes; everything else from the port is dropped.
+   */
+  private static List<Flow> portSecurity(PortPlan port) {
+    String mac = port.mac().orElseThrow().toString();
+    List<Flow> flows = new ArrayList<>();
+    for (Ipv4Address address : port.addresses()) {
+      flows.add(new Flow(200, "in_port=" + port.ofport() + ",dl_src=" + mac + ",arp,arp_spa="
+          + address + ",arp_sha=" + mac, "normal", port.owner() + ": ARP for its own address"));
+      flows.add(new Flow(200, "in_port=" + port.ofport() + ",dl_src=" + mac + ",ip,nw_src="
+          + address, "normal", port.owner() + ": IPv4 from its own address and MAC"));
+    }
+    flows.add(new Flow(100, "in_port=" + port.ofport(), "drop",
+        port.owner() + ": anything else from the port (forged MAC or address)"));
+    return flows;
+  }
+
+  /** Without it a secure-mode bridge forwards nothing: switch normally what no rule stopped. */
+  private static Flow fallback() {
+    return new Flow(0, "", "normal", "everything not stopped above: normal switching");
+  }
+
+  private static Optional<HostPlan.Route> defaultRoute(Context ctx, Host host,
+      List<InterfacePlan> interfaces) {
+    Optional<Internet> internet = ctx.network.internet();
+    if (host.router() && internet.isPresent()) {
+      Optional<InterfacePlan> via = interfaces.stream()
+          .filter(i -> i.subnet().equals(internet.get().via())).findFirst();
+      if (via.isPresent()) {
+        return Optional.of(new HostPlan.Route(internet.get().gateway(), via.get().name()));
+      }
+    }
+    for (InterfacePlan i : interfaces) {
+      boolean own = i.addresses().stream().anyMatch(a -> a.purpose() == Purpose.OWN);
+      Optional<Ipv4Address> gateway = ctx.role(i.subnet(), Role.GATEWAY);
+      if (own && gateway.isPresent() && !host.router()) {
+        return Optional.of(new HostPlan.Route(gateway.get(), i.name()));
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static List<Ipv4Address> nameservers(Context ctx, Host host,
+      List<InterfacePlan> interfaces) {
+    if (host.nameserver()) {
+      return List.of(Ipv4Address.parse("127.0.0.1"));
+    }
+    return interfaces.stream().map(i -> ctx.role(i.subnet(), Role.NAMESERVER))
+        .flatMap(Optional::stream).limit(1).toList();
+  }
+}

@@ -1,0 +1,18 @@
+package org.cimnet.core.spi;
+
+import java.util.List;
+import org.cimnet.core.check.ValidatedNetwork;
+
+/**
+ * Turns a validated network into files. Implementations are found through
+ * {@link java.util.ServiceLoader} (a {@code META-INF/services/org.cimnet.core.spi.Renderer} file
+ * in the renderer's module), never depend on each other, format the per-host plan rather than
+ * compute their own, and write nothing themselves.
+ */
+public interface Renderer {
+  /** A unique lower-case id, such as {@code nix}, {@code ovs} or {@code unbound}. */
+  String id();
+
+  /** The files for the whole network, in a fixed order, byte-stable for the same input. */
+  List<RenderedFile> render(ValidatedNetwork network, RenderContext context);
+}

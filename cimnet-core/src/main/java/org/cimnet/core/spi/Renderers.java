@@ -1,0 +1,81 @@
+package org.cimnet.core.spi;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceConfigurationError;
+import java.util.ServiceLoader;
+import org.cimnet.core.check.ValidatedNetwork;
+
+/** The renderers on the class path, sorted by id, and a way to run them all. */
+public final class Renderers {
+  private final List<Renderer> renderers;
+
+  private Renderers(List<Renderer> renderers) {
+    Map<String, Renderer> byId = new HashMap<>();
+    for (Renderer r : renderers) {
+      Renderer other = byId.putIfAbsent(r.id(), r);
+      if (other != null) {
+        throw new IllegalStateException("Two renderers share the id '" + r.id() + "': "
+            + other.getClass().getName() + " and " + r.getClass().getName());
+      }
+    }
+    List<Renderer> sorted = new ArrayList<>(renderers);
+    sorted.sort(Comparator.comparing(Renderer::id));
+    this.renderers = List.copyOf(sorted);
+  }
+
+  /** Every renderer {@link ServiceLoader} finds; no caching, a broken provider is named. */
+  public static Renderers discover(ClassLoader loader) {
+    List<Renderer> found = new ArrayList<>();
+    ServiceLoader.Provider<Renderer> current = null;
+    try {
+      for (ServiceLoader.Provider<Renderer> p : ServiceLoader.load(Renderer.class, loader)
+          .stream().toList()) {
+        current = p;
+        found.add(p.get());
+      }
+    } catch (ServiceConfigurationError e) {
+      throw new IllegalStateException("A renderer failed to load"
+          + (current == null ? "" : " (" + current.type().getName() + ")") + ": "
+          + e.getMessage(), e);
+    }
+    return new Renderers(found);
+  }
+
+  public static Renderers discover() {
+    return discover(Renderers.class.getClassLoader());
+  }
+
+  /** Exactly these renderers, for tests and embedding. */
+  public static Renderers of(Renderer... renderers) {
+    return new Renderers(List.of(renderers));
+  }
+
+  public List<Renderer> all() {
+    return renderers;
+  }
+
+  public List<String> ids() {
+    return renderers.stream().map(Renderer::id).toList();
+  }
+
+  /** Every renderer's files, renderer by renderer in id order; a path made twice is an error. */
+  public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
+    List<RenderedFile> files = new ArrayList<>();
+    Map<String, String> owner = new HashMap<>();
+    for (Renderer r : renderers) {
+      for (RenderedFile f : r.render(network, context)) {
+        String other = owner.putIfAbsent(f.path(), r.id());
+        if (other != null) {
+          throw new IllegalStateException("Renderers '" + other + "' and '" + r.id()
+              + "' both write '" + f.path() + "'");
+        }
+        files.add(f);
+      }
+    }
+    return files;
+  }
+}
