@@ -1,0 +1,47 @@
+package org.cimnet.core.format;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * The one Nix escaping function set: double-quoted string literals and attribute names.
+ *
+ * <p>In a {@code "..."} literal only {@code \}, {@code "} and {@code ${} are special (plus the
+ * control characters, written {@code \n}, {@code \r}, {@code \t}); a lone {@code $} is literal.
+ */
+public final class NixStrings {
+  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_'-]*");
+  private static final Set<String> KEYWORDS = Set.of("assert", "else", "if", "in", "inherit",
+      "let", "or", "rec", "then", "with");
+
+  private NixStrings() {}
+
+  /** {@code s} as a double-quoted Nix string literal, quotes included. */
+  public static String string(String s) {
+    Objects.requireNonNull(s, "s == null");
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '\\' -> b.append("\\\\");
+        case '"' -> b.append("\\\"");
+        case '\n' -> b.append("\\n");
+        case '\r' -> b.append("\\r");
+        case '\t' -> b.append("\\t");
+        case '$' -> b.append(i + 1 < s.length() && s.charAt(i + 1) == '{' ? "\\$" : "$");
+        default -> b.append(c);
+      }
+    }
+    return b.append('"').toString();
+  }
+
+  /** {@code name} as an attribute name: bare when it is a plain identifier, quoted otherwise. */
+  public static String attr(String name) {
+    Objects.requireNonNull(name, "name == null");
+    if (IDENTIFIER.matcher(name).matches() && !KEYWORDS.contains(name)) {
+      return name;
+    }
+    return string(name);
+  }
+}

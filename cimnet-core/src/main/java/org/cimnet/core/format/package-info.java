@@ -1,0 +1,6 @@
+/**
+ * Escaping shared by more than one renderer. Each target format has exactly one escaping
+ * function; a format used by a single renderer keeps its escaper package-private there. Nulls are
+ * never accepted or returned.
+ */
+package org.cimnet.core.format;
