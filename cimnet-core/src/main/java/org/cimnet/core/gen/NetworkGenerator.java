@@ -142,24 +142,53 @@ public final class NetworkGenerator {
   private static void addContainers(Network.Builder b, Spec spec, List<List<String>> byHost,
       Random random) {
     ContainerKind[] kinds = ContainerKind.values();
+    // Room left per subnet: everything but the four reserved roles and the host's own address.
+    java.util.Map<String, Integer> room = new java.util.HashMap<>();
+    int perSubnet = (1 << (32 - spec.subnetPrefix())) - 4;
+    for (List<String> carried : byHost) {
+      for (String s : carried) {
+        room.put(s, perSubnet - (s.equals(carried.get(0)) ? 1 : 0));
+      }
+    }
+    int hostCount = spec.hosts();
     for (int i = 0; i < spec.containers(); i++) {
-      int h = i % spec.hosts();
-      List<String> carried = byHost.get(h);
-      // Fill subnets evenly: the i-th container of a host goes to its (i / hosts) % n-th subnet.
-      String subnet = carried.get((i / spec.hosts()) % carried.size());
-      Container.Builder c = Container.builder(kinds[random.nextInt(kinds.length)], "c" + i)
-          .on("h" + h).attach(subnet);
-      if (spec.multiHomedEvery() > 0 && i % spec.multiHomedEvery() == 0) {
-        // A second private subnet on the same host, so the path it makes stays inside private.
-        int zoneIndex = Integer.parseInt(subnet.substring(1)) % ZONES.length;
-        if (zoneIndex == 0) {
-          carried.stream().filter(s -> !s.equals(subnet))
-              .filter(s -> Integer.parseInt(s.substring(1)) % ZONES.length == 0).findFirst()
-              .ifPresent(c::attach);
+      // Spread evenly: the i-th container goes to host i % hosts, to its next subnet with room.
+      String subnet = null;
+      int h = i % hostCount;
+      for (int tryHost = 0; tryHost < hostCount && subnet == null; tryHost++) {
+        h = (i + tryHost) % hostCount;
+        List<String> carried = byHost.get(h);
+        int start = (i / hostCount) % carried.size();
+        for (int k = 0; k < carried.size(); k++) {
+          String candidate = carried.get((start + k) % carried.size());
+          if (room.get(candidate) > 0) {
+            subnet = candidate;
+            break;
+          }
         }
+      }
+      if (subnet == null) {
+        throw new IllegalStateException("Spec " + spec + " left no room for container c" + i);
+      }
+      room.merge(subnet, -1, Integer::sum);
+      String first = subnet;
+      Container.Builder c = Container.builder(kinds[random.nextInt(kinds.length)], "c" + i)
+          .on("h" + h).attach(first);
+      if (spec.multiHomedEvery() > 0 && i % spec.multiHomedEvery() == 0 && zoneOf(first) == 0) {
+        // A second private subnet on the same host, so the path it makes stays inside private.
+        byHost.get(h).stream().filter(s -> !s.equals(first) && zoneOf(s) == 0)
+            .filter(s -> room.get(s) > 0).findFirst().ifPresent(second -> {
+              room.merge(second, -1, Integer::sum);
+              c.attach(second);
+            });
       }
       b.container(c);
     }
+  }
+
+  /** The index in {@link #ZONES} of generated subnet {@code s<i>}. */
+  private static int zoneOf(String subnet) {
+    return Integer.parseInt(subnet.substring(1)) % ZONES.length;
   }
 
   private static void addRules(Network.Builder b, Spec spec, List<Subnet> subnets,

@@ -25,18 +25,16 @@ public record Internet(Ipv4Address publicAddress, Prefix publicNetwork, Ipv4Addr
    */
   public static Internet of(String publicAddress, String gateway, String via) {
     Objects.requireNonNull(publicAddress, "publicAddress == null");
+    String allowed = "' is not valid: expected an IPv4 address with its prefix length, such as"
+        + " '203.0.113.10/24'";
     int slash = publicAddress.indexOf('/');
-    String addressText = slash < 0 ? publicAddress : publicAddress.substring(0, slash);
-    Ipv4Address address = Messages.in("Internet: public address",
-        () -> Ipv4Address.parse(addressText));
-    int length = slash < 0 ? 32 : Messages.in("Internet: public address", () -> {
-      String len = publicAddress.substring(slash + 1);
-      if (!len.matches("\\d{1,2}") || Integer.parseInt(len) > 32) {
-        throw new IllegalArgumentException("'" + publicAddress
-            + "' has a bad prefix length: must be 0 to 32");
-      }
-      return Integer.parseInt(len);
-    });
+    if (slash < 0 || !publicAddress.substring(slash + 1).matches("\\d{1,2}")
+        || Integer.parseInt(publicAddress.substring(slash + 1)) > 32
+        || !Ipv4Address.isValid(publicAddress.substring(0, slash))) {
+      throw new IllegalArgumentException("Internet: public address '" + publicAddress + allowed);
+    }
+    Ipv4Address address = Ipv4Address.parse(publicAddress.substring(0, slash));
+    int length = Integer.parseInt(publicAddress.substring(slash + 1));
     Ipv4Address gw = Messages.in("Internet: gateway", () -> Ipv4Address.parse(gateway));
     return new Internet(address, Prefix.containing(address, length), gw,
         Messages.in("Internet: via", () -> Names.check("Subnet", via)));

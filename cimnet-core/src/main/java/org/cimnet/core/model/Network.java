@@ -220,7 +220,12 @@ public final class Network {
     /** The one block every subnet is carved from, such as {@code "192.168.0.0/21"}. */
     public Builder supernet(String cidr) {
       Objects.requireNonNull(cidr, "supernet == null");
-      return supernet(Messages.in("Network '" + name + "': supernet", () -> Prefix.parse(cidr)));
+      try {
+        return supernet(Prefix.parse(cidr));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(
+            "Network '" + name + "': supernet " + e.getMessage(), e);
+      }
     }
 
     public Builder supernet(Prefix cidr) {
