@@ -41,4 +41,17 @@ class JShellScriptTest {
       assertEquals("true", shell.eval("report.ok()").get(0).value());
     }
   }
+
+  /** The way the README runs it: the jshell tool itself, which reads the file line by line. */
+  @Test
+  void theJshellToolRunsTheScript() {
+    String jshell = Path.of(System.getProperty("java.home"), "bin", "jshell").toString();
+    org.cimnet.testkit.Proc.Result result = org.cimnet.testkit.Proc.run(List.of(jshell,
+        "--class-path", System.getProperty("java.class.path"), "src/main/jshell/seed.jsh"),
+        null, 120);
+    assertEquals(0, result.exit(), result.output());
+    assertTrue(result.output().contains("OK: no violations"), result.output());
+    assertTrue(result.output().contains("web1.dmz.cim.internal  192.168.4."), result.output());
+    assertTrue(!result.output().contains("Error:"), result.output());
+  }
 }
