@@ -152,7 +152,7 @@ public final class DnsPlans {
     return conflicts;
   }
 
-  private static List<Record> records(List<Naming.NameRecord> names, List<Prefix> reverse) {
+  static List<Record> records(List<Naming.NameRecord> names, List<Prefix> reverse) {
     List<Conflict> conflicts = conflicts(names);
     if (!conflicts.isEmpty()) {
       throw new IllegalStateException("DNS names are not one to one (" + conflicts.size()
