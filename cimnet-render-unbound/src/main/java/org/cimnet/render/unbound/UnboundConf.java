@@ -4,7 +4,7 @@ import java.util.List;
 import org.cimnet.core.plan.DnsPlan;
 import org.cimnet.render.unbound.UnboundOptions.Option;
 
-/** Writes {@code unbound.conf}: a {@code server:} clause and, when forwarding, a root forward zone. */
+/** Writes {@code unbound.conf}: a {@code server:} clause, and a root forward zone if forwarding. */
 final class UnboundConf {
   private static final String INDENT = "  ";
 
