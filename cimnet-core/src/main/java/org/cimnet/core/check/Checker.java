@@ -21,6 +21,7 @@ public final class Checker {
     List<Violation> violations = new ArrayList<>(assigned.problems());
     List<Violation> warnings = new ArrayList<>();
     Invariants.check(assigned.network(), violations, warnings);
+    DnsRules.check(assigned.network(), violations);
     return new Report(assigned.network(), violations, warnings);
   }
 
