@@ -13,7 +13,7 @@ import org.cimnet.core.model.Subnet;
 /**
  * Builds a valid network of any size, by construction (no filtering): subnets carved in order
  * from a private supernet, hosts with leaves splitting those subnets among them, every host
- * trunked to every spine, containers spread over the subnets, rules between zones, and
+ * trunked to every spine (twice to a lone spine), containers spread over the subnets, rules between zones, and
  * assertions the rules respect.
  *
  * <p>Shape: zones cycle {@code private}, {@code dmz}, {@code management}; every rule goes from a
@@ -88,8 +88,12 @@ public final class NetworkGenerator {
       b.subnet(s);
       index++;
     }
+    // Every host wires at least two NICs (one per spine, two to a lone spine), so no single
+    // link failure cuts its leaves off; NIC n goes to spine n mod spines.
+    int nicsPerHost = Math.max(2, spec.spines());
+    int perSpine = (nicsPerHost + spec.spines() - 1) / spec.spines();
     for (int i = 0; i < spec.spines(); i++) {
-      b.spine("spine" + (i + 1), spec.hosts() * 2 + 2);
+      b.spine("spine" + (i + 1), spec.hosts() * Math.max(2, perSpine) + 2);
     }
     if (spec.spines() > 1) {
       for (int i = 0; i + 1 < spec.spines(); i++) {
@@ -111,7 +115,7 @@ public final class NetworkGenerator {
         host.leaf("leaf" + l, names);
         carried.addAll(names);
       }
-      for (int n = 0; n < spec.spines(); n++) {
+      for (int n = 0; n < nicsPerHost; n++) {
         host.nic("eth" + n, String.format("52:54:%02x:%02x:%02x:%02x", (h >> 8) & 0xFF, h & 0xFF,
             n, 0x10));
       }
@@ -119,9 +123,11 @@ public final class NetworkGenerator {
       b.host(host);
       subnetsOfHost.add(carried);
     }
+    // Ports 1 and 2 are for interconnects; host h takes ports 3 + h * perSpine onwards.
     for (int h = 0; h < spec.hosts(); h++) {
-      for (int n = 0; n < spec.spines(); n++) {
-        b.trunk("h" + h, "eth" + n, "spine" + (n + 1), 3 + h);
+      for (int n = 0; n < nicsPerHost; n++) {
+        b.trunk("h" + h, "eth" + n, "spine" + (n % spec.spines() + 1),
+            3 + h * perSpine + n / spec.spines());
       }
     }
     addContainers(b, spec, subnetsOfHost, random);
