@@ -42,11 +42,44 @@ public final class NetworkGenerator {
         throw new IllegalArgumentException("Spec subnet prefix must be 16 to 29, got "
             + subnetPrefix);
       }
-      long capacity = (long) subnets * ((1L << (32 - subnetPrefix)) - 4) * 8 / 10;
+      long capacity = capacity(hosts, leavesPerHost, subnets, subnetPrefix, multiHomedEvery);
       if (containers > capacity) {
         throw new IllegalArgumentException("Spec: " + containers + " containers do not fit in "
-            + subnets + " /" + subnetPrefix + " subnets (at most " + capacity + ")");
+            + subnets + " /" + subnetPrefix + " subnets over " + hosts + " hosts (at most "
+            + capacity + ")");
       }
+    }
+
+    /**
+     * The most containers that fit. Containers go round-robin to hosts and evenly over each
+     * host's subnets; every multi-homed one adds an address in one more subnet of its host, and
+     * the host's own address takes one. The host with the fewest subnets bounds the whole.
+     */
+    public static long capacity(int hosts, int leavesPerHost, int subnets, int subnetPrefix,
+        int multiHomedEvery) {
+      int leafCount = hosts * leavesPerHost;
+      long fewest = Long.MAX_VALUE;
+      for (int h = 0; h < hosts; h++) {
+        long count = 0;
+        for (int l = h * leavesPerHost; l < (h + 1) * leavesPerHost; l++) {
+          count += l < subnets ? (subnets - 1 - l) / leafCount + 1 : 0;
+        }
+        fewest = Math.min(fewest, count);
+      }
+      long assignable = (1L << (32 - subnetPrefix)) - 4 - 1;
+      // Largest k (per host) with ceil(k / fewest) + ceil(k / multiHomedEvery) <= assignable.
+      long k = 0;
+      long step = Long.highestOneBit(Math.max(1, assignable * fewest));
+      for (; step > 0; step >>= 1) {
+        long next = k + step;
+        long load = (next + fewest - 1) / fewest
+            + (multiHomedEvery > 0 ? (next + multiHomedEvery - 1) / multiHomedEvery : 0);
+        if (load <= assignable) {
+          k = next;
+        }
+      }
+      long global = (long) subnets * ((1L << (32 - subnetPrefix)) - 4) * 8 / 10;
+      return Math.min(global, k * hosts);
     }
 
     /** The benchmark size: 4,096 subnets, 256 leaves, 100,000 containers, 20,000 rules. */
