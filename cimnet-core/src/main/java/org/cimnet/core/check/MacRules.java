@@ -103,17 +103,17 @@ final class MacRules {
   private static void mac(FirstClaim taken, List<User> users, User user, MacAddress mac,
       boolean generated, Findings out) {
     if (!mac.isValidUnicast()) {
-      out.error(RuleIds.MAC_NOT_UNICAST, user.path(), user.self() + " has MAC '" + mac + "', which is not a"
-          + " valid unicast address: " + UNICAST);
+      out.error(RuleIds.MAC_NOT_UNICAST, user.path(), user.self() + " has MAC '" + mac
+          + "', which is not a valid unicast address: " + UNICAST);
     } else if (generated && !mac.isLocallyAdministered()) {
-      out.error(RuleIds.MAC_GENERATED_NOT_LOCAL, user.path(), user.self() + " has the generated MAC '" + mac
-          + "', which is not locally administered: " + LOCAL);
+      out.error(RuleIds.MAC_GENERATED_NOT_LOCAL, user.path(), user.self()
+          + " has the generated MAC '" + mac + "', which is not locally administered: " + LOCAL);
     }
     int first = taken.claim(mac.bits(), users.size());
     users.add(user);
     if (first >= 0) {
-      out.error(RuleIds.MAC_DUPLICATE, user.path(), user.self() + " has MAC '" + mac + "', already used by "
-          + users.get(first).text() + ": every MAC must be unique");
+      out.error(RuleIds.MAC_DUPLICATE, user.path(), user.self() + " has MAC '" + mac
+          + "', already used by " + users.get(first).text() + ": every MAC must be unique");
     }
   }
 }

@@ -119,7 +119,8 @@ final class ReferenceRules {
     String address = f.network.convention().fits(s.cidr(), role)
         ? " " + f.network.convention().address(s.cidr(), role) : "";
     out.error(rule, "subnets[" + s.name() + "]", "Subnet '" + s.name() + "': hosts "
-        + Facts.quoteAll(hosts) + (hosts.size() == 2 ? " both " : " all ") + verb + " it, but its " + role.key() + address
+        + Facts.quoteAll(hosts) + (hosts.size() == 2 ? " both " : " all ") + verb
+        + " it, but its " + role.key() + address
         + " is one address: mark only one host that carries it " + mark + "()");
   }
 

@@ -13,8 +13,8 @@ import org.cimnet.core.model.Subnet;
 /**
  * Builds a valid network of any size, by construction (no filtering): subnets carved in order
  * from a private supernet, hosts with leaves splitting those subnets among them, every host
- * trunked to every spine (twice to a lone spine), containers spread over the subnets, rules between zones, and
- * assertions the rules respect.
+ * trunked to every spine (twice to a lone spine, so no single link failure cuts a host off),
+ * containers spread over the subnets, rules between zones, and assertions the rules respect.
  *
  * <p>Shape: zones cycle {@code private}, {@code dmz}, {@code management}; every rule goes from a
  * private subnet to a dmz subnet, or from the internet to dmz, so {@code never(zone:dmz,

@@ -75,7 +75,8 @@ class InvariantsProperties {
       // Fix the host's address first: IPAM would move an open one away from a fixed clash.
       Host h0 = Ipam.assign(n).network().hosts().get(0);
       Ipv4Address taken = h0.addresses().get(0).address().orElseThrow();
-      return n.toBuilder().replaceHost(h0).container(Container.builder(ContainerKind.LXC, "dup").on(h0.name())
+      return n.toBuilder().replaceHost(h0)
+          .container(Container.builder(ContainerKind.LXC, "dup").on(h0.name())
           .attach(h0.addresses().get(0).subnet(), taken.toString())).build();
     }),
     ADDRESS_OUTSIDE_SUBNET(RuleIds.ADDRESS_OUTSIDE_SUBNET, n -> n.toBuilder()
