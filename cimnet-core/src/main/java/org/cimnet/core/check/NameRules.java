@@ -154,15 +154,16 @@ final class NameRules {
   private static void name(String name, User user, Map<String, User> users, Findings out) {
     if (name.length() > Ifnames.MAX) {
       out.error(RuleIds.IFNAME_TOO_LONG, user.path(), "Host '" + user.host()
-          + "': interface name '" + name + "' of " + user.text() + " is " + name.length() + " characters: kernel"
-          + " interface names are at most " + Ifnames.MAX + "; choose a shorter name");
+          + "': interface name '" + name + "' of " + user.text() + " is " + name.length()
+          + " characters: kernel interface names are at most " + Ifnames.MAX
+          + "; choose a shorter name");
     }
     User first = users.putIfAbsent(name, user);
     // The same subnet on two leaves plans its internal port twice; leaf.subnet-twice says so.
     if (first != null && !first.equals(user)) {
       out.error(RuleIds.IFNAME_DUPLICATE, user.path(), "Host '" + user.host()
-          + "': interface name '" + name + "' of " + user.text() + " is already the name of " + first.text()
-          + ": kernel interface names must be unique on a host; rename one of them");
+          + "': interface name '" + name + "' of " + user.text() + " is already the name of "
+          + first.text() + ": kernel interface names must be unique on a host; rename one of them");
     }
   }
 }
