@@ -20,7 +20,7 @@ public final class Checker {
     Ipam.Result assigned = Ipam.assign(declared, previous);
     List<Violation> violations = new ArrayList<>(assigned.problems());
     List<Violation> warnings = new ArrayList<>();
-    Invariants.check(assigned.network(), violations, warnings);
+    Invariants.check(declared, assigned.network(), violations, warnings);
     DnsRules.check(assigned.network(), violations);
     return new Report(assigned.network(), violations, warnings);
   }
