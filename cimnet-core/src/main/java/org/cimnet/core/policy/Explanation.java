@@ -68,6 +68,8 @@ public record Explanation(Endpoint from, Endpoint to, ServiceSet services, List<
    * comms -> internal: any via bus
    *   through comms -> bus (comms, internal) -> internal
    * </pre>
+   *
+   * <p>The chain shows only when it opens more than the direct rules do.
    */
   public String toText() {
     String head = from.text() + " -> " + to.text() + ": ";
@@ -81,14 +83,18 @@ public record Explanation(Endpoint from, Endpoint to, ServiceSet services, List<
     if (!services.isEmpty()) {
       parts.add(services.toString());
     }
-    if (via.isPresent() && !services.containsAll(viaServices)) {
+    // A chain that adds nothing to the direct services would only repeat them.
+    boolean viaAdds = via.isPresent() && !services.containsAll(viaServices);
+    if (viaAdds) {
       List<String> relays = via.get().relays();
       parts.add(viaServices + " via " + relays.get(relays.size() - 1));
     }
     StringBuilder text = new StringBuilder(head).append(String.join("; ", parts)).append('\n');
     rules.forEach(r -> text.append("  by ").append(r).append('\n'));
     subnets.forEach(s -> text.append("  inside subnet '").append(s).append("'\n"));
-    via.ifPresent(p -> text.append("  through ").append(p.chainText()).append('\n'));
+    if (viaAdds) {
+      text.append("  through ").append(via.get().chainText()).append('\n');
+    }
     return text.toString();
   }
 }
