@@ -36,7 +36,7 @@ import org.cimnet.core.model.Subnet;
  * protocols, and every port bound of every rule with its neighbours (between two bounds no
  * rule can tell ports apart). The prover itself works on the whole space.
  */
-class ProverProperties {
+class ProverPropertiesTest {
 
   /** Port bounds rules use; the brute force enumerates each with its neighbours. */
   private static final int[] BOUNDS = {1, 22, 23, 53, 80, 443, 65535};
