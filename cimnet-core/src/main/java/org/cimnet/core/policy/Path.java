@@ -32,7 +32,7 @@ public record Path(List<Hop> hops, List<String> relays, List<String> chain) {
     return String.join(" -> ", chain);
   }
 
-  /** The first hop and the chain: {@code src ..., tcp/22, allowed by ...; path: dmz -> internal}. */
+  /** The first hop and the chain: {@code src ..., tcp/22, allowed by ...; path: dmz -> x}. */
   @Override
   public String toString() {
     return first() + "; path: " + chainText();

@@ -53,7 +53,8 @@ public final class PolicyBenchmark {
         System.out.printf("  round %d: Checker.check %s | Policy.compile %s | Prover.prove %s"
             + " | 5 assertions through %d relays %s | matrix text %s (%d lines) | %d violations,"
             + " proofs %s%n", round, ms(check), ms(compile), ms(prove),
-            stressedPolicy.relays().size(), ms(stress), ms(matrix), report.matrix().toText().lines().count(),
+            stressedPolicy.relays().size(), ms(stress), ms(matrix),
+            report.matrix().toText().lines().count(),
             report.violations().size(),
             report.proofs().stream().map(p -> p.status().key()).toList());
       }
