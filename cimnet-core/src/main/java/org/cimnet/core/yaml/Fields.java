@@ -9,21 +9,24 @@ import java.util.function.Supplier;
 /**
  * Typed access to a parsed file that records every problem (with file, line, column, key path,
  * the value and what is allowed) and goes on, so one load reports everything at once.
+ *
+ * <p>Public only so the event log ({@code org.cimnet.core.event}) shares this codec with the
+ * YAML files; it is not part of cimnet's user API.
  */
-final class Fields {
-  final String file;
-  final List<YamlProblem> problems;
+public final class Fields {
+  public final String file;
+  public final List<YamlProblem> problems;
 
-  Fields(String file, List<YamlProblem> problems) {
+  public Fields(String file, List<YamlProblem> problems) {
     this.file = file;
     this.problems = problems;
   }
 
-  void problem(int line, int column, String path, String message) {
+  public void problem(int line, int column, String path, String message) {
     problems.add(new YamlProblem(file, line, column, path, message));
   }
 
-  void problem(Node at, String path, String message) {
+  public void problem(Node at, String path, String message) {
     problem(at.line(), at.column(), path, message);
   }
 
@@ -31,11 +34,11 @@ final class Fields {
    * Runs a model or builder step; its IllegalArgumentException or IllegalStateException (whose
    * message names the element and quotes the value) becomes a problem at {@code at}.
    */
-  <T> Optional<T> attempt(Node at, String path, Supplier<T> step) {
+  public <T> Optional<T> attempt(Node at, String path, Supplier<T> step) {
     return attempt(at.line(), at.column(), path, step);
   }
 
-  <T> Optional<T> attempt(int line, int column, String path, Supplier<T> step) {
+  public <T> Optional<T> attempt(int line, int column, String path, Supplier<T> step) {
     try {
       return Optional.ofNullable(step.get());
     } catch (IllegalArgumentException | IllegalStateException e) {
@@ -45,7 +48,7 @@ final class Fields {
   }
 
   /** A mapping whose keys must all be in {@code allowed}; each unknown key is a problem. */
-  Optional<Obj> obj(Node node, String path, String what, String... allowed) {
+  public Optional<Obj> obj(Node node, String path, String what, String... allowed) {
     if (!(node instanceof Node.MapNode map)) {
       problem(node, path, "expected " + what + " (a mapping with keys " + String.join(", ",
           allowed) + "), found " + node.describe());
@@ -62,7 +65,7 @@ final class Fields {
     return Optional.of(new Obj(map, path, allowed));
   }
 
-  Optional<Node.MapNode> map(Node node, String path, String what) {
+  public Optional<Node.MapNode> map(Node node, String path, String what) {
     if (node instanceof Node.MapNode map) {
       return Optional.of(map);
     }
@@ -71,7 +74,7 @@ final class Fields {
   }
 
   /** A list; {@code null} (an empty value) counts as an empty list. */
-  List<Node> list(Node node, String path, String what) {
+  public List<Node> list(Node node, String path, String what) {
     if (node instanceof Node.ListNode list) {
       return list.items();
     }
@@ -83,7 +86,7 @@ final class Fields {
   }
 
   /** A scalar's text, whatever type YAML gave it (names and addresses are strings). */
-  Optional<String> string(Node node, String path, String what) {
+  public Optional<String> string(Node node, String path, String what) {
     if (node instanceof Node.Scalar s && s.kind() != Node.Scalar.Kind.NULL) {
       return Optional.of(s.text());
     }
@@ -91,7 +94,7 @@ final class Fields {
     return Optional.empty();
   }
 
-  Optional<Integer> integer(Node node, String path, String what) {
+  public Optional<Integer> integer(Node node, String path, String what) {
     if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.INT
         && s.text().matches("[-+]?\\d{1,9}")) {
       return Optional.of(Integer.parseInt(s.text()));
@@ -100,7 +103,7 @@ final class Fields {
     return Optional.empty();
   }
 
-  Optional<Boolean> bool(Node node, String path) {
+  public Optional<Boolean> bool(Node node, String path) {
     if (node instanceof Node.Scalar s && s.kind() == Node.Scalar.Kind.BOOL
         && (s.text().equals("true") || s.text().equals("false"))) {
       return Optional.of(s.text().equals("true"));
@@ -109,14 +112,14 @@ final class Fields {
     return Optional.empty();
   }
 
-  static String join(String path, String key) {
+  public static String join(String path, String key) {
     return path.isEmpty() ? key : path + "." + key;
   }
 
   /** A mapping being read: required and optional keys. */
-  final class Obj {
-    final Node.MapNode map;
-    final String path;
+  public final class Obj {
+    public final Node.MapNode map;
+    public final String path;
     private final String[] allowed;
 
     Obj(Node.MapNode map, String path, String[] allowed) {
@@ -125,16 +128,16 @@ final class Fields {
       this.allowed = allowed;
     }
 
-    String path(String key) {
+    public String path(String key) {
       return join(path, key);
     }
 
-    Optional<Node> opt(String key) {
+    public Optional<Node> opt(String key) {
       return Optional.ofNullable(map.entries().get(key));
     }
 
     /** The value of a required key; its absence is a problem at the mapping. */
-    Optional<Node> req(String key) {
+    public Optional<Node> req(String key) {
       Node n = map.entries().get(key);
       if (n == null) {
         List<String> keys = new ArrayList<>(List.of(allowed));
@@ -144,11 +147,11 @@ final class Fields {
       return Optional.ofNullable(n);
     }
 
-    Optional<String> reqString(String key, String what) {
+    public Optional<String> reqString(String key, String what) {
       return req(key).flatMap(n -> string(n, path(key), what));
     }
 
-    Optional<String> optString(String key, String what) {
+    public Optional<String> optString(String key, String what) {
       return opt(key).flatMap(n -> string(n, path(key), what));
     }
   }

@@ -30,18 +30,21 @@ import org.cimnet.core.model.Subnet;
  *
  * <p>References to other elements are recorded, with their place, for the loader to resolve
  * once everything is read.
+ *
+ * <p>Public only so the event log ({@code org.cimnet.core.event}) shares this codec with the
+ * YAML files; it is not part of cimnet's user API.
  */
-final class ModelReader {
+public final class ModelReader {
   /** A name used somewhere that must be declared elsewhere. */
-  record Ref(String kind, String name, String owner, String file, int line, int column,
+  public record Ref(String kind, String name, String owner, String file, int line, int column,
       String path) {}
 
-  static final String AUTO = "auto";
+  public static final String AUTO = "auto";
 
-  final Fields f;
-  final List<Ref> refs = new ArrayList<>();
+  public final Fields f;
+  public final List<Ref> refs = new ArrayList<>();
 
-  ModelReader(Fields f) {
+  public ModelReader(Fields f) {
     this.f = f;
   }
 
@@ -53,7 +56,7 @@ final class ModelReader {
     refs.add(new Ref(kind, name, owner, f.file, at[0], at[1], path));
   }
 
-  Optional<AddressConvention> convention(Node node, String path) {
+  public Optional<AddressConvention> convention(Node node, String path) {
     return f.obj(node, path, "the address convention", "gateway", "nameserver").flatMap(o -> {
       Optional<Integer> g = o.req("gateway").flatMap(n -> f.integer(n, o.path("gateway"),
           "the gateway's offset in every subnet (1 is .1, -2 the second-last address)"));
@@ -66,7 +69,7 @@ final class ModelReader {
     });
   }
 
-  Optional<Subnet> subnet(Node node, String path) {
+  public Optional<Subnet> subnet(Node node, String path) {
     Optional<Fields.Obj> obj = f.obj(node, path, "a subnet", "name", "cidr", "vlan", "zone",
         "reserved");
     if (obj.isEmpty()) {
@@ -103,7 +106,7 @@ final class ModelReader {
     return ok ? Optional.of(b.get().build()) : Optional.empty();
   }
 
-  Optional<Spine> spine(Node node, String path) {
+  public Optional<Spine> spine(Node node, String path) {
     return f.obj(node, path, "a spine", "name", "ports").flatMap(o -> {
       Optional<String> name = name(o, "Spine");
       Optional<Integer> ports = o.req("ports").flatMap(n -> f.integer(n, o.path("ports"),
@@ -117,7 +120,7 @@ final class ModelReader {
   }
 
   /** A NIC of a host (parts.yaml, or a host in an event). */
-  boolean nic(Host.Builder host, String hostName, Node node, String path) {
+  public boolean nic(Host.Builder host, String hostName, Node node, String path) {
     return f.obj(node, path, "a NIC", "name", "mac").map(o -> {
       Optional<String> name = o.reqString("name", "an interface name such as 'eth0'");
       if (name.isEmpty()) {
@@ -152,7 +155,7 @@ final class ModelReader {
    * A host. {@code withNics} admits a {@code nics} key (events carry whole hosts; network.yaml
    * leaves hardware to parts.yaml); {@code hardware} adds what parts.yaml says about it.
    */
-  Optional<Host> host(Node node, String path, boolean withNics,
+  public Optional<Host> host(Node node, String path, boolean withNics,
       Consumer<Host.Builder> hardware) {
     String[] keys = withNics
         ? new String[] {"name", "router", "nameserver", "nics", "leaves", "addresses"}
@@ -237,7 +240,7 @@ final class ModelReader {
     return ok ? Optional.of(b.build()) : Optional.empty();
   }
 
-  Optional<Link> link(Node node, String path) {
+  public Optional<Link> link(Node node, String path) {
     Optional<Fields.Obj> obj = f.obj(node, path, "a link", "kind", "host", "nic", "spine",
         "port", "carries", "other_spine", "other_port");
     if (obj.isEmpty()) {
@@ -326,7 +329,7 @@ final class ModelReader {
     return Optional.empty();
   }
 
-  Optional<Container> container(Node node, String path) {
+  public Optional<Container> container(Node node, String path) {
     Optional<Fields.Obj> obj = f.obj(node, path, "a container", "name", "kind", "host",
         "attachments", "publishes");
     if (obj.isEmpty()) {
@@ -428,7 +431,7 @@ final class ModelReader {
     }
   }
 
-  Optional<Internet> internet(Node node, String path) {
+  public Optional<Internet> internet(Node node, String path) {
     return f.obj(node, path, "the way to the internet", "public_address", "gateway", "via")
         .flatMap(o -> {
           Optional<String> pub = o.reqString("public_address",
@@ -470,7 +473,7 @@ final class ModelReader {
     return e;
   }
 
-  Optional<Rule> rule(Node node, String path) {
+  public Optional<Rule> rule(Node node, String path) {
     return f.obj(node, path, "a rule", "from", "to", "services").flatMap(o -> {
       Optional<Endpoint> from = endpoint(o, "from", "a rule");
       Optional<Endpoint> to = endpoint(o, "to", "a rule");
@@ -495,7 +498,7 @@ final class ModelReader {
     });
   }
 
-  Optional<Assertion> assertion(Node node, String path) {
+  public Optional<Assertion> assertion(Node node, String path) {
     return f.obj(node, path, "an assertion", "never").flatMap(o -> o.req("never").flatMap(
         n -> f.obj(n, o.path("never"), "the endpoints an assertion forbids", "from", "to")
             .flatMap(never -> {

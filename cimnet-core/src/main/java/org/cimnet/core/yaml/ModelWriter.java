@@ -25,53 +25,56 @@ import org.cimnet.core.model.Subnet;
  * Turns the model into the tree a person would write: defaults left out (domain
  * {@code cim.internal}, zone {@code private}, the seed's convention, false flags, every-service
  * rules), no empty lists, keys in one fixed order.
+ *
+ * <p>Public only so the event log ({@code org.cimnet.core.event}) shares this codec with the
+ * YAML files; it is not part of cimnet's user API.
  */
-final class ModelWriter {
+public final class ModelWriter {
   private ModelWriter() {}
 
   /** Builds a mapping in insertion order. */
-  static final class M {
+  public static final class M {
     private final Map<String, Node> entries = new LinkedHashMap<>();
 
-    M put(String key, Node value) {
+    public M put(String key, Node value) {
       entries.put(key, value);
       return this;
     }
 
-    M put(String key, String value) {
+    public M put(String key, String value) {
       return put(key, s(value));
     }
 
-    M putIf(boolean when, String key, Node value) {
+    public M putIf(boolean when, String key, Node value) {
       return when ? put(key, value) : this;
     }
 
-    Node.MapNode node() {
+    public Node.MapNode node() {
       return new Node.MapNode(entries, Map.of(), 0, 0);
     }
   }
 
-  static Node s(String text) {
+  public static Node s(String text) {
     return new Node.Scalar(text, Node.Scalar.Kind.STRING, 0, 0);
   }
 
-  static Node i(long value) {
+  public static Node i(long value) {
     return new Node.Scalar(Long.toString(value), Node.Scalar.Kind.INT, 0, 0);
   }
 
-  static Node yes() {
+  public static Node yes() {
     return new Node.Scalar("true", Node.Scalar.Kind.BOOL, 0, 0);
   }
 
-  static Node list(List<Node> items) {
+  public static Node list(List<Node> items) {
     return new Node.ListNode(items, 0, 0);
   }
 
-  static Node strings(List<String> items) {
+  public static Node strings(List<String> items) {
     return list(items.stream().map(ModelWriter::s).toList());
   }
 
-  static Node.MapNode network(Network n) {
+  public static Node.MapNode network(Network n) {
     M m = new M().put("name", n.name());
     if (!n.domain().equals(Network.DEFAULT_DOMAIN)) {
       m.put("domain", n.domain());
@@ -98,7 +101,7 @@ final class ModelWriter {
   }
 
   /** parts.yaml: the hardware, spines with their ports and hosts with their NICs and MACs. */
-  static Node.MapNode parts(Network n) {
+  public static Node.MapNode parts(Network n) {
     M m = new M();
     m.putIf(!n.spines().isEmpty(), "spines",
         list(n.spines().stream().map(ModelWriter::spine).toList()));
@@ -112,11 +115,11 @@ final class ModelWriter {
     return m.node();
   }
 
-  static Node convention(AddressConvention c) {
+  public static Node convention(AddressConvention c) {
     return new M().put("gateway", i(c.gateway())).put("nameserver", i(c.nameserver())).node();
   }
 
-  static Node subnet(Subnet s) {
+  public static Node subnet(Subnet s) {
     M m = new M().put("name", s.name()).put("cidr", s.cidr().toString());
     s.vlan().ifPresent(v -> m.put("vlan", i(v)));
     m.putIf(!s.zone().equals("private"), "zone", s(s.zone()));
@@ -124,11 +127,11 @@ final class ModelWriter {
     return m.node();
   }
 
-  static Node spine(Spine s) {
+  public static Node spine(Spine s) {
     return new M().put("name", s.name()).put("ports", i(s.ports())).node();
   }
 
-  static Node nics(Host h) {
+  public static Node nics(Host h) {
     List<Node> nics = new ArrayList<>();
     for (Nic nic : h.nics()) {
       M m = new M().put("name", nic.name());
@@ -139,7 +142,7 @@ final class ModelWriter {
   }
 
   /** A host; {@code withNics} for events, which carry the whole host. */
-  static Node host(Host h, boolean withNics) {
+  public static Node host(Host h, boolean withNics) {
     M m = new M().put("name", h.name());
     m.putIf(h.router(), "router", yes());
     m.putIf(h.nameserver(), "nameserver", yes());
@@ -161,7 +164,7 @@ final class ModelWriter {
     return m.node();
   }
 
-  static Node link(Link link) {
+  public static Node link(Link link) {
     if (link instanceof Link.Trunk t) {
       M m = new M().put("kind", "trunk").put("host", t.host()).put("nic", t.nic())
           .put("spine", t.spine()).put("port", i(t.port()));
@@ -173,7 +176,7 @@ final class ModelWriter {
         .put("other_spine", c.otherSpine()).put("other_port", i(c.otherPort())).node();
   }
 
-  static Node container(Container c) {
+  public static Node container(Container c) {
     M m = new M().put("name", c.name()).put("kind", c.kind().key()).put("host", c.host());
     M attachments = new M();
     for (Attachment a : c.attachments()) {
@@ -192,27 +195,27 @@ final class ModelWriter {
     return m.node();
   }
 
-  static Node internet(Internet i) {
+  public static Node internet(Internet i) {
     return new M().put("public_address", i.publicAddressText())
         .put("gateway", i.gateway().toString()).put("via", i.via()).node();
   }
 
   /** An endpoint's text; a subnet called {@code internet} is spelt {@code subnet:internet}. */
-  static String endpoint(Endpoint e) {
+  public static String endpoint(Endpoint e) {
     if (e instanceof Endpoint.OfSubnet s && s.name().equals("internet")) {
       return "subnet:internet";
     }
     return e.text();
   }
 
-  static Node rule(Rule r) {
+  public static Node rule(Rule r) {
     M m = new M().put("from", endpoint(r.from())).put("to", endpoint(r.to()));
     m.putIf(!r.services().equals(List.of(Service.ANY)), "services",
         strings(r.services().stream().map(Service::toString).toList()));
     return m.node();
   }
 
-  static Node assertion(Assertion a) {
+  public static Node assertion(Assertion a) {
     return new M().put("never", new M().put("from", endpoint(a.from()))
         .put("to", endpoint(a.to())).node()).node();
   }

@@ -31,8 +31,11 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * {@link #MAX_DEPTH}; anchors and aliases are refused outright (so an alias bomb has nothing to
  * expand; SnakeYAML's alias limit is set low as a second wall); one document per file;
  * duplicate keys are reported, each one, and parsing goes on.
+ *
+ * <p>Public only so the event log ({@code org.cimnet.core.event}) shares this codec with the
+ * YAML files; it is not part of cimnet's user API.
  */
-final class TreeReader {
+public final class TreeReader {
   /** 64 MiB: a 100,000-container network is about 10 MiB of YAML. */
   static final int MAX_BYTES = 64 << 20;
   static final int MAX_DEPTH = 32;
@@ -45,7 +48,7 @@ final class TreeReader {
   private final String file;
   private final List<YamlProblem> problems;
 
-  TreeReader(String file, List<YamlProblem> problems) {
+  public TreeReader(String file, List<YamlProblem> problems) {
     this.file = file;
     this.problems = problems;
   }
@@ -68,12 +71,12 @@ final class TreeReader {
   }
 
   /** A YAML document; empty (with a problem) when the file is empty or unreadable. */
-  Optional<Node> yaml(byte[] bytes) {
+  public Optional<Node> yaml(byte[] bytes) {
     return read(bytes, true);
   }
 
   /** One JSON value (an event log line). */
-  Optional<Node> json(byte[] bytes) {
+  public Optional<Node> json(byte[] bytes) {
     return read(bytes, false);
   }
 
