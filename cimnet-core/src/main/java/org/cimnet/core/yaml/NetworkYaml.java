@@ -111,15 +111,15 @@ public final class NetworkYaml {
     String name = file.getFileName().toString();
     try {
       if (Files.size(file) > TreeReader.MAX_BYTES) {
-        problems.add(new YamlProblem(name, 0, 0, "", "the file is " + Files.size(file)
+        problems.add(new YamlProblem(name, 1, 1, "", "the file is " + Files.size(file)
             + " bytes: at most " + TreeReader.MAX_BYTES + " are read"));
         return new byte[0];
       }
       return Files.readAllBytes(file);
     } catch (NoSuchFileException e) {
-      problems.add(new YamlProblem(name, 0, 0, "", "the file does not exist: " + file));
+      problems.add(new YamlProblem(name, 1, 1, "", "the file does not exist: " + file));
     } catch (IOException e) {
-      problems.add(new YamlProblem(name, 0, 0, "", "cannot be read: " + e.getMessage()));
+      problems.add(new YamlProblem(name, 1, 1, "", "cannot be read: " + e.getMessage()));
     }
     return new byte[0];
   }
@@ -135,6 +135,7 @@ public final class NetworkYaml {
     private final Set<String> spines = new HashSet<>();
     private final Set<String> containers = new HashSet<>();
     private final Set<String> nics = new HashSet<>();
+    private final Set<String> unknown = new HashSet<>();
 
     /** A host's NICs as parts.yaml lists them, and where. */
     private record Hardware(Node node, String path, String name, List<Node> nics) {}
@@ -174,23 +175,25 @@ public final class NetworkYaml {
           .filter(x -> x).ifPresent(x -> b.publicSupernet());
       o.opt("convention").flatMap(n -> nr.convention(n, "convention"))
           .ifPresent(c -> b.convention(c));
+      peek(o, "subnets", subnets, "subnet");
+      peek(o, "hosts", hosts, "host");
+      peek(o, "containers", containers, "container");
+      for (Hardware hw : hardware.values()) {
+        hw.nics().forEach(nic -> peekName(nic).ifPresent(x -> nics.add(hw.name() + "/" + x)));
+      }
       each(o, "subnets", "subnets", (n, p) -> nr.subnet(n, p).ifPresent(s -> {
-        subnets.add(s.name());
         nf.attempt(nameNode(n), p + ".name", () -> b.subnet(s));
       }));
       for (int i = 0; i < spineList.size(); i++) {
         Spine s = spineList.get(i);
-        spines.add(s.name());
         pf.attempt(nameNode(spineNodes.get(i)), "spines[" + i + "].name", () -> b.spine(s));
       }
       Set<String> seenHosts = new HashSet<>();
       each(o, "hosts", "hosts", (n, p) -> {
+        peekName(n).ifPresent(seenHosts::add);
         Optional<Host> h = nr.host(n, p, false, hb -> { });
-        h.ifPresent(x -> seenHosts.add(x.name()));
         Optional<Host> withNics = h.flatMap(x -> addHardware(x, hardware.get(x.name())));
         withNics.ifPresent(x -> {
-          hosts.add(x.name());
-          x.nics().forEach(nic -> nics.add(x.name() + "/" + nic.name()));
           nf.attempt(nameNode(n), p + ".name", () -> b.host(x));
         });
       });
@@ -204,7 +207,6 @@ public final class NetworkYaml {
       each(o, "links", "links (trunks and interconnects)", (n, p) -> nr.link(n, p)
           .ifPresent(l -> b.link(l)));
       each(o, "containers", "containers", (n, p) -> nr.container(n, p).ifPresent(c -> {
-        containers.add(c.name());
         nf.attempt(nameNode(n), p + ".name", () -> b.container(c));
       }));
       o.opt("internet").flatMap(n -> nr.internet(n, "internet"))
@@ -223,6 +225,7 @@ public final class NetworkYaml {
         List<Node> spineNodes) {
       o.opt("spines").ifPresent(n -> {
         List<Node> items = pf.list(n, "spines", "spines");
+        items.forEach(item -> peekName(item).ifPresent(spines::add));
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
           String p = "spines[" + i + "]";
@@ -287,6 +290,28 @@ public final class NetworkYaml {
       });
     }
 
+    /**
+     * Records the names a section declares before reading its elements, so that one broken
+     * element does not also make every reference to it a problem. A section that is not a list
+     * declares nothing knowable: references to its kind are then not checked.
+     */
+    private void peek(Fields.Obj o, String key, Set<String> names, String kind) {
+      Optional<Node> section = o.opt(key);
+      if (section.isPresent() && section.get() instanceof Node.ListNode list) {
+        list.items().forEach(item -> peekName(item).ifPresent(names::add));
+      } else if (section.isPresent()) {
+        unknown.add(kind);
+      }
+    }
+
+    private static Optional<String> peekName(Node item) {
+      if (item instanceof Node.MapNode m && m.entries().get("name") instanceof Node.Scalar s
+          && s.kind() != Node.Scalar.Kind.NULL) {
+        return Optional.of(s.text());
+      }
+      return Optional.empty();
+    }
+
     private static Node nameNode(Node item) {
       if (item instanceof Node.MapNode m && m.entries().containsKey("name")) {
         return m.entries().get("name");
@@ -304,7 +329,7 @@ public final class NetworkYaml {
           case "container" -> containers;
           default -> nics;
         };
-        if (declared.contains(r.name())) {
+        if (declared.contains(r.name()) || unknown.contains(r.kind())) {
           continue;
         }
         String where = switch (r.kind()) {

@@ -47,6 +47,8 @@ public final class TreeReader {
 
   private final String file;
   private final List<YamlProblem> problems;
+  /** Anchors and aliases are reported once per file: a bomb has thousands. */
+  private boolean aliasReported;
 
   public TreeReader(String file, List<YamlProblem> problems) {
     this.file = file;
@@ -82,7 +84,7 @@ public final class TreeReader {
 
   private Optional<Node> read(byte[] bytes, boolean yaml) {
     if (bytes.length > MAX_BYTES) {
-      problems.add(new YamlProblem(file, 0, 0, "", "the file is " + bytes.length
+      problems.add(new YamlProblem(file, 1, 1, "", "the file is " + bytes.length
           + " bytes: at most " + MAX_BYTES + " are read"));
       return Optional.empty();
     }
@@ -97,7 +99,7 @@ public final class TreeReader {
     try (JsonParser p = yaml ? YAML.createParser(s) : JSON.createParser(s)) {
       JsonToken first = p.nextToken();
       if (first == null) {
-        problems.add(new YamlProblem(file, 0, 0, "", yaml
+        problems.add(new YamlProblem(file, 1, 1, "", yaml
             ? "the file is empty: expected a mapping of keys such as 'name:'"
             : "the line is empty: expected one JSON object"));
         return Optional.empty();
@@ -116,7 +118,7 @@ public final class TreeReader {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
       // SnakeYAML's own limits throw unchecked exceptions without a mark.
-      problems.add(new YamlProblem(file, 0, 0, "", "cannot be read: " + firstLine(e.getMessage())));
+      problems.add(new YamlProblem(file, 1, 1, "", "cannot be read: " + firstLine(e.getMessage())));
       return Optional.empty();
     }
   }
@@ -127,13 +129,20 @@ public final class TreeReader {
     int column = at.getColumnNr();
     if (p instanceof YAMLParser y) {
       if (y.isCurrentAlias()) {
+        if (aliasReported) {
+          return new Node.Scalar("", Node.Scalar.Kind.NULL, line, column);
+        }
+        aliasReported = true;
         problems.add(new YamlProblem(file, line, column, path, "the alias '*" + p.getText()
-            + "' is not allowed: cimnet YAML has no anchors or aliases; write the value out"));
+            + "' is not allowed: cimnet YAML has no anchors or aliases; write the value out (further"
+            + " anchors and aliases in this file are not listed)"));
         return new Node.Scalar("", Node.Scalar.Kind.NULL, line, column);
       }
-      if (y.getObjectId() != null) {
+      if (y.getObjectId() != null && !aliasReported) {
+        aliasReported = true;
         problems.add(new YamlProblem(file, line, column, path, "the anchor '&"
-            + y.getObjectId() + "' is not allowed: cimnet YAML has no anchors or aliases"));
+            + y.getObjectId() + "' is not allowed: cimnet YAML has no anchors or aliases (further anchors and"
+            + " aliases in this file are not listed)"));
       }
     }
     switch (t) {
@@ -207,13 +216,13 @@ public final class TreeReader {
           message += ": the file ends too early; is it cut off?";
         }
       }
-      return new YamlProblem(file, mark == null ? 0 : mark.getLine() + 1,
-          mark == null ? 0 : mark.getColumn() + 1, "", message);
+      return new YamlProblem(file, mark == null ? 1 : mark.getLine() + 1,
+          mark == null ? 1 : mark.getColumn() + 1, "", message);
     }
     JsonLocation at = e.getLocation();
     String message = firstLine(e.getOriginalMessage());
-    return new YamlProblem(file, at == null ? 0 : at.getLineNr(),
-        at == null ? 0 : at.getColumnNr(), "", "not valid: " + message);
+    return new YamlProblem(file, at == null ? 1 : Math.max(1, at.getLineNr()),
+        at == null ? 1 : Math.max(1, at.getColumnNr()), "", "not valid: " + message);
   }
 
   private static String firstLine(String text) {
