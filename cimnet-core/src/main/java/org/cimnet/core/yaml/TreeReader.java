@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLParser;
 import java.io.IOException;
@@ -96,7 +97,9 @@ public final class TreeReader {
     if (s.startsWith("\uFEFF")) {
       s = s.substring(1);
     }
+    JsonParser parser = null;
     try (JsonParser p = yaml ? YAML.createParser(s) : JSON.createParser(s)) {
+      parser = p;
       JsonToken first = p.nextToken();
       if (first == null) {
         problems.add(new YamlProblem(file, 1, 1, "", yaml
@@ -113,6 +116,16 @@ public final class TreeReader {
             : "more than one JSON value on the line"));
       }
       return Optional.of(root);
+    } catch (StreamConstraintsException e) {
+      JsonLocation at = parser == null ? null : parser.currentLocation();
+      String limit = e.getMessage().contains("nesting depth")
+          ? "nested deeper than " + MAX_DEPTH + " levels; cimnet files never are"
+          : e.getMessage().contains("String value length")
+              ? "a value longer than " + MAX_SCALAR + " characters"
+              : "too large";
+      problems.add(new YamlProblem(file, at == null ? 1 : Math.max(1, at.getLineNr()),
+          at == null ? 1 : Math.max(1, at.getColumnNr()), "", "refused: " + limit));
+      return Optional.empty();
     } catch (JsonProcessingException e) {
       problems.add(syntax(e));
       return Optional.empty();
@@ -176,6 +189,12 @@ public final class TreeReader {
         return new Node.ListNode(items, line, column);
       }
       case VALUE_STRING -> {
+        if (p.getTextLength() > MAX_SCALAR) {
+          // YAML's parser does not apply the string limit; no cimnet value comes near it.
+          problems.add(new YamlProblem(file, line, column, path, "refused: a value longer than "
+              + MAX_SCALAR + " characters"));
+          return new Node.Scalar("", Node.Scalar.Kind.NULL, line, column);
+        }
         return new Node.Scalar(p.getText(), Node.Scalar.Kind.STRING, line, column);
       }
       case VALUE_NUMBER_INT -> {
