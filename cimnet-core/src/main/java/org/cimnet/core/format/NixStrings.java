@@ -46,7 +46,10 @@ public final class NixStrings {
    */
   public static String indentedLine(String line) {
     Objects.requireNonNull(line, "line == null");
-    StringBuilder b = new StringBuilder(line.length());
+    if (plainLine(line)) {
+      return line;
+    }
+    StringBuilder b = new StringBuilder(line.length() + 8);
     for (int i = 0; i < line.length(); i++) {
       char c = line.charAt(i);
       switch (c) {
@@ -61,6 +64,17 @@ public final class NixStrings {
       }
     }
     return b.toString();
+  }
+
+  /** Whether {@code line} has nothing an indented string treats specially (the usual case). */
+  private static boolean plainLine(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\'' || c == '$' || c == '\n' || c == '\r' || c == '\t') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code name} as an attribute name: bare when it is a plain identifier, quoted otherwise. */

@@ -1,7 +1,6 @@
 package org.cimnet.render.nix;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * Names that reach bash unquoted: NixOS pastes {@code extraOvsctlCmds} lines into a bash script,
@@ -10,14 +9,28 @@ import java.util.regex.Pattern;
  * (DNS labels, kernel interface names) always are, anything else is refused.
  */
 final class Bash {
-  private static final Pattern WORD = Pattern.compile("[A-Za-z0-9_.:,-]+");
-
   private Bash() {}
+
+  /** {@code [A-Za-z0-9_.:,-]+}, by hand: this runs for every name of a large network. */
+  private static boolean isWord(String word) {
+    if (word.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      char c = word.charAt(i);
+      boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '_' || c == '.' || c == ':' || c == ',' || c == '-';
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
 
   /** {@code word} unchanged, if bash reads it as one literal word. */
   static String word(String word) {
     Objects.requireNonNull(word, "word == null");
-    if (!WORD.matcher(word).matches()) {
+    if (!isWord(word)) {
       throw new IllegalArgumentException("'" + word + "' cannot be passed to bash unquoted:"
           + " use letters, digits, '_', '.', ':', ',' or '-'");
     }

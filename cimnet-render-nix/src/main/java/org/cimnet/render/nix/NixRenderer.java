@@ -63,18 +63,22 @@ public final class NixRenderer implements Renderer {
     }
     Map<String, HostPlan> plans = Plans.of(network);
     Map<String, FirewallPlan> firewalls = Firewalls.of(network, plans);
+    // Hosts render independently; an ordered parallel stream keeps the output order fixed.
+    return plans.values().parallelStream()
+        .flatMap(plan -> host(plan, firewalls.get(plan.host()), stateVersion).stream())
+        .toList();
+  }
+
+  private static List<RenderedFile> host(HostPlan plan, FirewallPlan firewall,
+      String stateVersion) {
+    String dir = "hosts/" + plan.host() + "/";
     List<RenderedFile> files = new ArrayList<>();
-    for (HostPlan plan : plans.values()) {
-      String dir = "hosts/" + plan.host() + "/";
-      FirewallPlan firewall = firewalls.get(plan.host());
-      files.add(new RenderedFile(dir + "nftables.nft", NftRuleset.file(firewall)));
-      files.add(new RenderedFile(dir + "nix/default.nix", defaultModule(plan)));
-      files.add(new RenderedFile(dir + "nix/firewall.nix", FirewallModule.render(firewall)));
-      files.add(new RenderedFile(dir + "nix/physical_network.nix",
-          PhysicalModule.render(plan)));
-      files.add(new RenderedFile(dir + "nix/virtual_network.nix",
-          VirtualModule.render(plan, stateVersion)));
-    }
+    files.add(new RenderedFile(dir + "nftables.nft", NftRuleset.file(firewall)));
+    files.add(new RenderedFile(dir + "nix/default.nix", defaultModule(plan)));
+    files.add(new RenderedFile(dir + "nix/firewall.nix", FirewallModule.render(firewall)));
+    files.add(new RenderedFile(dir + "nix/physical_network.nix", PhysicalModule.render(plan)));
+    files.add(new RenderedFile(dir + "nix/virtual_network.nix",
+        VirtualModule.render(plan, stateVersion)));
     return files;
   }
 

@@ -9,13 +9,14 @@ import org.cimnet.core.format.NixStrings;
  * {@link NixStrings#indentedLine}. No line gets trailing whitespace.
  */
 final class NixWriter {
+  private static final String SPACES = " ".repeat(64);
   private final StringBuilder out = new StringBuilder();
   private int depth;
 
   /** A line at the current depth; an empty text gives an empty line. */
   NixWriter line(String text) {
     if (!text.isEmpty()) {
-      out.append("  ".repeat(depth)).append(text);
+      out.append(SPACES, 0, Math.min(2 * depth, SPACES.length())).append(text);
     }
     out.append('\n');
     return this;
