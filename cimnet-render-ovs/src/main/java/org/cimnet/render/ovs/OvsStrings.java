@@ -1,7 +1,6 @@
 package org.cimnet.render.ovs;
 
 import java.util.Objects;
-import java.util.regex.Pattern;
 
 /**
  * The one escaping function set for everything the Open vSwitch renderer writes: shell words for
@@ -16,8 +15,18 @@ import java.util.regex.Pattern;
  * argument is then made one shell word.
  */
 final class OvsStrings {
-  /** Characters that mean nothing to bash anywhere in a word (after the command name). */
-  private static final Pattern BARE = Pattern.compile("[A-Za-z0-9_./:=,@%+-]+");
+  /**
+   * Characters that mean nothing to bash anywhere in a word (after the command name); a table,
+   * not a regex, because a large network has hundreds of thousands of words.
+   */
+  private static final boolean[] BARE = new boolean[128];
+
+  static {
+    for (char c : "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_./:=,@%+-"
+        .toCharArray()) {
+      BARE[c] = true;
+    }
+  }
 
   private OvsStrings() {}
 
@@ -33,10 +42,23 @@ final class OvsStrings {
       throw new IllegalArgumentException("Text '" + s.replace("\0", "\\0")
           + "' contains NUL, which a shell word cannot carry");
     }
-    if (BARE.matcher(s).matches()) {
+    if (bare(s)) {
       return s;
     }
     return "'" + s.replace("'", "'\\''") + "'";
+  }
+
+  private static boolean bare(String s) {
+    if (s.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= BARE.length || !BARE[c]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** {@code s} as an OVSDB string value: a JSON string literal, quotes included. */
@@ -74,12 +96,18 @@ final class OvsStrings {
   /** {@code s} made safe for a {@code #} comment: control characters become {@code ?}. */
   static String comment(String s) {
     Objects.requireNonNull(s, "s == null");
-    StringBuilder b = new StringBuilder(s.length());
+    StringBuilder b = null;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      b.append(c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029' || c == '\u0085'
-          ? '?' : c);
+      boolean breaks = c < 0x20 || c == 0x7f || c == '\u2028' || c == '\u2029'
+          || c == '\u0085';
+      if (breaks && b == null) {
+        b = new StringBuilder(s.length()).append(s, 0, i);
+      }
+      if (b != null) {
+        b.append(breaks ? '?' : c);
+      }
     }
-    return b.toString();
+    return b == null ? s : b.toString();
   }
 }
