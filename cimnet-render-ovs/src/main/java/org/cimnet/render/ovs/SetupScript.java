@@ -43,7 +43,7 @@ final class SetupScript {
     }
     line("");
     line("# One transaction: the switch goes from its old state to the plan at once.");
-    line("\"${vsctl[@]}\" \"${tx[@]}\"");
+    line("if [ \"${#tx[@]}\" -gt 0 ]; then \"${vsctl[@]}\" \"${tx[@]}\"; fi");
     flows();
     return out.toString();
   }
