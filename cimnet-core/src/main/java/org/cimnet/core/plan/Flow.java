@@ -10,6 +10,7 @@ import java.util.Objects;
  *     format allows comments
  */
 public record Flow(int priority, String match, String actions, String comment) {
+  // A table lookup, not a regex: a large network plans hundreds of thousands of flows.
   private static final boolean[] MATCH = alphabet("_=,.:/");
   private static final boolean[] ACTIONS = alphabet("_=,:");
 
@@ -17,29 +18,10 @@ public record Flow(int priority, String match, String actions, String comment) {
     Objects.requireNonNull(match, "match == null");
     Objects.requireNonNull(actions, "actions == null");
     Objects.requireNonNull(comment, "comment == null");
-    if (!only(match, MATCH) || actions.isEmpty() || !only(actions, ACTIONS)) {
+    if (!within(match, MATCH) || actions.isEmpty() || !within(actions, ACTIONS)) {
       throw new IllegalArgumentException("Flow text outside the OpenFlow alphabet: '" + match
           + "' -> '" + actions + "'");
     }
-  }
-
-  /** The line {@code ovs-ofctl add-flows} reads. */
-  public String text() {
-    return "priority=" + priority + (match.isEmpty() ? "" : "," + match) + ",actions=" + actions;
-  }
-
-  /**
-   * Whether {@code text} holds only characters {@code allowed} marks: a table lookup, not a regex,
-   * since the plan builds several flows per container port.
-   */
-  private static boolean only(String text, boolean[] allowed) {
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= allowed.length || !allowed[c]) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /** Lower-case letters, digits and {@code extra}. */
@@ -53,5 +35,20 @@ public record Flow(int priority, String match, String actions, String comment) {
     }
     extra.chars().forEach(c -> allowed[c] = true);
     return allowed;
+  }
+
+  private static boolean within(String text, boolean[] allowed) {
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      if (c >= allowed.length || !allowed[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** The line {@code ovs-ofctl add-flows} reads. */
+  public String text() {
+    return "priority=" + priority + (match.isEmpty() ? "" : "," + match) + ",actions=" + actions;
   }
 }
