@@ -13,7 +13,8 @@ import org.cimnet.core.plan.DnsPlans;
  * <p>{@code dns.ptr}: one element holds an address under two names (a router host whose own
  * address is also its subnet's gateway would be both {@code vhost.lan} and {@code gw.lan}: two
  * PTRs for one address). Two <em>different</em> elements sharing an address are a duplicate
- * address, reported by the address rules, so one fault gives one violation.
+ * address, reported by the address rules, and one address named in two different subnets is
+ * two overlapping subnets (or an address outside its subnet), so one fault gives one violation.
  *
  * <p>The other direction, one name for two addresses (a container named {@code gw} on a subnet
  * whose router already answers to that name), is two elements with one name: {@code
@@ -27,9 +28,11 @@ final class DnsRules {
 
   static void check(Network network, List<Violation> violations) {
     for (DnsPlans.Conflict c : DnsPlans.conflicts(Naming.records(network))) {
-      // NAME_WITH_TWO_ADDRESSES is name.duplicate's to report.
+      // NAME_WITH_TWO_ADDRESSES is name.duplicate's to report. One address in two different
+      // subnets (gw of two overlapping subnets) is subnet.overlap's, or address.outside-subnet's.
       if (c.kind() == DnsPlans.Conflict.Kind.ADDRESS_WITH_TWO_NAMES
-          && element(c.first()).equals(element(c.second()))) {
+          && element(c.first()).equals(element(c.second()))
+          && c.first().subnet().equals(c.second().subnet())) {
         violations.add(new Violation("dns.ptr", path(c.second()), c.toString()));
       }
     }
