@@ -22,8 +22,9 @@ final class TestNetworks {
   private TestNetworks() {}
 
   /**
-   * A router and a plain host: the router has two NICs (a bond), every kind of rule endpoint
-   * and a multi-homed nixos-container; the plain host serves no DNS and routes nothing.
+   * A router and a plain host, each with two NICs (a bond, one trunk per spine, so no single link
+   * failure cuts a leaf off): the router has every kind of rule endpoint and a multi-homed
+   * nixos-container; the plain host serves no DNS and routes nothing.
    */
   static ValidatedNetwork twoHosts() {
     return Checker.validate(network("t").domain("t.internal").supernet("10.9.0.0/16")
@@ -36,11 +37,13 @@ final class TestNetworks {
         .host(host("r1").nic("eth0", "52:54:00:00:00:01").nic("eth1", "52:54:00:00:00:02")
             .leaf("l1", "lan", "app").leaf("l2", "dmz")
             .address("lan", "10.9.1.100").router().nameserver())
-        .host(host("plain").nic("eth0", "52:54:00:00:01:01").leaf("pl", "app")
+        .host(host("plain").nic("eth0", "52:54:00:00:01:01").nic("eth1", "52:54:00:00:01:02")
+            .leaf("pl", "app")
             .address("app", "10.9.2.50"))
         .trunk("r1", "eth0", "s1", 2)
         .trunk("r1", "eth1", "s2", 2)
         .trunk("plain", "eth0", "s1", 3)
+        .trunk("plain", "eth1", "s2", 3)
         .container(docker("web").on("r1").attach("dmz", "10.9.4.10").publish("tcp/443", "icmp"))
         .container(nixosContainer("bus").on("r1").attach("lan").attach("app"))
         .container(vm("runner").on("plain").attach("app"))
