@@ -1,9 +1,5 @@
 package org.cimnet.render.ovs;
 
-import static org.cimnet.core.dsl.Cimnet.host;
-import static org.cimnet.core.dsl.Cimnet.lxc;
-import static org.cimnet.core.dsl.Cimnet.network;
-import static org.cimnet.core.dsl.Cimnet.subnet;
 import static org.cimnet.render.ovs.PrivateSwitch.check;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -89,25 +85,6 @@ class OvsRendererTest {
         + "  -- set Port bond0 vlan_mode=trunk trunks=" + vlans
         + " 'tag=[]' bond_mode=balance-slb lacp=off)\n"), script);
     assertTrue(script.contains("\nrebond uplink bond0 eth0 eth1\n"));
-  }
-
-  @Test
-  void singleTrunkNicIsAPlainPortWithItsOpenFlowPort() {
-    ValidatedNetwork n = SmallNetworks.validated(network("one")
-        .supernet("10.30.0.0/16")
-        .subnet(subnet("a", "10.30.1.0/24"))
-        .spine("s1", 4)
-        .host(host("solo").nic("eth0", "52:54:00:00:02:00").leaf("leaf1", "a"))
-        .trunk("solo", "eth0", "s1", 1)
-        .container(lxc("c1").on("solo").attach("a"))
-        .build());
-    String script = file(render(n), "hosts/solo/ovs/setup.sh");
-    int vlan = Plans.of(n).get("solo").bridge("leaf1").orElseThrow().vlans().get(0);
-    assertTrue(script.contains("tx+=(-- --may-exist add-port uplink eth0\n"
-        + "  -- set Port eth0 vlan_mode=trunk trunks=" + vlan + " 'tag=[]'\n"
-        + "  -- set Interface eth0 ofport_request=1)\n"), script);
-    assertFalse(script.contains("--may-exist add-bond"));
-    assertFalse(script.contains("\nrebond "));
   }
 
   @Test
