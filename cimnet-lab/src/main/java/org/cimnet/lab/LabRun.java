@@ -219,7 +219,7 @@ final class LabRun {
     batch(null, root);
     inside.forEach(this::batch);
     for (Map.Entry<String, String> e : containers.entrySet()) {
-      List<String> args = new ArrayList<>(List.of("python3", "txoff.py"));
+      List<String> args = new ArrayList<>(List.of("python3", "txoff.py", "--client"));
       for (int i = 0; i < containerPlans.get(e.getKey()).nics().size(); i++) {
         args.add("eth" + i);
       }
@@ -260,7 +260,7 @@ final class LabRun {
     switches.put(plan.host(), ovs);
     String folder = "hosts/" + plan.host() + "/ovs/";
     Path setup = renderedFile(folder + "setup.sh");
-    Sh.Result r = fabric.exec(ns, 120, List.of("sh", setup.toString()), ovs.env());
+    Sh.Result r = fabric.exec(ns, 120, List.of("bash", setup.toString()), ovs.env());
     if (!r.ok()) {
       throw new LabException("The rendered " + folder + "setup.sh failed in the lab:\n"
           + r.output().strip());

@@ -65,7 +65,7 @@ final class PrivateOvs {
   Map<String, String> env() {
     return Map.of("OVS_RUNDIR", dir.toString(), "OVS_DBDIR", dir.toString(),
         "OVS_LOGDIR", dir.toString(), "OVS_SYSCONFDIR", dir.toString(),
-        "OVS_VSCTL", "ovs-vsctl", "OVS_OFCTL", "ovs-ofctl");
+        "OVS_VSCTL", "ovs-vsctl --timeout=60", "OVS_OFCTL", "ovs-ofctl");
   }
 
   Path dir() {

@@ -16,9 +16,9 @@ import org.cimnet.core.model.Subnet;
  *   <li>two addresses in one subnet are switched, not routed: always open;
  *   <li>across subnets, and to the internet, a connection is open iff a {@code can_connect} rule
  *       covers source, destination and service (rules are stateful: replies always flow);
- *   <li>the internet reaches the network only through the public address, on a service some
- *       container publishes and a rule lets the internet open to that container; a private
- *       address is never reachable from outside;
+ *   <li>the internet opens connections where a rule lets it; on the public address it reaches
+ *       the container that publishes the service (the lab's upstream also routes the private
+ *       addresses to the public one, so the firewall, not the provider, must keep them closed);
  *   <li>the router's own addresses accept no TCP service (it serves DNS, checked by name
  *       resolution, and nothing else).
  * </ul>
@@ -55,10 +55,6 @@ public final class RuleExpectation implements Expectation {
         return Verdict.closed("no container publishes " + service);
       default:
         break;
-    }
-    if (from.kind() == Node.Kind.INTERNET) {
-      return Verdict.closed("the internet reaches private addresses only through published"
-          + " services on the public address");
     }
     if (from.kind() == Node.Kind.CONTAINER && to.kind() == Node.Kind.CONTAINER
         && from.subnet().equals(to.subnet())) {
