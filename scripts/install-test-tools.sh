@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the real-tool tests need (nftables, unbound, openvswitch-switch,
-# nix-bin, iproute2, dnsutils), only when one is missing. Without root or apt-get it says so loudly;
-# the tests that need a missing tool then skip loudly, and fail under CI.
+# nix-bin, iproute2, dnsutils, iputils-ping), only when one is missing. Without root or apt-get it
+# says so loudly; the tests that need a missing tool then skip loudly, and fail under CI.
 set -euo pipefail
 need=()
 command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || need+=(nftables)
@@ -10,6 +10,7 @@ command -v ovs-vsctl >/dev/null 2>&1 || need+=(openvswitch-switch)
 command -v nix-instantiate >/dev/null 2>&1 || need+=(nix-bin)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || need+=(iproute2)
 command -v dig >/dev/null 2>&1 || need+=(dnsutils)
+command -v ping >/dev/null 2>&1 || need+=(iputils-ping)
 if [ ${#need[@]} -eq 0 ]; then
   echo "test tools: all present"
   exit 0

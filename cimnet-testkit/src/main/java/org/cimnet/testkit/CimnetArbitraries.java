@@ -28,8 +28,8 @@ public final class CimnetArbitraries {
         Combinators.combine(multi, seed).as((m, s) -> new long[] {m, s}))
         .as((h, l, x, p, c, r, sp, ms) -> {
           int subnets = h * l + x;
-          // Keep within capacity: the generator fills at most 80% of each subnet.
-          long capacity = (long) subnets * ((1L << (32 - p)) - 4) * 8 / 10;
+          // Keep within what the generator can place on every host.
+          long capacity = NetworkGenerator.Spec.capacity(h, l, subnets, p, (int) ms[0]);
           return new NetworkGenerator.Spec(h, l, subnets, p, (int) Math.min(c, capacity), r,
               sp, (int) ms[0], ms[1]);
         });

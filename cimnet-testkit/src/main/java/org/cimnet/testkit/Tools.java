@@ -23,29 +23,28 @@ public final class Tools {
 
   /** Whether {@code tool} is an executable on the PATH (or an absolute executable path). */
   public static boolean available(String tool) {
-    if (tool.startsWith("/")) {
-      return Files.isExecutable(Path.of(tool));
-    }
-    String path = System.getenv().getOrDefault("PATH", "")
-        + ":/usr/sbin:/sbin:/usr/bin:/bin:/usr/local/bin:/usr/local/sbin";
-    for (String dir : path.split(":")) {
-      if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-        return true;
-      }
-    }
-    return false;
+    return find(tool).isPresent();
   }
 
   /** The absolute path of {@code tool}, which must be available. */
   public static String path(String tool) {
+    return find(tool).orElseThrow(() -> new IllegalStateException(tool + " is not on the PATH"));
+  }
+
+  /** Looks on the PATH and in the sbin folders, which a non-login root shell may lack. */
+  private static java.util.Optional<String> find(String tool) {
+    if (tool.startsWith("/")) {
+      return Files.isExecutable(Path.of(tool)) ? java.util.Optional.of(tool)
+          : java.util.Optional.empty();
+    }
     String path = System.getenv().getOrDefault("PATH", "")
         + ":/usr/sbin:/sbin:/usr/bin:/bin:/usr/local/bin:/usr/local/sbin";
     for (String dir : path.split(":")) {
       if (!dir.isEmpty() && Files.isExecutable(Path.of(dir, tool))) {
-        return Path.of(dir, tool).toString();
+        return java.util.Optional.of(Path.of(dir, tool).toString());
       }
     }
-    throw new IllegalStateException(tool + " is not on the PATH");
+    return java.util.Optional.empty();
   }
 
   /** Skips (locally, loudly) or fails (in CI) unless every tool is available. */

@@ -6,8 +6,14 @@ import java.util.Optional;
 import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Violation;
+import org.cimnet.core.policy.Policy;
+import org.cimnet.core.policy.Proof;
+import org.cimnet.core.policy.Prover;
 
-/** Checks a network: runs IPAM, then every invariant, and reports all violations at once. */
+/**
+ * Checks a network: runs IPAM, then every invariant, then proves every assertion, and reports all
+ * violations at once.
+ */
 public final class Checker {
   private Checker() {}
 
@@ -20,8 +26,18 @@ public final class Checker {
     Ipam.Result assigned = Ipam.assign(declared, previous);
     List<Violation> violations = new ArrayList<>(assigned.problems());
     List<Violation> warnings = new ArrayList<>();
-    Invariants.check(assigned.network(), violations, warnings);
-    return new Report(assigned.network(), violations, warnings);
+    Invariants.check(declared, assigned.network(), violations, warnings);
+    DnsRules.check(assigned.network(), violations);
+    // The prover reads references; with a dangling one its verdicts would be about a different
+    // network than the one declared, so it runs only once every reference resolves.
+    Policy policy = Policy.compile(assigned.network());
+    Optional<List<Proof>> proofs = Optional.empty();
+    if (violations.stream().noneMatch(v -> v.rule().startsWith("ref."))) {
+      proofs = Optional.of(Prover.prove(policy));
+      violations.addAll(Prover.violations(proofs.get()));
+      warnings.addAll(Prover.warnings(proofs.get()));
+    }
+    return new Report(assigned.network(), violations, warnings, policy, proofs);
   }
 
   /** Checks and returns the validated network, or throws listing every violation. */

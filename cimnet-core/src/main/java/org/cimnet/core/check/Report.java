@@ -4,19 +4,36 @@ import java.util.List;
 import java.util.Optional;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Violation;
+import org.cimnet.core.policy.Matrix;
+import org.cimnet.core.policy.Policy;
+import org.cimnet.core.policy.Proof;
 
-/** What the checker found: every violation, the warnings, and the concrete network. */
+/**
+ * What the checker found: every violation, the warnings, the concrete network, the proof of every
+ * assertion and the reachability matrix.
+ */
 public final class Report {
   private final Network network;
   private final List<Violation> violations;
   private final List<Violation> warnings;
   private final ValidatedNetwork validated;
+  private final Policy policy;
+  private final Optional<List<Proof>> proofs;
+  private Matrix matrix;
 
   Report(Network network, List<Violation> violations, List<Violation> warnings) {
+    this(network, violations, warnings, Policy.compile(network), Optional.empty());
+  }
+
+  /** {@code proofs} is empty when the prover did not run (dangling references). */
+  Report(Network network, List<Violation> violations, List<Violation> warnings, Policy policy,
+      Optional<List<Proof>> proofs) {
     this.network = network;
     this.violations = List.copyOf(violations);
     this.warnings = List.copyOf(warnings);
     this.validated = violations.isEmpty() ? new ValidatedNetwork(network) : null;
+    this.policy = policy;
+    this.proofs = proofs.map(List::copyOf);
   }
 
   /** The network after IPAM, whether or not it is valid. */
@@ -52,13 +69,47 @@ public final class Report {
     return Optional.ofNullable(validated);
   }
 
-  /** Violations then warnings, one per line. */
+  /**
+   * The proof of every assertion, in declaration order; empty if there is none, or if the prover
+   * did not run because a reference dangles (see {@link #proved()}).
+   */
+  public List<Proof> proofs() {
+    return proofs.orElse(List.of());
+  }
+
+  /** Whether the prover ran (it does unless a reference dangles). */
+  public boolean proved() {
+    return proofs.isPresent();
+  }
+
+  /** The compiled rules the proofs and the matrix come from. */
+  public Policy policy() {
+    return policy;
+  }
+
+  /** The reachability matrix; computed row by row on demand. */
+  public Matrix matrix() {
+    if (matrix == null) {
+      matrix = Matrix.of(policy);
+    }
+    return matrix;
+  }
+
+  /** Violations then warnings, one per line; then the proofs and the matrix. */
   public String toText() {
     StringBuilder text = new StringBuilder();
     text.append(violations.isEmpty() ? "OK: no violations" : violations.size() + " violations")
         .append('\n');
     violations.forEach(v -> text.append("  error ").append(v).append('\n'));
     warnings.forEach(v -> text.append("  warning ").append(v).append('\n'));
+    if (proofs.isEmpty()) {
+      text.append("proofs: not run: every reference must resolve first\n");
+    } else {
+      text.append("proofs:").append(proofs.get().isEmpty() ? " no assertions\n" : "\n");
+      proofs.get().forEach(p -> text.append("  ").append(p.toText()).append('\n'));
+    }
+    text.append("matrix (rows open connections to columns):\n");
+    matrix().toText().lines().forEach(l -> text.append("  ").append(l).append('\n'));
     return text.toString();
   }
 }

@@ -36,6 +36,47 @@ public final class NixStrings {
     return b.append('"').toString();
   }
 
+  /**
+   * {@code line} as one line of the body of an indented string {@code ''...''}: {@code '} becomes
+   * {@code ''\'}, {@code $&#123;} becomes {@code ''$&#123;}, tab and CR their {@code ''\} escapes;
+   * backslashes and double quotes stay literal, as bash text embedded in Nix needs them. The
+   * caller writes the line breaks and controls the indentation, which Nix strips.
+   *
+   * @throws IllegalArgumentException if {@code line} contains a line break
+   */
+  public static String indentedLine(String line) {
+    Objects.requireNonNull(line, "line == null");
+    if (plainLine(line)) {
+      return line;
+    }
+    StringBuilder b = new StringBuilder(line.length() + 8);
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      switch (c) {
+        case '\n' -> throw new IllegalArgumentException(
+            "Indented Nix string line contains a line break: '" + line.replace("\n", "\\n")
+                + "'");
+        case '\'' -> b.append("''\\'");
+        case '\t' -> b.append("''\\t");
+        case '\r' -> b.append("''\\r");
+        case '$' -> b.append(i + 1 < line.length() && line.charAt(i + 1) == '{' ? "''$" : "$");
+        default -> b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /** Whether {@code line} has nothing an indented string treats specially (the usual case). */
+  private static boolean plainLine(String line) {
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (c == '\'' || c == '$' || c == '\n' || c == '\r' || c == '\t') {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code name} as an attribute name: bare when it is a plain identifier, quoted otherwise. */
   public static String attr(String name) {
     Objects.requireNonNull(name, "name == null");

@@ -13,8 +13,8 @@ import org.cimnet.core.model.Subnet;
 /**
  * Builds a valid network of any size, by construction (no filtering): subnets carved in order
  * from a private supernet, hosts with leaves splitting those subnets among them, every host
- * trunked to every spine, containers spread over the subnets, rules between zones, and
- * assertions the rules respect.
+ * trunked to every spine (twice to a lone spine, so no single link failure cuts a host off),
+ * containers spread over the subnets, rules between zones, and assertions the rules respect.
  *
  * <p>Shape: zones cycle {@code private}, {@code dmz}, {@code management}; every rule goes from a
  * private subnet to a dmz subnet, or from the internet to dmz, so {@code never(zone:dmz,
@@ -42,16 +42,53 @@ public final class NetworkGenerator {
         throw new IllegalArgumentException("Spec subnet prefix must be 16 to 29, got "
             + subnetPrefix);
       }
-      long capacity = (long) subnets * ((1L << (32 - subnetPrefix)) - 4) * 8 / 10;
+      long capacity = capacity(hosts, leavesPerHost, subnets, subnetPrefix, multiHomedEvery);
       if (containers > capacity) {
         throw new IllegalArgumentException("Spec: " + containers + " containers do not fit in "
-            + subnets + " /" + subnetPrefix + " subnets (at most " + capacity + ")");
+            + subnets + " /" + subnetPrefix + " subnets over " + hosts + " hosts (at most "
+            + capacity + ")");
       }
     }
 
-    /** The benchmark size: 4,096 subnets, 256 leaves, 100,000 containers, 20,000 rules. */
+    /**
+     * The most containers that fit. Containers go round-robin to hosts and evenly over each
+     * host's subnets; every multi-homed one adds an address in one more subnet of its host, and
+     * the host's own address takes one. The host with the fewest subnets bounds the whole.
+     */
+    public static long capacity(int hosts, int leavesPerHost, int subnets, int subnetPrefix,
+        int multiHomedEvery) {
+      int leafCount = hosts * leavesPerHost;
+      long fewest = Long.MAX_VALUE;
+      for (int h = 0; h < hosts; h++) {
+        long count = 0;
+        for (int l = h * leavesPerHost; l < (h + 1) * leavesPerHost; l++) {
+          count += l < subnets ? (subnets - 1 - l) / leafCount + 1 : 0;
+        }
+        fewest = Math.min(fewest, count);
+      }
+      long assignable = (1L << (32 - subnetPrefix)) - 4 - 1;
+      // Largest k (per host) with ceil(k / fewest) + ceil(k / multiHomedEvery) <= assignable.
+      long k = 0;
+      long step = Long.highestOneBit(Math.max(1, assignable * fewest));
+      for (; step > 0; step >>= 1) {
+        long next = k + step;
+        long load = (next + fewest - 1) / fewest
+            + (multiHomedEvery > 0 ? (next + multiHomedEvery - 1) / multiHomedEvery : 0);
+        if (load <= assignable) {
+          k = next;
+        }
+      }
+      long global = (long) subnets * ((1L << (32 - subnetPrefix)) - 4) * 8 / 10;
+      return Math.min(global, k * hosts);
+    }
+
+    /**
+     * The benchmark size: 4,093 subnets, 256 leaves, 100,000 containers, 20,000 rules. 4,093 is
+     * the most subnets one fabric can give each its own VLAN: 802.1Q ids run 1 to 4094 and IPAM
+     * leaves 1, the switches' default VLAN, alone.
+     */
     public static Spec large() {
-      return new Spec(64, 4, 4096, 24, 100_000, 20_000, 2, 50, 1);
+      return new Spec(64, 4, 4093, 24, 100_000, 20_000, 2, 50, 1);
     }
 
     public static Spec small(long seed) {
@@ -88,8 +125,12 @@ public final class NetworkGenerator {
       b.subnet(s);
       index++;
     }
+    // Every host wires at least two NICs (one per spine, two to a lone spine), so no single
+    // link failure cuts its leaves off; NIC n goes to spine n mod spines.
+    int nicsPerHost = Math.max(2, spec.spines());
+    int perSpine = (nicsPerHost + spec.spines() - 1) / spec.spines();
     for (int i = 0; i < spec.spines(); i++) {
-      b.spine("spine" + (i + 1), spec.hosts() * 2 + 2);
+      b.spine("spine" + (i + 1), spec.hosts() * Math.max(2, perSpine) + 2);
     }
     if (spec.spines() > 1) {
       for (int i = 0; i + 1 < spec.spines(); i++) {
@@ -111,7 +152,7 @@ public final class NetworkGenerator {
         host.leaf("leaf" + l, names);
         carried.addAll(names);
       }
-      for (int n = 0; n < spec.spines(); n++) {
+      for (int n = 0; n < nicsPerHost; n++) {
         host.nic("eth" + n, String.format("52:54:%02x:%02x:%02x:%02x", (h >> 8) & 0xFF, h & 0xFF,
             n, 0x10));
       }
@@ -119,9 +160,11 @@ public final class NetworkGenerator {
       b.host(host);
       subnetsOfHost.add(carried);
     }
+    // Ports 1 and 2 are for interconnects; host h takes ports 3 + h * perSpine onwards.
     for (int h = 0; h < spec.hosts(); h++) {
-      for (int n = 0; n < spec.spines(); n++) {
-        b.trunk("h" + h, "eth" + n, "spine" + (n + 1), 3 + h);
+      for (int n = 0; n < nicsPerHost; n++) {
+        b.trunk("h" + h, "eth" + n, "spine" + (n % spec.spines() + 1),
+            3 + h * perSpine + n / spec.spines());
       }
     }
     addContainers(b, spec, subnetsOfHost, random);

@@ -1,0 +1,300 @@
+package org.cimnet.core.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.cimnet.core.addr.Ipv4Address;
+import org.cimnet.core.addr.MacAddress;
+import org.cimnet.core.addr.Prefix;
+import org.cimnet.core.model.AddressConvention;
+import org.cimnet.core.yaml.Fields;
+import org.cimnet.core.yaml.ModelReader;
+import org.cimnet.core.yaml.ModelWriter;
+import org.cimnet.core.yaml.ModelWriter.M;
+import org.cimnet.core.yaml.Node;
+import org.cimnet.core.yaml.TreeReader;
+import org.cimnet.core.yaml.YamlProblem;
+
+/**
+ * One event as one line of JSON, {@code {"event":"subnet-added","subnet":{...}}}. Elements are
+ * written with the same keys as network.yaml (one vocabulary everywhere) and read back through
+ * the same builders.
+ */
+final class EventCodec {
+  private static final JsonFactory JSON = new JsonFactory();
+
+  private EventCodec() {}
+
+  /** The event's JSON text, without the line end. */
+  static String encode(Event event) {
+    M m = new M().put("event", event.type());
+    if (event instanceof Event.NetworkChanged e) {
+      m.put("name", e.name()).put("domain", e.domain()).put("supernet", e.supernet().toString())
+          .put("public_supernet", new Node.Scalar(Boolean.toString(e.publicSupernet()),
+              Node.Scalar.Kind.BOOL, 0, 0))
+          .put("convention", ModelWriter.convention(e.convention()));
+    } else if (event instanceof Event.SubnetAdded e) {
+      m.put("subnet", ModelWriter.subnet(e.subnet()));
+    } else if (event instanceof Event.SubnetChanged e) {
+      m.put("subnet", ModelWriter.subnet(e.subnet()));
+    } else if (event instanceof Event.SubnetRemoved e) {
+      m.put("name", e.name());
+    } else if (event instanceof Event.VlanAssigned e) {
+      m.put("subnet", e.subnet()).put("vlan", ModelWriter.i(e.vlan()));
+    } else if (event instanceof Event.SpineAdded e) {
+      m.put("spine", ModelWriter.spine(e.spine()));
+    } else if (event instanceof Event.SpineRemoved e) {
+      m.put("name", e.name());
+    } else if (event instanceof Event.HostAdded e) {
+      m.put("host", ModelWriter.host(e.host(), true));
+    } else if (event instanceof Event.HostChanged e) {
+      m.put("host", ModelWriter.host(e.host(), true));
+    } else if (event instanceof Event.HostRemoved e) {
+      m.put("name", e.name());
+    } else if (event instanceof Event.AddressAssigned e) {
+      m.put("owner", e.owner().key()).put("name", e.name()).put("subnet", e.subnet())
+          .put("address", e.address().toString());
+    } else if (event instanceof Event.MacAssigned e) {
+      m.put("owner", e.owner().key()).put("name", e.name()).put("port", e.port())
+          .put("mac", e.mac().toString());
+    } else if (event instanceof Event.MacDiscovered e) {
+      m.put("host", e.host()).put("nic", e.nic()).put("mac", e.mac().toString());
+    } else if (event instanceof Event.LinkAdded e) {
+      m.put("link", ModelWriter.link(e.link()));
+    } else if (event instanceof Event.LinkRemoved e) {
+      m.put("link", ModelWriter.link(e.link()));
+    } else if (event instanceof Event.ContainerPlaced e) {
+      m.put("container", ModelWriter.container(e.container()));
+    } else if (event instanceof Event.ContainerMoved e) {
+      m.put("name", e.name()).put("host", e.host());
+    } else if (event instanceof Event.ContainerChanged e) {
+      m.put("container", ModelWriter.container(e.container()));
+    } else if (event instanceof Event.ContainerRemoved e) {
+      m.put("name", e.name());
+    } else if (event instanceof Event.InternetSet e) {
+      e.internet().ifPresent(i -> m.put("internet", ModelWriter.internet(i)));
+    } else if (event instanceof Event.RuleAdded e) {
+      m.put("rule", ModelWriter.rule(e.rule()));
+    } else if (event instanceof Event.RuleRemoved e) {
+      m.put("rule", ModelWriter.rule(e.rule()));
+    } else if (event instanceof Event.AssertionAdded e) {
+      m.put("assertion", ModelWriter.assertion(e.assertion()));
+    } else if (event instanceof Event.AssertionRemoved e) {
+      m.put("assertion", ModelWriter.assertion(e.assertion()));
+    }
+    StringWriter out = new StringWriter();
+    try (JsonGenerator g = JSON.createGenerator(out)) {
+      write(g, m.node());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toString();
+  }
+
+  private static void write(JsonGenerator g, Node node) throws IOException {
+    if (node instanceof Node.MapNode map) {
+      g.writeStartObject();
+      for (Map.Entry<String, Node> e : map.entries().entrySet()) {
+        g.writeFieldName(e.getKey());
+        write(g, e.getValue());
+      }
+      g.writeEndObject();
+    } else if (node instanceof Node.ListNode list) {
+      g.writeStartArray();
+      for (Node item : list.items()) {
+        write(g, item);
+      }
+      g.writeEndArray();
+    } else {
+      Node.Scalar s = (Node.Scalar) node;
+      switch (s.kind()) {
+        case INT -> g.writeNumber(Long.parseLong(s.text()));
+        case BOOL -> g.writeBoolean(Boolean.parseBoolean(s.text()));
+        default -> g.writeString(s.text());
+      }
+    }
+  }
+
+  /** The event on a line, or the problems that stop it being read (with the log's line). */
+  static Optional<Event> decode(byte[] line, String file, int lineNumber,
+      List<YamlProblem> problems) {
+    List<YamlProblem> local = new ArrayList<>();
+    Optional<Event> event = new TreeReader(file, local).json(line)
+        .flatMap(root -> event(root, new Fields(file, local)));
+    for (YamlProblem p : local) {
+      problems.add(new YamlProblem(file, lineNumber, p.column(), p.path(), p.message()));
+    }
+    return local.isEmpty() ? event : Optional.empty();
+  }
+
+  private static Optional<Event> event(Node root, Fields f) {
+    ModelReader r = new ModelReader(f);
+    Optional<Node.MapNode> map = f.map(root, "", "an event (a JSON object)");
+    if (map.isEmpty()) {
+      return Optional.empty();
+    }
+    Node typeNode = map.get().entries().get("event");
+    if (typeNode == null) {
+      f.problem(root, "", "missing the key 'event' that names what happened");
+      return Optional.empty();
+    }
+    Optional<String> type = f.string(typeNode, "event", "an event name");
+    if (type.isEmpty()) {
+      return Optional.empty();
+    }
+    String t = type.get();
+    return switch (t) {
+      case "network-changed" -> fields(f, root, t, o -> {
+        Optional<String> name = o.reqString("name", "a network name");
+        Optional<String> domain = o.reqString("domain", "a DNS domain");
+        Optional<Prefix> supernet = o.reqString("supernet", "a CIDR").flatMap(
+            s -> f.attempt(o.req("supernet").get(), "supernet", () -> Prefix.parse(s)));
+        Optional<Boolean> pub = o.req("public_supernet").flatMap(n -> f.bool(n,
+            "public_supernet"));
+        Optional<AddressConvention> conv = o.req("convention").flatMap(
+            n -> r.convention(n, "convention"));
+        if (name.isEmpty() || domain.isEmpty() || supernet.isEmpty() || pub.isEmpty()
+            || conv.isEmpty()) {
+          return Optional.empty();
+        }
+        return f.attempt(o.map, "", () -> new Event.NetworkChanged(name.get(), domain.get(),
+            supernet.get(), pub.get(), conv.get()));
+      }, "name", "domain", "supernet", "public_supernet", "convention");
+      case "subnet-added" -> element(f, root, t, "subnet", n -> r.subnet(n, "subnet"),
+          Event.SubnetAdded::new);
+      case "subnet-changed" -> element(f, root, t, "subnet", n -> r.subnet(n, "subnet"),
+          Event.SubnetChanged::new);
+      case "subnet-removed" -> named(f, root, t, Event.SubnetRemoved::new);
+      case "vlan-assigned" -> fields(f, root, t, o -> {
+        Optional<String> subnet = o.reqString("subnet", "a subnet name");
+        Optional<Integer> vlan = o.req("vlan").flatMap(n -> f.integer(n, "vlan", "a VLAN id"));
+        return subnet.isEmpty() || vlan.isEmpty() ? Optional.empty()
+            : f.attempt(o.map, "", () -> new Event.VlanAssigned(subnet.get(), vlan.get()));
+      }, "subnet", "vlan");
+      case "spine-added" -> element(f, root, t, "spine", n -> r.spine(n, "spine"),
+          Event.SpineAdded::new);
+      case "spine-removed" -> named(f, root, t, Event.SpineRemoved::new);
+      case "host-added" -> element(f, root, t, "host", n -> r.host(n, "host", true, b -> { }),
+          Event.HostAdded::new);
+      case "host-changed" -> element(f, root, t, "host",
+          n -> r.host(n, "host", true, b -> { }), Event.HostChanged::new);
+      case "host-removed" -> named(f, root, t, Event.HostRemoved::new);
+      case "address-assigned" -> fields(f, root, t, o -> {
+        Optional<Event.Owner> owner = owner(f, o);
+        Optional<String> name = o.reqString("name", "a host or container name");
+        Optional<String> subnet = o.reqString("subnet", "a subnet name");
+        Optional<Ipv4Address> address = o.reqString("address", "an address").flatMap(
+            s -> f.attempt(o.req("address").get(), "address", () -> Ipv4Address.parse(s)));
+        return owner.isEmpty() || name.isEmpty() || subnet.isEmpty() || address.isEmpty()
+            ? Optional.empty()
+            : f.attempt(o.map, "", () -> new Event.AddressAssigned(owner.get(), name.get(),
+                subnet.get(), address.get()));
+      }, "owner", "name", "subnet", "address");
+      case "mac-assigned" -> fields(f, root, t, o -> {
+        Optional<Event.Owner> owner = owner(f, o);
+        Optional<String> name = o.reqString("name", "a host or container name");
+        Optional<String> port = o.reqString("port", "a NIC name or a subnet name");
+        Optional<MacAddress> mac = mac(f, o);
+        return owner.isEmpty() || name.isEmpty() || port.isEmpty() || mac.isEmpty()
+            ? Optional.empty()
+            : f.attempt(o.map, "", () -> new Event.MacAssigned(owner.get(), name.get(),
+                port.get(), mac.get()));
+      }, "owner", "name", "port", "mac");
+      case "mac-discovered" -> fields(f, root, t, o -> {
+        Optional<String> host = o.reqString("host", "a host name");
+        Optional<String> nic = o.reqString("nic", "a NIC name");
+        Optional<MacAddress> mac = mac(f, o);
+        return host.isEmpty() || nic.isEmpty() || mac.isEmpty() ? Optional.empty()
+            : f.attempt(o.map, "", () -> new Event.MacDiscovered(host.get(), nic.get(),
+                mac.get()));
+      }, "host", "nic", "mac");
+      case "link-added" -> element(f, root, t, "link", n -> r.link(n, "link"),
+          Event.LinkAdded::new);
+      case "link-removed" -> element(f, root, t, "link", n -> r.link(n, "link"),
+          Event.LinkRemoved::new);
+      case "container-placed" -> element(f, root, t, "container",
+          n -> r.container(n, "container"), Event.ContainerPlaced::new);
+      case "container-changed" -> element(f, root, t, "container",
+          n -> r.container(n, "container"), Event.ContainerChanged::new);
+      case "container-moved" -> fields(f, root, t, o -> {
+        Optional<String> name = o.reqString("name", "a container name");
+        Optional<String> host = o.reqString("host", "a host name");
+        return name.isEmpty() || host.isEmpty() ? Optional.empty()
+            : f.attempt(o.map, "", () -> new Event.ContainerMoved(name.get(), host.get()));
+      }, "name", "host");
+      case "container-removed" -> named(f, root, t, Event.ContainerRemoved::new);
+      case "internet-set" -> fields(f, root, t, o -> {
+        if (o.opt("internet").isEmpty()) {
+          return Optional.of(new Event.InternetSet(Optional.empty()));
+        }
+        return r.internet(o.opt("internet").get(), "internet")
+            .map(i -> new Event.InternetSet(Optional.of(i)));
+      }, "internet");
+      case "rule-added" -> element(f, root, t, "rule", n -> r.rule(n, "rule"),
+          Event.RuleAdded::new);
+      case "rule-removed" -> element(f, root, t, "rule", n -> r.rule(n, "rule"),
+          Event.RuleRemoved::new);
+      case "assertion-added" -> element(f, root, t, "assertion",
+          n -> r.assertion(n, "assertion"), Event.AssertionAdded::new);
+      case "assertion-removed" -> element(f, root, t, "assertion",
+          n -> r.assertion(n, "assertion"), Event.AssertionRemoved::new);
+      default -> {
+        f.problem(typeNode, "event", "event '" + t + "' is not known: use one of "
+            + String.join(", ", TYPES));
+        yield Optional.empty();
+      }
+    };
+  }
+
+  static final List<String> TYPES = List.of("network-changed", "subnet-added",
+      "subnet-changed", "subnet-removed", "vlan-assigned", "spine-added", "spine-removed",
+      "host-added", "host-changed", "host-removed", "address-assigned", "mac-assigned",
+      "mac-discovered", "link-added", "link-removed", "container-placed", "container-moved",
+      "container-changed", "container-removed", "internet-set", "rule-added", "rule-removed",
+      "assertion-added", "assertion-removed");
+
+  private static Optional<Event.Owner> owner(Fields f, Fields.Obj o) {
+    return o.reqString("owner", "'host' or 'container'").flatMap(s -> {
+      for (Event.Owner owner : Event.Owner.values()) {
+        if (owner.key().equals(s)) {
+          return Optional.of(owner);
+        }
+      }
+      f.problem(o.req("owner").get(), "owner", "owner '" + s
+          + "' is not known: use 'host' or 'container'");
+      return Optional.empty();
+    });
+  }
+
+  private static Optional<MacAddress> mac(Fields f, Fields.Obj o) {
+    return o.reqString("mac", "a MAC").flatMap(
+        s -> f.attempt(o.req("mac").get(), "mac", () -> MacAddress.parse(s)));
+  }
+
+  private static Optional<Event> fields(Fields f, Node root, String type,
+      Function<Fields.Obj, Optional<? extends Event>> read, String... keys) {
+    String[] allowed = new String[keys.length + 1];
+    allowed[0] = "event";
+    System.arraycopy(keys, 0, allowed, 1, keys.length);
+    return f.obj(root, "", "event '" + type + "'", allowed).flatMap(o -> read.apply(o)
+        .map(e -> (Event) e));
+  }
+
+  private static <T> Optional<Event> element(Fields f, Node root, String type, String key,
+      Function<Node, Optional<T>> read, Function<T, Event> make) {
+    return fields(f, root, type, o -> o.req(key).flatMap(read).map(make), key);
+  }
+
+  private static Optional<Event> named(Fields f, Node root, String type,
+      Function<String, Event> make) {
+    return fields(f, root, type, o -> o.reqString("name", "a name").flatMap(
+        n -> f.attempt(o.req("name").get(), "name", () -> make.apply(n))), "name");
+  }
+}

@@ -1,0 +1,319 @@
+package org.cimnet.core.plan;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import org.cimnet.core.addr.Ipv4Address;
+import org.cimnet.core.addr.Prefix;
+import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.model.Attachment;
+import org.cimnet.core.model.Container;
+import org.cimnet.core.model.Endpoint;
+import org.cimnet.core.model.Host;
+import org.cimnet.core.model.Internet;
+import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Rule;
+import org.cimnet.core.model.Service;
+import org.cimnet.core.model.Subnet;
+import org.cimnet.core.plan.FirewallPlan.Allow;
+import org.cimnet.core.plan.FirewallPlan.AllowRule;
+import org.cimnet.core.plan.FirewallPlan.AllowSet;
+import org.cimnet.core.plan.FirewallPlan.Direction;
+import org.cimnet.core.plan.FirewallPlan.Match;
+import org.cimnet.core.plan.FirewallPlan.Publish;
+import org.cimnet.core.plan.FirewallPlan.Side;
+import org.cimnet.core.plan.FirewallPlan.SubnetPort;
+import org.cimnet.core.plan.FirewallPlan.Uplink;
+import org.cimnet.core.plan.FirewallPlan.ZoneSet;
+import org.cimnet.core.plan.InterfacePlan.Purpose;
+
+/**
+ * Compiles the network's rules into each host's {@link FirewallPlan}.
+ *
+ * <p>A host filters what it routes: a rule takes effect on a host only where both of its ends are
+ * there (a subnet the host holds an interface in, a container address in such a subnet, a zone
+ * with at least one such subnet, or the internet when the host holds the uplink). Rules between
+ * concrete addresses become set elements, so the ruleset grows with rules and subnets, never with
+ * pairs of hosts; rules naming a zone become one line per service over the zone's set.
+ */
+public final class Firewalls {
+  /** The spaces that are never the internet: RFC 1918 and IPv4 link-local. */
+  static final List<Prefix> PRIVATE_SPACES = List.of(Prefix.parse("10.0.0.0/8"),
+      Prefix.parse("172.16.0.0/12"), Prefix.parse("192.168.0.0/16"),
+      Prefix.parse("169.254.0.0/16"));
+
+  private Firewalls() {}
+
+  /** Every host's firewall, in host order. */
+  public static Map<String, FirewallPlan> of(ValidatedNetwork validated) {
+    return of(validated, Plans.of(validated));
+  }
+
+  /** Every host's firewall, from plans already made by {@link Plans#of(ValidatedNetwork)}. */
+  public static Map<String, FirewallPlan> of(ValidatedNetwork validated,
+      Map<String, HostPlan> plans) {
+    Context ctx = new Context(validated.network());
+    Map<String, FirewallPlan> result = new LinkedHashMap<>();
+    for (Host host : ctx.network.hosts()) {
+      result.put(host.name(), compile(ctx, host, plans.get(host.name())));
+    }
+    return result;
+  }
+
+  /**
+   * One host's firewall.
+   *
+   * @throws IllegalArgumentException if the network has no host of that name
+   */
+  public static FirewallPlan plan(ValidatedNetwork validated, String host) {
+    Host h = validated.network().host(host).orElseThrow(() -> new IllegalArgumentException(
+        "Host '" + host + "' is not declared: no firewall to plan"));
+    return compile(new Context(validated.network()), h, Plans.of(validated).get(h.name()));
+  }
+
+  /** Lookups shared by every host, computed once. */
+  private static final class Context {
+    final Network network;
+    final Map<String, Subnet> subnets = new HashMap<>();
+    final Map<String, Container> containers = new HashMap<>();
+    final List<Prefix> privateSpaces;
+
+    Context(Network network) {
+      this.network = network;
+      network.subnets().forEach(s -> subnets.put(s.name(), s));
+      network.containers().forEach(c -> containers.put(c.name(), c));
+      List<Prefix> spaces = new ArrayList<>(PRIVATE_SPACES);
+      if (spaces.stream().noneMatch(p -> p.contains(network.supernet()))) {
+        spaces.add(network.supernet());
+      }
+      privateSpaces = List.copyOf(spaces);
+    }
+  }
+
+  /** The host's view while compiling: its subnets by name and the zone sets used so far. */
+  private record Local(Map<String, SubnetPort> ports, Optional<Uplink> uplink,
+      Map<String, ZoneSet> zones) {}
+
+  private static FirewallPlan compile(Context ctx, Host host, HostPlan plan) {
+    Map<String, SubnetPort> ports = new LinkedHashMap<>();
+    for (InterfacePlan i : plan.interfaces()) {
+      Optional<Ipv4Address> ns = i.addresses().stream()
+          .filter(a -> a.purpose() == Purpose.NAMESERVER).map(a -> a.address()).findFirst();
+      ports.put(i.subnet(), new SubnetPort(i.name(), i.subnet(), i.cidr(),
+          ctx.subnets.get(i.subnet()).zone(), ns));
+    }
+    Optional<Uplink> uplink = Optional.empty();
+    Optional<Internet> internet = ctx.network.internet();
+    if (host.router() && internet.isPresent() && ports.containsKey(internet.get().via())) {
+      uplink = Optional.of(new Uplink(ports.get(internet.get().via()).ifname(),
+          internet.get().publicAddress()));
+    }
+    Local local = new Local(ports, uplink, new TreeMap<>());
+    Sets sets = new Sets();
+    List<AllowRule> lines = new ArrayList<>();
+    Set<Prefix> nat = new LinkedHashSet<>();
+    if (host.router()) {
+      for (Rule rule : ctx.network.rules()) {
+        compileRule(ctx, local, rule, sets, lines, nat);
+      }
+    }
+    List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, ports) : List.of();
+    return new FirewallPlan(host.name(), List.copyOf(ports.values()), uplink,
+        ctx.privateSpaces, List.copyOf(local.zones().values()), sets.build(), lines,
+        List.copyOf(nat), publishes);
+  }
+
+  private static void compileRule(Context ctx, Local local, Rule rule, Sets sets,
+      List<AllowRule> lines, Set<Prefix> nat) {
+    Optional<Side> from = side(ctx, local, rule.from());
+    Optional<Side> to = side(ctx, local, rule.to());
+    if (from.isEmpty() || to.isEmpty()) {
+      return;
+    }
+    Side f = from.get();
+    Side t = to.get();
+    if (f instanceof Side.Internet && t instanceof Side.Internet) {
+      return;
+    }
+    if (t instanceof Side.Internet) {
+      if (f instanceof Side.Cidrs c) {
+        nat.addAll(c.cidrs());
+      } else if (f instanceof Side.Zone z) {
+        nat.addAll(local.zones().get(z.set()).cidrs());
+      }
+    }
+    for (Service service : rule.services()) {
+      if (f instanceof Side.Zone || t instanceof Side.Zone) {
+        lines.add(new AllowRule(f, t, service, rule.toString()));
+      } else {
+        elements(local, f, t, service, sets);
+      }
+    }
+  }
+
+  /** Adds the set elements of one service between concrete ends (one end may be the internet). */
+  private static void elements(Local local, Side from, Side to, Service service, Sets sets) {
+    List<Optional<Prefix>> sources = from instanceof Side.Cidrs c
+        ? c.cidrs().stream().map(Optional::of).toList() : List.of(Optional.empty());
+    List<Optional<Prefix>> targets = to instanceof Side.Cidrs c
+        ? c.cidrs().stream().map(Optional::of).toList() : List.of(Optional.empty());
+    Direction direction = from instanceof Side.Internet ? Direction.INBOUND
+        : to instanceof Side.Internet ? Direction.OUTBOUND : Direction.FORWARD;
+    for (Optional<Prefix> s : sources) {
+      for (Optional<Prefix> d : targets) {
+        if (s.isPresent() && d.isPresent() && sameSubnet(local, s.get(), d.get())) {
+          continue;
+        }
+        sets.add(direction, s, d, service);
+      }
+    }
+  }
+
+  /** Traffic inside one subnet is switched, never routed: no rule is needed or compiled. */
+  private static boolean sameSubnet(Local local, Prefix a, Prefix b) {
+    return local.ports().values().stream()
+        .anyMatch(p -> p.cidr().contains(a) && p.cidr().contains(b));
+  }
+
+  /** What an endpoint is on this host, or empty when it does not reach the host. */
+  private static Optional<Side> side(Context ctx, Local local, Endpoint endpoint) {
+    if (endpoint instanceof Endpoint.OfSubnet s) {
+      SubnetPort port = local.ports().get(s.name());
+      return port == null ? Optional.empty()
+          : Optional.of(new Side.Cidrs(List.of(port.cidr())));
+    }
+    if (endpoint instanceof Endpoint.OfContainer c) {
+      Container container = ctx.containers.get(c.name());
+      if (container == null) {
+        return Optional.empty();
+      }
+      List<Prefix> cidrs = new ArrayList<>();
+      for (Attachment a : container.attachments()) {
+        if (local.ports().containsKey(a.subnet()) && a.address().isPresent()) {
+          cidrs.add(Prefix.containing(a.address().get(), 32));
+        }
+      }
+      return cidrs.isEmpty() ? Optional.empty() : Optional.of(new Side.Cidrs(cidrs));
+    }
+    if (endpoint instanceof Endpoint.OfZone z) {
+      List<Prefix> cidrs = local.ports().values().stream()
+          .filter(p -> p.zone().equals(z.name())).map(SubnetPort::cidr).toList();
+      if (cidrs.isEmpty()) {
+        return Optional.empty();
+      }
+      String set = "zone_" + z.name();
+      local.zones().putIfAbsent(set, new ZoneSet(set, z.name(), cidrs));
+      return Optional.of(new Side.Zone(set));
+    }
+    return local.uplink().isPresent() ? Optional.of(new Side.Internet()) : Optional.empty();
+  }
+
+  /**
+   * The services containers publish on the public address, to the container's first address
+   * in a subnet of this host. A service overlapping one published before is left out (only one
+   * container can own a port of the one public address).
+   */
+  private static List<Publish> publishes(Context ctx, Host host, Map<String, SubnetPort> ports) {
+    List<Publish> result = new ArrayList<>();
+    for (Container c : ctx.network.containers()) {
+      if (!c.host().equals(host.name()) || c.publishes().isEmpty()) {
+        continue;
+      }
+      Optional<Ipv4Address> to = c.attachments().stream()
+          .filter(a -> ports.containsKey(a.subnet())).map(Attachment::address)
+          .flatMap(Optional::stream).findFirst();
+      if (to.isEmpty()) {
+        continue;
+      }
+      for (Service s : c.publishes()) {
+        if (result.stream().noneMatch(p -> overlaps(p.service(), s))) {
+          result.add(new Publish(s, to.get(), c.name()));
+        }
+      }
+    }
+    return result;
+  }
+
+  private static boolean overlaps(Service a, Service b) {
+    if (a.protocol() == Service.Protocol.ANY || b.protocol() == Service.Protocol.ANY) {
+      return true;
+    }
+    return a.protocol() == b.protocol() && a.fromPort() <= b.toPort()
+        && b.fromPort() <= a.toPort();
+  }
+
+  /** Collects elements by set, merging port ranges so elements stay disjoint. */
+  private static final class Sets {
+    private record Key(Direction direction, Match match, int fromLength, int toLength) {}
+
+    private record Flow(Optional<Prefix> from, Optional<Prefix> to,
+        Optional<Service.Protocol> protocol) {}
+
+    private final Map<Key, Map<Flow, List<int[]>>> sets = new LinkedHashMap<>();
+
+    void add(Direction direction, Optional<Prefix> from, Optional<Prefix> to, Service service) {
+      Match match = Match.of(service);
+      Key key = new Key(direction, match, from.map(Prefix::length).orElse(0),
+          to.map(Prefix::length).orElse(0));
+      Optional<Service.Protocol> protocol = match == Match.ANY ? Optional.empty()
+          : Optional.of(service.protocol());
+      List<int[]> ranges = sets.computeIfAbsent(key, k -> new LinkedHashMap<>())
+          .computeIfAbsent(new Flow(from, to, protocol), k -> new ArrayList<>());
+      if (match == Match.PORTS) {
+        ranges.add(new int[] {service.fromPort(), service.toPort()});
+      }
+    }
+
+    List<AllowSet> build() {
+      List<AllowSet> result = new ArrayList<>();
+      sets.entrySet().stream().sorted((a, b) -> compare(a.getKey(), b.getKey())).forEach(e -> {
+        Key k = e.getKey();
+        List<Allow> elements = new ArrayList<>();
+        e.getValue().forEach((flow, ranges) -> {
+          if (k.match() != Match.PORTS) {
+            elements.add(new Allow(flow.from(), flow.to(), flow.protocol(), 0, 0));
+          } else {
+            for (int[] r : merge(ranges)) {
+              elements.add(new Allow(flow.from(), flow.to(), flow.protocol(), r[0], r[1]));
+            }
+          }
+        });
+        String name = k.direction().key() + "_" + k.match().key()
+            + (k.direction() == Direction.INBOUND ? "" : "_" + k.fromLength())
+            + (k.direction() == Direction.OUTBOUND ? "" : "_" + k.toLength());
+        result.add(new AllowSet(name, k.direction(), k.match(), k.fromLength(), k.toLength(),
+            elements));
+      });
+      return result;
+    }
+
+    private static int compare(Key a, Key b) {
+      int c = a.direction().compareTo(b.direction());
+      c = c != 0 ? c : a.match().compareTo(b.match());
+      c = c != 0 ? c : Integer.compare(a.fromLength(), b.fromLength());
+      return c != 0 ? c : Integer.compare(a.toLength(), b.toLength());
+    }
+
+    /** The union of port ranges, as disjoint, non-adjacent ranges in ascending order. */
+    private static List<int[]> merge(List<int[]> ranges) {
+      List<int[]> sorted = new ArrayList<>(ranges);
+      sorted.sort((x, y) -> Integer.compare(x[0], y[0]));
+      List<int[]> merged = new ArrayList<>();
+      for (int[] r : sorted) {
+        int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
+        if (last != null && r[0] <= last[1] + 1) {
+          last[1] = Math.max(last[1], r[1]);
+        } else {
+          merged.add(new int[] {r[0], r[1]});
+        }
+      }
+      return merged;
+    }
+  }
+}

@@ -1,0 +1,588 @@
+package org.cimnet.core.policy;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.cimnet.core.addr.Ipv4Address;
+import org.cimnet.core.model.Attachment;
+import org.cimnet.core.model.Container;
+import org.cimnet.core.model.Endpoint;
+import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Rule;
+import org.cimnet.core.model.Subnet;
+
+/**
+ * A network's rules compiled to address sets, service sets and indexes: the one model of "who may
+ * open what" that the prover, {@link Explanation explain} and the {@link Matrix} share.
+ *
+ * <p>Compiling is defensive: an endpoint that does not resolve (an undeclared subnet or
+ * container, a zone without subnets, a container without addresses) matches nothing, and
+ * {@link #resolve} says why. Not thread-safe (it memoises per relay); compile one per thread.
+ */
+public final class Policy {
+  private static final long FIRST_ROUTABLE = 0x0100_0000L; // skip 0.0.0.0/8 in witnesses
+
+  /** A rule with its endpoints resolved. */
+  private record Compiled(int index, Rule rule, AddressSet from, AddressSet to,
+      ServiceSet services, int toEndpoint) {}
+
+  /** An endpoint's address set, or why it has none. */
+  record Resolved(AddressSet set, String problem) {
+    boolean ok() {
+      return problem.isEmpty();
+    }
+  }
+
+  private final Network network;
+  private final List<Subnet> subnets;
+  /** Nodes of the graph and the matrix: the subnets in declaration order, then the internet. */
+  private final List<AddressSet> nodeSets = new ArrayList<>();
+  private final List<String> nodeNames = new ArrayList<>();
+  private final SegmentIndex nodeIndex;
+  private final Map<String, Integer> nodeIds = new HashMap<>();
+  private final AddressSet internet;
+  private final Map<String, List<Subnet>> zones = new HashMap<>();
+  private final Map<Endpoint, Resolved> resolved = new HashMap<>();
+
+  private final Compiled[] rules;
+  private final SegmentIndex fromIndex;
+  private final int[][] rulesByFrom;
+  private final int[][] toNodes;
+
+  /** Relays: containers with two or more addresses, in declaration order. */
+  private final List<String> relayNames = new ArrayList<>();
+  private final List<String> relayLabels = new ArrayList<>();
+  private final List<AddressSet> relaySets = new ArrayList<>();
+  private final long[] relayAddresses;
+  private final int[] relayOfAddress;
+  private final int[][] relayNext;
+
+  private Policy(Network network) {
+    this.network = network;
+    this.subnets = network.subnets();
+    for (Subnet s : subnets) {
+      nodeSets.add(AddressSet.of(s.cidr()));
+      nodeNames.add(s.name());
+      zones.computeIfAbsent(s.zone(), z -> new ArrayList<>()).add(s);
+    }
+    AddressSet outside = AddressSet.PRIVATE.complement();
+    this.internet = network.publicSupernet()
+        ? outside.minus(AddressSet.of(network.supernet())) : outside;
+    nodeSets.add(internet);
+    nodeNames.add("internet");
+    for (int i = nodeNames.size() - 1; i >= 0; i--) {
+      nodeIds.put(nodeNames.get(i), i); // the first of two equal names wins
+    }
+    this.nodeIndex = new SegmentIndex(nodeSets);
+
+    List<Rule> declared = network.rules();
+    this.rules = new Compiled[declared.size()];
+    Map<Endpoint, Integer> fromIds = new LinkedHashMap<>();
+    Map<Endpoint, Integer> toIds = new HashMap<>();
+    List<AddressSet> fromSets = new ArrayList<>();
+    int[] byFromCount = new int[declared.size()];
+    int[] fromOf = new int[declared.size()];
+    for (int i = 0; i < declared.size(); i++) {
+      Rule r = declared.get(i);
+      AddressSet from = resolve(r.from()).set();
+      AddressSet to = resolve(r.to()).set();
+      int fromId = fromIds.computeIfAbsent(r.from(), e -> {
+        fromSets.add(from);
+        return fromSets.size() - 1;
+      });
+      fromOf[i] = fromId;
+      byFromCount[fromId]++;
+      int toId = toIds.computeIfAbsent(r.to(), e -> toIds.size());
+      rules[i] = new Compiled(i, r, from, to, ServiceSet.of(r.services()), toId);
+    }
+    this.rulesByFrom = new int[fromSets.size()][];
+    for (int f = 0; f < fromSets.size(); f++) {
+      rulesByFrom[f] = new int[byFromCount[f]];
+      byFromCount[f] = 0;
+    }
+    for (int i = 0; i < rules.length; i++) {
+      rulesByFrom[fromOf[i]][byFromCount[fromOf[i]]++] = i;
+    }
+    this.fromIndex = new SegmentIndex(fromSets);
+    this.toNodes = new int[toIds.size()][];
+
+    List<long[]> addressOwners = new ArrayList<>();
+    for (Container c : network.containers()) {
+      List<Ipv4Address> addresses = new ArrayList<>();
+      List<String> on = new ArrayList<>();
+      for (Attachment a : c.attachments()) {
+        if (a.address().isPresent() && !addresses.contains(a.address().get())) {
+          addresses.add(a.address().get());
+          on.add(a.subnet());
+        }
+      }
+      if (addresses.size() >= 2) {
+        int id = relayNames.size();
+        relayNames.add(c.name());
+        relayLabels.add(c.name() + " (" + String.join(", ", on) + ")");
+        relaySets.add(AddressSet.ofAddresses(addresses));
+        addresses.forEach(a -> addressOwners.add(new long[] {a.toLong(), id}));
+      }
+    }
+    addressOwners.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
+        : Long.compare(a[1], b[1]));
+    this.relayAddresses = addressOwners.stream().mapToLong(a -> a[0]).toArray();
+    this.relayOfAddress = addressOwners.stream().mapToInt(a -> (int) a[1]).toArray();
+    this.relayNext = new int[relayNames.size()][];
+  }
+
+  /** Compiles {@code network}'s rules; the network should have been through IPAM. */
+  public static Policy compile(Network network) {
+    return new Policy(Objects.requireNonNull(network, "network == null"));
+  }
+
+  public Network network() {
+    return network;
+  }
+
+  /** The internet: every address outside the private spaces (and the supernet, if public). */
+  public AddressSet internet() {
+    return internet;
+  }
+
+  /** The matrix's nodes: every subnet in declaration order, then {@code internet}. */
+  public List<String> nodes() {
+    return Collections.unmodifiableList(nodeNames);
+  }
+
+  /** The containers that relay (two or more addresses), in declaration order. */
+  public List<String> relays() {
+    return Collections.unmodifiableList(relayNames);
+  }
+
+  /** The addresses an endpoint stands for; empty when it does not resolve. */
+  public AddressSet addresses(Endpoint endpoint) {
+    return resolve(endpoint).set();
+  }
+
+  /** Why {@code endpoint} does not resolve, or empty if it does. */
+  public Optional<String> problem(Endpoint endpoint) {
+    Resolved r = resolve(endpoint);
+    return r.ok() ? Optional.empty() : Optional.of(r.problem());
+  }
+
+  Resolved resolve(Endpoint endpoint) {
+    Resolved known = resolved.get(endpoint);
+    if (known != null) {
+      return known;
+    }
+    Resolved r;
+    if (endpoint instanceof Endpoint.OfSubnet s) {
+      r = network.subnet(s.name()).map(n -> new Resolved(AddressSet.of(n.cidr()), ""))
+          .orElse(new Resolved(AddressSet.empty(), "subnet '" + s.name() + "' is not declared"));
+    } else if (endpoint instanceof Endpoint.OfZone z) {
+      List<Subnet> members = zones.getOrDefault(z.name(), List.of());
+      r = members.isEmpty()
+          ? new Resolved(AddressSet.empty(), "zone '" + z.name() + "' has no subnet")
+          : new Resolved(AddressSet.ofPrefixes(members.stream().map(Subnet::cidr).toList()), "");
+    } else if (endpoint instanceof Endpoint.OfContainer c) {
+      Optional<Container> found = network.container(c.name());
+      if (found.isEmpty()) {
+        r = new Resolved(AddressSet.empty(), "container '" + c.name() + "' is not declared");
+      } else {
+        List<Ipv4Address> addresses = found.get().attachments().stream()
+            .flatMap(a -> a.address().stream()).toList();
+        r = addresses.isEmpty()
+            ? new Resolved(AddressSet.empty(), "container '" + c.name() + "' has no address")
+            : new Resolved(AddressSet.ofAddresses(addresses), "");
+      }
+    } else {
+      r = new Resolved(internet, "");
+    }
+    resolved.put(endpoint, r);
+    return r;
+  }
+
+  // ---- the one-hop relation -------------------------------------------------------------
+
+  /** The indexes of the rules whose source meets {@code s}, ascending. */
+  private int[] rulesFrom(AddressSet s) {
+    int[] froms = fromIndex.meeting(s);
+    if (froms.length == 1) {
+      return rulesByFrom[froms[0]];
+    }
+    int total = 0;
+    for (int f : froms) {
+      total += rulesByFrom[f].length;
+    }
+    int[] out = new int[total];
+    int n = 0;
+    for (int f : froms) {
+      System.arraycopy(rulesByFrom[f], 0, out, n, rulesByFrom[f].length);
+      n += rulesByFrom[f].length;
+    }
+    Arrays.sort(out);
+    return out;
+  }
+
+  /** The subnets (node ids) that meet {@code s}: everything in them may talk to {@code s}. */
+  private int[] subnetsMeeting(AddressSet s) {
+    int[] ids = nodeIndex.meeting(s);
+    int n = ids.length;
+    while (n > 0 && ids[n - 1] >= subnets.size()) {
+      n--;
+    }
+    return n == ids.length ? ids : Arrays.copyOf(ids, n);
+  }
+
+  /** The nodes a rule's destination meets. */
+  private int[] toNodes(Compiled r) {
+    int[] nodes = toNodes[r.toEndpoint()];
+    if (nodes == null) {
+      nodes = nodeIndex.meeting(r.to());
+      toNodes[r.toEndpoint()] = nodes;
+    }
+    return nodes;
+  }
+
+  /** Whether {@code flow} may open a connection: a rule matches it or it stays in one subnet. */
+  public boolean allows(Flow flow) {
+    Hop hop = why(flow);
+    return hop != null;
+  }
+
+  /** Why {@code flow} is allowed (the matching rules, the shared subnet), or empty. */
+  public Optional<Hop> explain(Flow flow) {
+    return Optional.ofNullable(why(flow));
+  }
+
+  private Hop why(Flow flow) {
+    long src = flow.src().toLong();
+    long dst = flow.dst().toLong();
+    List<Rule> matching = new ArrayList<>();
+    int[] froms = fromIndex.at(src);
+    List<Integer> ids = new ArrayList<>();
+    for (int f : froms) {
+      for (int i : rulesByFrom[f]) {
+        ids.add(i);
+      }
+    }
+    Collections.sort(ids);
+    for (int i : ids) {
+      Compiled r = rules[i];
+      if (r.to().contains(dst) && r.services().contains(flow.protocol(), flow.port())) {
+        matching.add(r.rule());
+      }
+    }
+    Optional<String> shared = Optional.empty();
+    for (int n : nodeIndex.at(src)) {
+      if (n < subnets.size() && nodeSets.get(n).contains(dst)) {
+        shared = Optional.of(nodeNames.get(n));
+        break;
+      }
+    }
+    return matching.isEmpty() && shared.isEmpty() ? null : new Hop(flow, matching, shared);
+  }
+
+  /**
+   * A concrete flow from {@code s} to {@code t}, or null if none may open: the first rule (in
+   * declaration order) that joins them, else the first subnet they share.
+   */
+  Hop hop(AddressSet s, AddressSet t) {
+    for (int i : rulesFrom(s)) {
+      Compiled r = rules[i];
+      if (r.to().intersects(t)) {
+        Ipv4Address src = witness(s.intersect(r.from()), -1);
+        Ipv4Address dst = witness(t.intersect(r.to()), src.toLong());
+        return why(new Flow(src, dst, r.services().witnessProtocol(),
+            r.services().witnessPort()));
+      }
+    }
+    for (int n : subnetsMeeting(s)) {
+      AddressSet shared = nodeSets.get(n);
+      if (shared.intersects(t)) {
+        Ipv4Address src = witness(s.intersect(shared), -1);
+        Ipv4Address dst = witness(t.intersect(shared), src.toLong());
+        ServiceSet any = ServiceSet.any();
+        return why(new Flow(src, dst, any.witnessProtocol(), any.witnessPort()));
+      }
+    }
+    return null;
+  }
+
+  /** What {@code s} may open to some address of {@code t}, directly (no relay). */
+  ServiceSet services(AddressSet s, AddressSet t, List<Rule> by, List<String> within) {
+    ServiceSet out = ServiceSet.none();
+    for (int i : rulesFrom(s)) {
+      Compiled r = rules[i];
+      if (r.to().intersects(t)) {
+        out = out.union(r.services());
+        by.add(r.rule());
+      }
+    }
+    for (int n : subnetsMeeting(s)) {
+      if (nodeSets.get(n).intersects(t)) {
+        out = ServiceSet.any();
+        within.add(nodeNames.get(n));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * A representative address of a non-empty set, deterministic: the lowest that is routable
+   * (outside 0.0.0.0/8), plays no reserved role in its subnet, and differs from {@code avoid};
+   * failing that, the lowest.
+   */
+  private Ipv4Address witness(AddressSet s, long avoid) {
+    for (int r = 0; r < s.rangeCount(); r++) {
+      long lo = s.hi(r) >= FIRST_ROUTABLE ? Math.max(s.lo(r), FIRST_ROUTABLE) : s.lo(r);
+      long last = Math.min(s.hi(r), lo + 16);
+      for (long a = lo; a <= last; a++) {
+        if (a != avoid && !reserved(a)) {
+          return Ipv4Address.of(a);
+        }
+      }
+    }
+    for (int r = 0; r < s.rangeCount(); r++) {
+      if (s.lo(r) != avoid) {
+        return Ipv4Address.of(s.lo(r));
+      }
+      if (s.hi(r) > s.lo(r)) {
+        return Ipv4Address.of(s.lo(r) + 1);
+      }
+    }
+    return Ipv4Address.of(s.lo(0));
+  }
+
+  private boolean reserved(long address) {
+    Ipv4Address a = Ipv4Address.of(address);
+    for (int n : nodeIndex.at(address)) {
+      if (n < subnets.size()
+          && network.convention().roleOf(subnets.get(n).cidr(), a).isPresent()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The node an address shows as in a chain: its subnet, the internet, or the address. */
+  String nodeOf(Ipv4Address address) {
+    int[] ids = nodeIndex.at(address.toLong());
+    return ids.length > 0 ? nodeNames.get(ids[0]) : address.toString();
+  }
+
+  // ---- relays ---------------------------------------------------------------------------
+
+  /** Every address {@code s} may open some connection to, directly. */
+  private AddressSet destinations(AddressSet s) {
+    List<AddressSet> parts = new ArrayList<>();
+    for (int i : rulesFrom(s)) {
+      parts.add(rules[i].to());
+    }
+    for (int n : subnetsMeeting(s)) {
+      parts.add(nodeSets.get(n));
+    }
+    return AddressSet.unionAll(parts);
+  }
+
+  /** The relays with an address in {@code d}, ascending. */
+  private int[] relaysIn(AddressSet d) {
+    if (relayAddresses.length == 0) {
+      return new int[0];
+    }
+    BitSet found = new BitSet(relayNames.size());
+    for (int r = 0; r < d.rangeCount(); r++) {
+      int k = Arrays.binarySearch(relayAddresses, d.lo(r));
+      if (k < 0) {
+        k = -k - 1;
+      } else {
+        while (k > 0 && relayAddresses[k - 1] == d.lo(r)) {
+          k--;
+        }
+      }
+      for (; k < relayAddresses.length && relayAddresses[k] <= d.hi(r); k++) {
+        found.set(relayOfAddress[k]);
+      }
+    }
+    return found.stream().toArray();
+  }
+
+  int relayCount() {
+    return relayNames.size();
+  }
+
+  String relayName(int relay) {
+    return relayNames.get(relay);
+  }
+
+  AddressSet relaySet(int relay) {
+    return relaySets.get(relay);
+  }
+
+  /** The relays reachable in one hop from {@code s}. */
+  int[] relaysFrom(AddressSet s) {
+    return relaysIn(destinations(s));
+  }
+
+  /** The relays a relay reaches in one hop (memoised). */
+  int[] relayNext(int relay) {
+    int[] next = relayNext[relay];
+    if (next == null) {
+      next = relaysFrom(relaySets.get(relay));
+      relayNext[relay] = next;
+    }
+    return next;
+  }
+
+  /**
+   * Every relay reachable from {@code s}, in breadth-first order (the nearest first), each with
+   * the relay it was reached from ({@code -1} for straight from {@code s}).
+   */
+  int[][] relayClosure(AddressSet s) {
+    int[] parent = new int[relayCount()];
+    Arrays.fill(parent, -2);
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    List<Integer> order = new ArrayList<>();
+    for (int c : relaysFrom(s)) {
+      parent[c] = -1;
+      queue.add(c);
+    }
+    while (!queue.isEmpty()) {
+      int c = queue.poll();
+      order.add(c);
+      for (int next : relayNext(c)) {
+        if (parent[next] == -2) {
+          parent[next] = c;
+          queue.add(next);
+        }
+      }
+    }
+    return new int[][] {order.stream().mapToInt(Integer::intValue).toArray(), parent};
+  }
+
+  /**
+   * A path from {@code from} to {@code to}: the direct hop if there is one (and {@code direct}
+   * asks for it), else the shortest chain through relays; null if none exists.
+   */
+  Path path(AddressSet from, AddressSet to, boolean direct) {
+    if (from.isEmpty() || to.isEmpty()) {
+      return null;
+    }
+    if (direct) {
+      Hop hop = hop(from, to);
+      if (hop != null) {
+        return new Path(List.of(hop), List.of(),
+            List.of(nodeOf(hop.flow().src()), nodeOf(hop.flow().dst())));
+      }
+    }
+    if (relayCount() == 0) {
+      return null;
+    }
+    int[] parent = new int[relayCount()];
+    Arrays.fill(parent, -2);
+    ArrayDeque<Integer> queue = new ArrayDeque<>();
+    for (int c : relaysFrom(from)) {
+      parent[c] = -1;
+      queue.add(c);
+    }
+    while (!queue.isEmpty()) {
+      int c = queue.poll();
+      Hop last = hop(relaySets.get(c), to);
+      if (last != null) {
+        return chain(from, c, parent, last);
+      }
+      for (int next : relayNext(c)) {
+        if (parent[next] == -2) {
+          parent[next] = c;
+          queue.add(next);
+        }
+      }
+    }
+    return null;
+  }
+
+  private Path chain(AddressSet from, int end, int[] parent, Hop last) {
+    List<Integer> relays = new ArrayList<>();
+    for (int c = end; c != -1; c = parent[c]) {
+      relays.add(0, c);
+    }
+    List<Hop> hops = new ArrayList<>();
+    AddressSet at = from;
+    for (int c : relays) {
+      Hop hop = hop(at, relaySets.get(c));
+      if (hop == null) {
+        throw new IllegalStateException("relay " + relayNames.get(c) + " was reached but no"
+            + " flow opens to it: the prover's graph is inconsistent");
+      }
+      hops.add(hop);
+      at = relaySets.get(c);
+    }
+    hops.add(last);
+    List<String> chain = new ArrayList<>();
+    chain.add(nodeOf(hops.get(0).flow().src()));
+    relays.forEach(c -> chain.add(relayLabels.get(c)));
+    chain.add(nodeOf(last.flow().dst()));
+    return new Path(hops, relays.stream().map(relayNames::get).toList(), chain);
+  }
+
+  // ---- matrix rows ----------------------------------------------------------------------
+
+  int nodeCount() {
+    return nodeSets.size();
+  }
+
+  AddressSet nodeSet(int node) {
+    return nodeSets.get(node);
+  }
+
+  String nodeName(int node) {
+    return nodeNames.get(node);
+  }
+
+  int nodeId(String name) {
+    Integer i = nodeIds.get(name);
+    if (i == null) {
+      throw new IllegalArgumentException("Matrix node '" + name
+          + "' is not declared: use a subnet name or internet");
+    }
+    return i;
+  }
+
+  /** Receives one (node, services) pair of a row. */
+  interface CellSink {
+    void add(int node, ServiceSet services);
+  }
+
+  /** Sends what {@code s} may open to each node, directly, to {@code sink}. */
+  void cells(AddressSet s, CellSink sink) {
+    for (int i : rulesFrom(s)) {
+      Compiled r = rules[i];
+      for (int node : toNodes(r)) {
+        sink.add(node, r.services());
+      }
+    }
+    for (int n : subnetsMeeting(s)) {
+      sink.add(n, ServiceSet.any());
+    }
+  }
+
+  /** What one relay may open, node by node: the nodes ascending, their services alongside. */
+  record RelayCells(int[] nodes, ServiceSet[] services) {}
+
+  private final Map<Integer, RelayCells> relayCells = new HashMap<>();
+
+  /** What a relay may open to each node (memoised). */
+  RelayCells relayCells(int relay) {
+    return relayCells.computeIfAbsent(relay, c -> {
+      Map<Integer, ServiceSet> cells = new java.util.TreeMap<>();
+      cells(relaySets.get(c), (node, services) -> cells.merge(node, services,
+          ServiceSet::union));
+      return new RelayCells(cells.keySet().stream().mapToInt(Integer::intValue).toArray(),
+          cells.values().toArray(new ServiceSet[0]));
+    });
+  }
+}

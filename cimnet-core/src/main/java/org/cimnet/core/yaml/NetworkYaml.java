@@ -1,0 +1,359 @@
+package org.cimnet.core.yaml;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.cimnet.core.model.Host;
+import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Spine;
+
+/**
+ * network.yaml and parts.yaml in and out.
+ *
+ * <p>network.yaml says what the network is (subnets, hosts with their leaves and addresses,
+ * links, containers, the internet, rules and assertions); parts.yaml says what the hardware is
+ * (spines with their port counts, hosts' NICs with their MACs). network.yaml names the hardware;
+ * parts.yaml never mentions subnets. Keys are snake_case ({@code public_supernet},
+ * {@code other_port}); the JSON schemas under {@code /schema/} describe both files.
+ *
+ * <p>Loading goes through {@link Network.Builder}, so every check the Java DSL makes applies,
+ * and reports every problem of both files at once (file, line, column, key path, the value and
+ * what is allowed), never a stack trace.
+ */
+public final class NetworkYaml {
+  public static final String NETWORK_FILE = "network.yaml";
+  public static final String PARTS_FILE = "parts.yaml";
+
+  private NetworkYaml() {}
+
+  /** Loads {@code dir/network.yaml} and, if present, {@code dir/parts.yaml}. */
+  public static LoadReport load(Path dir) {
+    Path parts = dir.resolve(PARTS_FILE);
+    return load(dir.resolve(NETWORK_FILE), Files.exists(parts) ? Optional.of(parts)
+        : Optional.empty());
+  }
+
+  public static LoadReport load(Path network, Optional<Path> parts) {
+    List<YamlProblem> problems = new ArrayList<>();
+    byte[] n = bytes(network, problems);
+    byte[] p = parts.map(x -> bytes(x, problems)).orElse(new byte[0]);
+    if (!problems.isEmpty()) {
+      return new LoadReport(null, problems);
+    }
+    return read(n, network.getFileName().toString(), parts.isPresent() ? Optional.of(p)
+        : Optional.empty(), parts.map(x -> x.getFileName().toString()).orElse(PARTS_FILE));
+  }
+
+  /** Reads the two files' text; an empty {@code parts} means no hardware file. */
+  public static LoadReport read(String network, String parts) {
+    return read(network.getBytes(StandardCharsets.UTF_8), NETWORK_FILE,
+        parts.isEmpty() ? Optional.empty()
+            : Optional.of(parts.getBytes(StandardCharsets.UTF_8)), PARTS_FILE);
+  }
+
+  public static LoadReport read(byte[] network, String networkName, Optional<byte[]> parts,
+      String partsName) {
+    List<YamlProblem> problems = new ArrayList<>();
+    Optional<Node> networkTree = new TreeReader(networkName, problems).yaml(network);
+    Optional<Node> partsTree = parts.flatMap(p -> new TreeReader(partsName, problems).yaml(p));
+    Loader loader = new Loader(new Fields(networkName, problems),
+        new Fields(partsName, problems));
+    Network built = loader.load(networkTree, partsTree);
+    return new LoadReport(built, problems);
+  }
+
+  /** network.yaml's text for {@code network}. */
+  public static String network(Network network) {
+    return YamlEmitter.emit(ModelWriter.network(network));
+  }
+
+  /** parts.yaml's text for {@code network}: its spines and its hosts' NICs. */
+  public static String parts(Network network) {
+    return YamlEmitter.emit(ModelWriter.parts(network));
+  }
+
+  /** Writes network.yaml and parts.yaml into {@code dir}, each replaced atomically. */
+  public static void save(Network network, Path dir) {
+    try {
+      Files.createDirectories(dir);
+      replace(dir.resolve(NETWORK_FILE), network(network));
+      replace(dir.resolve(PARTS_FILE), parts(network));
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot write the YAML files into " + dir, e);
+    }
+  }
+
+  private static void replace(Path target, String text) throws IOException {
+    Path tmp = target.resolveSibling(target.getFileName() + ".tmp");
+    Files.writeString(tmp, text, StandardCharsets.UTF_8);
+    try {
+      Files.move(tmp, target, StandardCopyOption.ATOMIC_MOVE,
+          StandardCopyOption.REPLACE_EXISTING);
+    } catch (AtomicMoveNotSupportedException e) {
+      Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+  }
+
+  private static byte[] bytes(Path file, List<YamlProblem> problems) {
+    String name = file.getFileName().toString();
+    try {
+      if (Files.size(file) > TreeReader.MAX_BYTES) {
+        problems.add(new YamlProblem(name, 1, 1, "", "the file is " + Files.size(file)
+            + " bytes: at most " + TreeReader.MAX_BYTES + " are read"));
+        return new byte[0];
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException e) {
+      problems.add(new YamlProblem(name, 1, 1, "", "the file does not exist: " + file));
+    } catch (IOException e) {
+      problems.add(new YamlProblem(name, 1, 1, "", "cannot be read: " + e.getMessage()));
+    }
+    return new byte[0];
+  }
+
+  /** Merges the two files through the DSL's builder, collecting every problem. */
+  private static final class Loader {
+    private final Fields nf;
+    private final Fields pf;
+    private final ModelReader nr;
+    private final ModelReader pr;
+    private final Set<String> subnets = new HashSet<>();
+    private final Set<String> hosts = new HashSet<>();
+    private final Set<String> spines = new HashSet<>();
+    private final Set<String> containers = new HashSet<>();
+    private final Set<String> nics = new HashSet<>();
+    private final Set<String> unknown = new HashSet<>();
+
+    /** A host's NICs as parts.yaml lists them, and where. */
+    private record Hardware(Node node, String path, String name, List<Node> nics) {}
+
+    Loader(Fields nf, Fields pf) {
+      this.nf = nf;
+      this.pf = pf;
+      this.nr = new ModelReader(nf);
+      this.pr = new ModelReader(pf);
+    }
+
+    Network load(Optional<Node> networkTree, Optional<Node> partsTree) {
+      Map<String, Hardware> hardware = new LinkedHashMap<>();
+      List<Spine> spineList = new ArrayList<>();
+      List<Node> spineNodes = new ArrayList<>();
+      partsTree.flatMap(t -> pf.obj(t, "", "the hardware (parts.yaml)", "spines", "hosts"))
+          .ifPresent(o -> readParts(o, hardware, spineList, spineNodes));
+      if (networkTree.isEmpty()) {
+        return null;
+      }
+      Optional<Fields.Obj> root = nf.obj(networkTree.get(), "", "the network (network.yaml)",
+          "name", "domain", "supernet", "public_supernet", "convention", "subnets", "hosts",
+          "links", "containers", "internet", "rules", "assertions");
+      if (root.isEmpty()) {
+        return null;
+      }
+      Fields.Obj o = root.get();
+      Network.Builder b = o.reqString("name", "the network's name").flatMap(
+          n -> nf.attempt(o.req("name").get(), o.path("name"), () -> Network.builder(n)))
+          .orElse(Network.builder("network"));
+      o.opt("domain").ifPresent(d -> nf.string(d, "domain", "a DNS domain such as"
+          + " 'cim.internal'").ifPresent(t -> nf.attempt(d, "domain", () -> b.domain(t))));
+      Optional<Node> supernet = o.req("supernet");
+      supernet.ifPresent(s -> nf.string(s, "supernet", "a CIDR such as '192.168.0.0/21'")
+          .ifPresent(t -> nf.attempt(s, "supernet", () -> b.supernet(t))));
+      o.opt("public_supernet").flatMap(n -> nf.bool(n, "public_supernet"))
+          .filter(x -> x).ifPresent(x -> b.publicSupernet());
+      o.opt("convention").flatMap(n -> nr.convention(n, "convention"))
+          .ifPresent(c -> b.convention(c));
+      peek(o, "subnets", subnets, "subnet");
+      peek(o, "hosts", hosts, "host");
+      peek(o, "containers", containers, "container");
+      for (Hardware hw : hardware.values()) {
+        hw.nics().forEach(nic -> peekName(nic).ifPresent(x -> nics.add(hw.name() + "/" + x)));
+      }
+      each(o, "subnets", "subnets", (n, p) -> nr.subnet(n, p).ifPresent(s -> {
+        nf.attempt(nameNode(n), p + ".name", () -> b.subnet(s));
+      }));
+      for (int i = 0; i < spineList.size(); i++) {
+        Spine s = spineList.get(i);
+        pf.attempt(nameNode(spineNodes.get(i)), "spines[" + i + "].name", () -> b.spine(s));
+      }
+      Set<String> seenHosts = new HashSet<>();
+      each(o, "hosts", "hosts", (n, p) -> {
+        peekName(n).ifPresent(seenHosts::add);
+        Optional<Host> h = nr.host(n, p, false, hb -> { });
+        Optional<Host> withNics = h.flatMap(x -> addHardware(x, hardware.get(x.name())));
+        withNics.ifPresent(x -> {
+          nf.attempt(nameNode(n), p + ".name", () -> b.host(x));
+        });
+      });
+      for (Hardware hw : hardware.values()) {
+        if (!seenHosts.contains(hw.name())) {
+          pf.problem(nameNode(hw.node()), hw.path() + ".name", "host '" + hw.name()
+              + "' has hardware here but is not declared under hosts in network.yaml"
+              + Suggest.didYouMean(hw.name(), seenHosts));
+        }
+      }
+      each(o, "links", "links (trunks and interconnects)", (n, p) -> nr.link(n, p)
+          .ifPresent(l -> b.link(l)));
+      each(o, "containers", "containers", (n, p) -> nr.container(n, p).ifPresent(c -> {
+        nf.attempt(nameNode(n), p + ".name", () -> b.container(c));
+      }));
+      o.opt("internet").flatMap(n -> nr.internet(n, "internet"))
+          .ifPresent(i -> b.internet(i));
+      each(o, "rules", "rules", (n, p) -> nr.rule(n, p).ifPresent(r -> b.rule(r)));
+      each(o, "assertions", "assertions", (n, p) -> nr.assertion(n, p)
+          .ifPresent(a -> b.assertion(a)));
+      resolve(nr.refs);
+      if (supernet.isEmpty() || !nf.problems.isEmpty()) {
+        return null;
+      }
+      return nf.attempt(o.map, "", b::build).orElse(null);
+    }
+
+    private void readParts(Fields.Obj o, Map<String, Hardware> hardware, List<Spine> spineList,
+        List<Node> spineNodes) {
+      o.opt("spines").ifPresent(n -> {
+        List<Node> items = pf.list(n, "spines", "spines");
+        items.forEach(item -> peekName(item).ifPresent(spines::add));
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < items.size(); i++) {
+          String p = "spines[" + i + "]";
+          Node item = items.get(i);
+          pr.spine(item, p).ifPresent(s -> {
+            if (!seen.add(s.name())) {
+              pf.problem(nameNode(item), p + ".name", "Spine '" + s.name()
+                  + "' is declared twice");
+            } else {
+              spineList.add(s);
+              spineNodes.add(item);
+            }
+          });
+        }
+      });
+      o.opt("hosts").ifPresent(n -> {
+        List<Node> items = pf.list(n, "hosts", "hosts with their NICs");
+        for (int i = 0; i < items.size(); i++) {
+          String p = "hosts[" + i + "]";
+          Node item = items.get(i);
+          pf.obj(item, p, "a host's hardware", "name", "nics").ifPresent(h -> {
+            Optional<String> name = h.reqString("name", "a host name");
+            Optional<Node> nicList = h.req("nics");
+            if (name.isEmpty() || nicList.isEmpty()) {
+              return;
+            }
+            if (hardware.containsKey(name.get())) {
+              pf.problem(nameNode(item), p + ".name", "host '" + name.get()
+                  + "' is listed twice: list each host's NICs once");
+              return;
+            }
+            hardware.put(name.get(), new Hardware(item, p, name.get(),
+                pf.list(nicList.get(), h.path("nics"), "NICs")));
+          });
+        }
+      });
+    }
+
+    /** The host with the NICs parts.yaml gives it, through the host's builder. */
+    private Optional<Host> addHardware(Host host, Hardware hw) {
+      if (hw == null) {
+        return Optional.of(host);
+      }
+      Host.Builder hb = host.toBuilder();
+      boolean ok = true;
+      for (int i = 0; i < hw.nics().size(); i++) {
+        ok &= pr.nic(hb, host.name(), hw.nics().get(i), hw.path() + ".nics[" + i + "]");
+      }
+      return ok ? Optional.of(hb.build()) : Optional.empty();
+    }
+
+    private interface Item {
+      void read(Node node, String path);
+    }
+
+    private void each(Fields.Obj o, String key, String what, Item item) {
+      o.opt(key).ifPresent(n -> {
+        List<Node> items = nf.list(n, key, what);
+        for (int i = 0; i < items.size(); i++) {
+          item.read(items.get(i), key + "[" + i + "]");
+        }
+      });
+    }
+
+    /**
+     * Records the names a section declares before reading its elements, so that one broken
+     * element does not also make every reference to it a problem. A section that is not a list
+     * declares nothing knowable: references to its kind are then not checked.
+     */
+    private void peek(Fields.Obj o, String key, Set<String> names, String kind) {
+      Optional<Node> section = o.opt(key);
+      if (section.isPresent() && section.get() instanceof Node.ListNode list) {
+        list.items().forEach(item -> peekName(item).ifPresent(names::add));
+      } else if (section.isPresent()) {
+        unknown.add(kind);
+      }
+    }
+
+    private static Optional<String> peekName(Node item) {
+      if (item instanceof Node.MapNode m && m.entries().get("name") instanceof Node.Scalar s
+          && s.kind() != Node.Scalar.Kind.NULL) {
+        return Optional.of(s.text());
+      }
+      return Optional.empty();
+    }
+
+    private static Node nameNode(Node item) {
+      if (item instanceof Node.MapNode m && m.entries().containsKey("name")) {
+        return m.entries().get("name");
+      }
+      return item;
+    }
+
+    /** Every name used must be declared; the message suggests the closest declared one. */
+    private void resolve(List<ModelReader.Ref> refs) {
+      for (ModelReader.Ref r : refs) {
+        Set<String> declared = switch (r.kind()) {
+          case "subnet" -> subnets;
+          case "host" -> hosts;
+          case "spine" -> spines;
+          case "container" -> containers;
+          default -> nics;
+        };
+        if (declared.contains(r.name()) || unknown.contains(r.kind())) {
+          continue;
+        }
+        String where = switch (r.kind()) {
+          case "subnet" -> "under subnets in network.yaml";
+          case "host" -> "under hosts in network.yaml";
+          case "spine" -> "under spines in parts.yaml";
+          case "container" -> "under containers in network.yaml";
+          default -> "under the host's nics in parts.yaml";
+        };
+        String shown = r.kind().equals("nic") ? r.name().replace('/', '.') : r.name();
+        Set<String> candidates = r.kind().equals("nic") ? new LinkedHashSet<>(nics.stream()
+            .filter(x -> x.startsWith(r.name().substring(0, r.name().indexOf('/') + 1)))
+            .map(x -> x.substring(x.indexOf('/') + 1)).toList()) : declared;
+        String typed = r.kind().equals("nic") ? r.name().substring(r.name().indexOf('/') + 1)
+            : r.name();
+        nf.problems.add(new YamlProblem(r.file(), r.line(), r.column(), r.path(),
+            capitalised(r.owner()) + ": " + (r.kind().equals("nic") ? "NIC"
+                : capitalised(r.kind())) + " '" + shown + "' is not declared "
+                + where + Suggest.didYouMean(typed, candidates)));
+      }
+    }
+
+    private static String capitalised(String s) {
+      return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+  }
+}

@@ -1,0 +1,28 @@
+package org.cimnet.core.yaml;
+
+import java.util.Objects;
+
+/**
+ * One problem in a YAML file (or an event log line): where it is, the key path, and a message
+ * that quotes the value and says what is allowed.
+ *
+ * @param file the file name as the person knows it, such as {@code network.yaml}
+ * @param line 1-based; 0 when the problem concerns the whole file
+ * @param column 1-based; 0 when the problem concerns the whole file
+ * @param path the key path, such as {@code subnets[2].cidr} (list indexes count from 0); empty
+ *     for the document itself
+ */
+public record YamlProblem(String file, int line, int column, String path, String message) {
+  public YamlProblem {
+    Objects.requireNonNull(file, "file == null");
+    Objects.requireNonNull(path, "path == null");
+    Objects.requireNonNull(message, "message == null");
+  }
+
+  /** {@code network.yaml:4:11: subnets[2].cidr: '192.168.1.0/33' is not ...}. */
+  @Override
+  public String toString() {
+    return file + ":" + line + ":" + column + ": " + (path.isEmpty() ? "" : path + ": ")
+        + message;
+  }
+}

@@ -1,0 +1,92 @@
+package org.cimnet.core.event;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.cimnet.core.model.Container;
+import org.cimnet.core.model.ContainerKind;
+import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Subnet;
+import org.junit.jupiter.api.Test;
+
+class ChangePlanTest {
+  private static Network base() {
+    return Network.builder("lab").supernet("10.0.0.0/16")
+        .subnet(Subnet.builder("lan", "10.0.1.0/24"))
+        .subnet(Subnet.builder("dmz", "10.0.4.0/24").zone("dmz"))
+        .host(org.cimnet.core.model.Host.builder("h1").nic("eth0", "52:54:00:00:00:01")
+            .leaf("leaf1", "lan", "dmz").router())
+        .container(Container.builder(ContainerKind.DOCKER, "web").on("h1").attach("dmz"))
+        .canConnect("lan", "dmz", "tcp/443")
+        .never("dmz", "lan")
+        .build();
+  }
+
+  @Test
+  void aPlanShowsNumbersNamesReachabilityAndBrokenAssertions() {
+    Network a = base();
+    Network b = a.toBuilder()
+        .container(Container.builder(ContainerKind.LXC, "files").on("h1").attach("lan"))
+        .canConnect("dmz", "lan", "tcp/22")
+        .build();
+    ChangePlan plan = ChangePlan.of(a, b);
+    assertFalse(plan.safe());
+    assertEquals(2, plan.events().size());
+    String text = plan.toText();
+    assertEquals("""
+        Change plan for network 'lab': 2 events, NOT SAFE
+
+        Events, as the log would record them:
+          {"event":"container-placed","container":{"name":"files","kind":"lxc","host":"h1","attachments":{"lan":"auto"}}}
+          {"event":"rule-added","rule":{"from":"dmz","to":"lan","services":["tcp/22"]}}
+
+        Subnets:
+          (none)
+
+        Names and addresses:
+          + files.lan.cim.internal %s
+
+        MACs:
+          + container files in lan %s
+
+        Who may open connections to whom (by subnet, from the rules; 1 unchanged):
+          + dmz -> lan tcp/22
+
+        Assertions the change breaks:
+          never(dmz, lan) is broken by can_connect(dmz, lan, tcp/22) (dmz -> lan)
+
+        New violations:
+          (none)
+
+        Violations fixed:
+          (none)
+        """.formatted(address(plan), mac(plan)), text);
+  }
+
+  @Test
+  void anUnchangedNetworkHasAnEmptySafePlan() {
+    ChangePlan plan = ChangePlan.of(base(), base());
+    assertTrue(plan.safe());
+    assertTrue(plan.events().isEmpty());
+    assertTrue(plan.names().isEmpty() && plan.macs().isEmpty() && plan.subnets().isEmpty());
+  }
+
+  @Test
+  void theAfterNetworkKeepsTheNumbersOfTheBefore() {
+    Network a = base();
+    Network b = a.toBuilder().removeRule(a.rules().get(0)).build();
+    ChangePlan plan = ChangePlan.of(a, b);
+    assertEquals("[- lan -> dmz tcp/443]", plan.reachability().toString());
+    assertTrue(plan.names().isEmpty(), plan.names()::toString);
+    assertTrue(plan.macs().isEmpty(), plan.macs()::toString);
+  }
+
+  private static String address(ChangePlan plan) {
+    return plan.names().get(0).detail();
+  }
+
+  private static String mac(ChangePlan plan) {
+    return plan.macs().get(0).detail();
+  }
+}

@@ -1,0 +1,218 @@
+package org.cimnet.core.plan;
+
+import static org.cimnet.core.dsl.Cimnet.host;
+import static org.cimnet.core.dsl.Cimnet.lxc;
+import static org.cimnet.core.dsl.Cimnet.network;
+import static org.cimnet.core.dsl.Cimnet.subnet;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.List;
+import java.util.Map;
+import org.cimnet.core.addr.Ipv4Address;
+import org.cimnet.core.addr.Prefix;
+import org.cimnet.core.check.Checker;
+import org.cimnet.core.check.Report;
+import org.cimnet.core.ipam.Naming;
+import org.cimnet.core.ipam.Naming.NameRecord;
+import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Violation;
+import org.cimnet.core.plan.DnsPlan.Access;
+import org.cimnet.core.plan.DnsPlan.Action;
+import org.cimnet.core.plan.DnsPlan.Zone;
+import org.cimnet.core.plan.DnsPlan.ZoneType;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class DnsPlansTest {
+
+  /** Two nameserver hosts; a /23, two /26 in one /24, a multi-homed container. */
+  static Network.Builder twoHosts() {
+    return network("t").domain("t.example").supernet("10.1.0.0/22")
+        .subnet(subnet("big", "10.1.0.0/23"))
+        .subnet(subnet("left", "10.1.2.0/26"))
+        .subnet(subnet("right", "10.1.2.64/26"))
+        .host(host("a").nic("eth0", "52:54:00:00:00:01").leaf("l1", "big", "left")
+            .address("big", "10.1.0.10").router().nameserver())
+        .host(host("b").nic("eth0", "52:54:00:00:00:02").leaf("l2", "right")
+            .nameserver())
+        .container(lxc("web").on("a").attach("big", "10.1.1.20").attach("left", "10.1.2.20"))
+        .container(lxc("db").on("b").attach("right", "10.1.2.70"));
+  }
+
+  @Nested
+  class ReverseZones {
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "192.168.4.0/24  | 192.168.4.0/24",
+        "192.168.0.0/16  | 192.168.0.0/16",
+        "10.0.0.0/8      | 10.0.0.0/8",
+        "192.168.0.0/23  | 192.168.0.0/24 192.168.1.0/24",
+        "172.16.0.0/15   | 172.16.0.0/16 172.17.0.0/16",
+        "192.168.4.64/26 | 192.168.4.0/24",
+        "192.168.4.8/30  | 192.168.4.0/24",
+        "192.168.4.9/32  | 192.168.4.0/24"})
+    void blocksAreOctetAligned(String cidr, String blocks) {
+      assertEquals(List.of(blocks.split(" ")), DnsPlans.reverseBlocks(Prefix.parse(cidr))
+          .stream().map(Prefix::toString).toList());
+    }
+
+    @Test
+    void aSlash21IsEightSlash24Zones() {
+      assertEquals(8, DnsPlans.reverseBlocks(Prefix.parse("192.168.0.0/21")).size());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "192.168.4.0/24 | 4.168.192.in-addr.arpa",
+        "172.16.0.0/16  | 16.172.in-addr.arpa",
+        "10.0.0.0/8     | 10.in-addr.arpa"})
+    void zoneNames(String block, String name) {
+      assertEquals(name, DnsPlans.reverseZoneName(Prefix.parse(block)));
+    }
+
+    @Test
+    void aZoneNameNeedsAnOctetAlignedBlock() {
+      IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+          () -> DnsPlans.reverseZoneName(Prefix.parse("192.168.4.0/23")));
+      assertEquals("Reverse zone block '192.168.4.0/23' must be a /8, /16 or /24",
+          e.getMessage());
+    }
+
+    @Test
+    void ptrNames() {
+      assertEquals("10.3.168.192.in-addr.arpa",
+          DnsPlans.reverseName(Ipv4Address.parse("192.168.3.10")));
+    }
+  }
+
+  @Nested
+  class Plans {
+    @Test
+    void everyNameserverServesTheWholeDomain() {
+      Map<String, DnsPlan> plans = DnsPlans.of(Checker.validate(twoHosts().build()));
+      assertEquals(List.of("a", "b"), List.copyOf(plans.keySet()));
+      DnsPlan a = plans.get("a");
+      DnsPlan b = plans.get("b");
+      assertEquals(List.of("127.0.0.1", "10.1.1.254", "10.1.2.62"),
+          a.interfaces().stream().map(Ipv4Address::toString).toList());
+      assertEquals(List.of(new Access(Prefix.parse("127.0.0.0/8"), Action.ALLOW),
+          new Access(Prefix.parse("10.1.0.0/23"), Action.ALLOW),
+          new Access(Prefix.parse("10.1.2.0/26"), Action.ALLOW),
+          new Access(Prefix.parse("0.0.0.0/0"), Action.REFUSE)), a.access());
+      assertEquals(List.of("127.0.0.1", "10.1.2.126"),
+          b.interfaces().stream().map(Ipv4Address::toString).toList());
+      assertEquals(List.of(new Zone("", ZoneType.REFUSE), new Zone("t.example", ZoneType.STATIC),
+          new Zone("0.1.10.in-addr.arpa", ZoneType.STATIC),
+          new Zone("1.1.10.in-addr.arpa", ZoneType.STATIC),
+          new Zone("2.1.10.in-addr.arpa", ZoneType.STATIC)), a.zones());
+      assertSame(a.records(), b.records(), "one shared list of records");
+      assertEquals(List.of(
+          "gw.big.t.example 10.1.0.1 1.0.1.10.in-addr.arpa",
+          "ns.big.t.example 10.1.1.254 254.1.1.10.in-addr.arpa",
+          "a.big.t.example 10.1.0.10 10.0.1.10.in-addr.arpa",
+          "web.big.t.example 10.1.1.20 20.1.1.10.in-addr.arpa",
+          "gw.left.t.example 10.1.2.1 1.2.1.10.in-addr.arpa",
+          "ns.left.t.example 10.1.2.62 62.2.1.10.in-addr.arpa",
+          "web.left.t.example 10.1.2.20 20.2.1.10.in-addr.arpa",
+          "ns.right.t.example 10.1.2.126 126.2.1.10.in-addr.arpa",
+          "db.right.t.example 10.1.2.70 70.2.1.10.in-addr.arpa"),
+          a.records().stream().map(r -> r.name() + " " + r.address() + " " + r.reverseName())
+              .toList());
+    }
+
+    @Test
+    void forwardersReplaceTheRefusedRoot() {
+      List<Ipv4Address> upstream = List.of(Ipv4Address.parse("9.9.9.9"));
+      DnsPlan a = DnsPlans.of(Checker.validate(twoHosts().build()), upstream).get("a");
+      assertEquals(upstream, a.forwarders());
+      assertEquals(new Zone("t.example", ZoneType.STATIC), a.zones().get(0));
+    }
+
+    @Test
+    void aZoneReachingOutsideTheSupernetIsTransparent() {
+      Network n = network("t").domain("t.example").supernet("10.1.2.0/25")
+          .subnet(subnet("left", "10.1.2.0/26"))
+          .host(host("a").nic("eth0", "52:54:00:00:00:01").leaf("l1", "left").nameserver())
+          .build();
+      assertEquals(new Zone("2.1.10.in-addr.arpa", ZoneType.TRANSPARENT),
+          DnsPlans.of(Checker.validate(n)).get("a").zones().get(2));
+    }
+  }
+
+  @Nested
+  class OneNameOneAddress {
+    private final NameRecord web = new NameRecord("web.lan.x", Ipv4Address.parse("10.0.0.5"),
+        "lan", Naming.Owner.CONTAINER, "web");
+
+    @Test
+    void theSameNameAndAddressTwiceIsNoConflict() {
+      NameRecord ns = new NameRecord("ns.lan.x", Ipv4Address.parse("10.0.0.254"), "lan",
+          Naming.Owner.NAMESERVER, "a");
+      NameRecord ns2 = new NameRecord("ns.lan.x", Ipv4Address.parse("10.0.0.254"), "lan",
+          Naming.Owner.NAMESERVER, "b");
+      assertEquals(List.of(), DnsPlans.conflicts(List.of(ns, ns2)));
+    }
+
+    @Test
+    void anAddressWithTwoNamesFailsThePlan() {
+      NameRecord other = new NameRecord("db.lan.x", web.address(), "lan",
+          Naming.Owner.CONTAINER, "db");
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> DnsPlans.records(List.of(web, other), List.of(Prefix.parse("10.0.0.0/24"))));
+      assertEquals("DNS names are not one to one (1 conflicts), first: Address '10.0.0.5' has"
+          + " two names, 'web.lan.x' and 'db.lan.x': an address has exactly one PTR, so it may"
+          + " have one name only", e.getMessage());
+    }
+
+    @Test
+    void aNameWithTwoAddressesFailsThePlan() {
+      NameRecord other = new NameRecord("web.lan.x", Ipv4Address.parse("10.0.0.6"), "lan",
+          Naming.Owner.HOST, "web");
+      assertEquals(List.of(new DnsPlans.Conflict(
+          DnsPlans.Conflict.Kind.NAME_WITH_TWO_ADDRESSES, web, other)),
+          DnsPlans.conflicts(List.of(web, other)));
+    }
+
+    @Test
+    void anAddressOutsideEveryReverseZoneFailsThePlan() {
+      IllegalStateException e = assertThrows(IllegalStateException.class,
+          () -> DnsPlans.records(List.of(web), List.of(Prefix.parse("10.0.1.0/24"))));
+      assertEquals("Address '10.0.0.5' of 'web.lan.x' lies in no subnet's reverse zone, so its"
+          + " PTR would not be served", e.getMessage());
+    }
+
+    @Test
+    void theCheckerReportsAnElementNamingOneAddressTwice() {
+      // The router's own address is its gateway address: 'a.big' and 'gw.big' for 10.1.0.1.
+      Network n = network("t").domain("t.example").supernet("10.1.0.0/22")
+          .subnet(subnet("big", "10.1.0.0/23"))
+          .host(host("a").nic("eth0", "52:54:00:00:00:01").leaf("l1", "big")
+              .address("big", "10.1.0.1").router())
+          .build();
+      Report report = Checker.check(n);
+      assertEquals(List.of(new Violation("dns.ptr", "hosts[a].addresses[big]",
+          "Address '10.1.0.1' has two names, 'gw.big.t.example' and 'a.big.t.example': an"
+              + " address has exactly one PTR, so it may have one name only")),
+          report.violations().stream().filter(v -> v.rule().startsWith("dns.")).toList());
+    }
+
+    @Test
+    void theCheckerReportsANameGivenToTwoElements() {
+      Network n = twoHosts().container(lxc("gw").on("a").attach("big", "10.1.0.30")).build();
+      Report report = Checker.check(n);
+      assertEquals(List.of(new Violation("dns.name", "containers[gw].attachments[big]",
+          "Name 'gw.big.t.example' has two addresses, '10.1.0.1' and '10.1.0.30': each name"
+              + " belongs to one element and one address")),
+          report.violations().stream().filter(v -> v.rule().startsWith("dns.")).toList());
+    }
+
+    @Test
+    void aValidNetworkHasNoDnsViolations() {
+      assertEquals(List.of(), Checker.check(twoHosts().build()).violations());
+    }
+  }
+}

@@ -1,0 +1,115 @@
+package org.cimnet.render.nix;
+
+import static org.cimnet.core.format.NixStrings.attr;
+import static org.cimnet.core.format.NixStrings.string;
+
+import java.util.stream.Collectors;
+import org.cimnet.core.plan.HostPlan;
+import org.cimnet.core.plan.HostPlan.NicPlan;
+import org.cimnet.core.plan.InterfacePlan;
+import org.cimnet.core.plan.InterfacePlan.InterfaceAddress;
+
+/** {@code physical_network.nix}: identity, NIC names, the host's addresses, routes, resolvers. */
+final class PhysicalModule {
+  private PhysicalModule() {}
+
+  static String render(HostPlan plan) {
+    NixWriter w = new NixWriter();
+    w.comment("cimnet: the physical network of host " + plan.host()
+        + " (generated; do not edit).");
+    w.comment("Identity, NIC names, the host's own addresses, its default route and resolvers.");
+    w.line("{ config, lib, pkgs, ... }:");
+    w.open("{");
+    w.comment("A single DNS label; the domain goes apart (networking.hostName takes no dots).");
+    w.line("networking.hostName = " + string(plan.host()) + ";");
+    w.line("networking.domain = " + string(plan.domain()) + ";");
+    w.line("");
+    w.comment("Every address is planned: no DHCP client anywhere, no NetworkManager, no wireless");
+    w.comment("client (NixOS runs DHCP on every interface without a static address otherwise).");
+    w.line("networking.useDHCP = false;");
+    w.line("networking.networkmanager.enable = false;");
+    w.line("networking.wireless.enable = false;");
+    nics(w, plan);
+    if (plan.forwarding()) {
+      w.line("");
+      w.comment("The host routes between its subnets. A sysctl, not networkd's IPForward, which");
+      w.comment("current NixOS rejects.");
+      w.line("boot.kernel.sysctl." + string("net.ipv4.conf.all.forwarding") + " = true;");
+      w.line("boot.kernel.sysctl." + string("net.ipv4.conf.default.forwarding") + " = true;");
+    }
+    addresses(w, plan);
+    plan.defaultRoute().ifPresent(r -> {
+      w.line("");
+      w.line("networking.defaultGateway = { address = " + string(r.gateway().toString())
+          + "; interface = " + string(r.device()) + "; };");
+    });
+    if (!plan.nameservers().isEmpty()) {
+      w.line("");
+      w.comment(plan.nameserver() ? "The host serves DNS itself (unbound.nix)."
+          : "The nameserver of the host's subnet.");
+      w.line("networking.nameservers = [ " + plan.nameservers().stream()
+          .map(a -> string(a.toString())).collect(Collectors.joining(" ")) + " ];");
+    }
+    w.close("}");
+    return w.toString();
+  }
+
+  private static void nics(NixWriter w, HostPlan plan) {
+    if (plan.nics().isEmpty()) {
+      return;
+    }
+    w.line("");
+    w.comment("NICs are named by their MAC: a udev .link file (systemd.network.links, applied");
+    w.comment("when the device appears, with or without networkd) matches the permanent MAC and");
+    w.comment("sets the name. networking.interfaces.<nic>.macAddress does the opposite (forces a");
+    w.comment("MAC onto a name), so it is not used. Names in the kernel's own eth<N> space can");
+    w.comment("race with the kernel's naming at boot; names outside it (such as uplink0) cannot.");
+    for (NicPlan nic : plan.nics()) {
+      String where = nic.wired() ? "trunk to " + nic.spine().get() + " port " + nic.spinePort()
+          + " (VLANs " + nic.vlans().stream().map(String::valueOf)
+              .collect(Collectors.joining(",")) + "), a member of the uplink bond"
+          : "not wired";
+      w.comment(nic.name() + ": " + where + ".");
+      if (nic.mac().isPresent()) {
+        w.open("systemd.network.links." + attr("10-" + nic.name()) + " = {");
+        w.line("matchConfig.PermanentMACAddress = " + string(nic.mac().get().toString()) + ";");
+        w.line("linkConfig.Name = " + string(nic.name()) + ";");
+        w.close("};");
+      } else {
+        w.comment("Its MAC is not known yet: the kernel names it until it is discovered.");
+      }
+      if (nic.wired()) {
+        w.comment("Brought up without addresses; Open vSwitch takes it into the bond.");
+        w.line("networking.interfaces." + attr(nic.name()) + " = { };");
+      }
+    }
+  }
+
+  private static void addresses(NixWriter w, HostPlan plan) {
+    if (plan.interfaces().isEmpty()) {
+      return;
+    }
+    w.line("");
+    w.comment("The host's L3 interfaces: the tagged Open vSwitch internal ports of");
+    w.comment("virtual_network.nix, one per subnet (never the bridges' own untagged ports).");
+    for (InterfacePlan i : plan.interfaces()) {
+      w.comment(i.name() + ": subnet " + i.subnet() + " " + i.cidr() + ", VLAN " + i.vlan()
+          + " on " + i.bridge() + ".");
+      w.open("networking.interfaces." + attr(i.name()) + ".ipv4.addresses = [");
+      for (InterfaceAddress a : i.addresses()) {
+        w.line("{ address = " + string(a.address().toString()) + "; prefixLength = "
+            + a.prefixLength() + "; } # " + purpose(a.purpose()));
+      }
+      w.close("];");
+    }
+  }
+
+  private static String purpose(InterfacePlan.Purpose p) {
+    return switch (p) {
+      case OWN -> "the host's own";
+      case GATEWAY -> "gateway";
+      case NAMESERVER -> "nameserver";
+      case PUBLIC -> "the public address";
+    };
+  }
+}

@@ -1,0 +1,170 @@
+package org.cimnet.render.ovs;
+
+import static org.cimnet.core.dsl.Cimnet.host;
+import static org.cimnet.core.dsl.Cimnet.lxc;
+import static org.cimnet.core.dsl.Cimnet.network;
+import static org.cimnet.core.dsl.Cimnet.subnet;
+import static org.cimnet.render.ovs.PrivateSwitch.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.model.Network;
+import org.cimnet.core.plan.BridgePlan;
+import org.cimnet.core.plan.HostPlan;
+import org.cimnet.core.plan.Plans;
+import org.cimnet.core.plan.PortPlan;
+import org.cimnet.core.spi.OutputWriter;
+import org.cimnet.core.spi.RenderContext;
+import org.cimnet.core.spi.RenderedFile;
+import org.cimnet.core.spi.Renderers;
+import org.cimnet.testkit.CimnetArbitraries;
+import org.cimnet.testkit.Proc;
+import org.cimnet.testkit.Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OvsRendererTest {
+  private static List<RenderedFile> render(ValidatedNetwork network) {
+    return new OvsRenderer().render(network, RenderContext.defaults());
+  }
+
+  private static String file(List<RenderedFile> files, String path) {
+    return files.stream().filter(f -> f.path().equals(path)).findFirst()
+        .orElseThrow(() -> new AssertionError("no file " + path + " in " + files.stream()
+            .map(RenderedFile::path).toList())).content();
+  }
+
+  @Test
+  void isFoundByServiceLoaderAsOvs() {
+    assertEquals("ovs", new OvsRenderer().id());
+    assertTrue(Renderers.discover().ids().contains("ovs"));
+  }
+
+  @Test
+  void writesOneScriptAndOneFlowFilePerBridge() {
+    assertEquals(List.of("hosts/hv/ovs/setup.sh", "hosts/hv/ovs/uplink.flows",
+            "hosts/hv/ovs/leaf1.flows", "hosts/hv/ovs/leaf2.flows"),
+        render(SmallNetworks.before()).stream().map(RenderedFile::path).toList());
+  }
+
+  @Test
+  void datapathSettingDefaultsToSystemAndAcceptsNetdev() {
+    ValidatedNetwork n = SmallNetworks.before();
+    String system = file(render(n), "hosts/hv/ovs/setup.sh");
+    assertTrue(system.contains("datapath_type=system "));
+    assertFalse(system.contains("datapath_type=netdev"));
+    String netdev = file(new OvsRenderer().render(n, RenderContext.defaults()
+        .with(OvsRenderer.DATAPATH, "netdev")), "hosts/hv/ovs/setup.sh");
+    assertFalse(netdev.contains("datapath_type=system"));
+    assertEquals(3, netdev.split("datapath_type=netdev ", -1).length - 1, "one per bridge");
+  }
+
+  @Test
+  void unknownDatapathIsRejectedSayingWhatIsAllowed() {
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> new OvsRenderer().render(SmallNetworks.before(), RenderContext.defaults()
+            .with(OvsRenderer.DATAPATH, "dpdk")));
+    assertTrue(e.getMessage().contains("'ovs.datapath' is 'dpdk'"), e.getMessage());
+    assertTrue(e.getMessage().contains("'system'") && e.getMessage().contains("'netdev'"));
+  }
+
+  @Test
+  void bondOfTwoNicsIsBalanceSlbTrunkingTheCarriedVlans() {
+    String script = file(render(SmallNetworks.before()), "hosts/hv/ovs/setup.sh");
+    HostPlan plan = Plans.of(SmallNetworks.before()).get("hv");
+    String vlans = plan.bridge("uplink").orElseThrow().vlans().stream().map(String::valueOf)
+        .collect(Collectors.joining(","));
+    assertTrue(script.contains("tx+=(-- --may-exist add-bond uplink bond0 eth0 eth1\n"
+        + "  -- set Port bond0 vlan_mode=trunk trunks=" + vlans
+        + " 'tag=[]' bond_mode=balance-slb lacp=off)\n"), script);
+    assertTrue(script.contains("\nrebond uplink bond0 eth0 eth1\n"));
+  }
+
+  @Test
+  void singleTrunkNicIsAPlainPortWithItsOpenFlowPort() {
+    ValidatedNetwork n = SmallNetworks.validated(network("one")
+        .supernet("10.30.0.0/16")
+        .subnet(subnet("a", "10.30.1.0/24"))
+        .spine("s1", 4)
+        .host(host("solo").nic("eth0", "52:54:00:00:02:00").leaf("leaf1", "a"))
+        .trunk("solo", "eth0", "s1", 1)
+        .container(lxc("c1").on("solo").attach("a"))
+        .build());
+    String script = file(render(n), "hosts/solo/ovs/setup.sh");
+    int vlan = Plans.of(n).get("solo").bridge("leaf1").orElseThrow().vlans().get(0);
+    assertTrue(script.contains("tx+=(-- --may-exist add-port uplink eth0\n"
+        + "  -- set Port eth0 vlan_mode=trunk trunks=" + vlan + " 'tag=[]'\n"
+        + "  -- set Interface eth0 ofport_request=1)\n"), script);
+    assertFalse(script.contains("--may-exist add-bond"));
+    assertFalse(script.contains("\nrebond "));
+  }
+
+  @Test
+  void everyPlannedPortIsAddedAndKept() {
+    ValidatedNetwork n = SmallNetworks.before();
+    String script = file(render(n), "hosts/hv/ovs/setup.sh");
+    for (BridgePlan b : Plans.of(n).get("hv").bridges()) {
+      assertTrue(script.contains("\nprune " + b.name() + " " + b.ports().stream()
+          .map(PortPlan::name).collect(Collectors.joining(" ")) + "\n"), b.name());
+      for (PortPlan p : b.ports()) {
+        assertTrue(script.contains(" " + b.name() + " " + p.name() + "\n")
+            || script.contains(" " + b.name() + " " + p.name() + " "), p.name());
+      }
+    }
+  }
+
+  /** bash parses every script, ovs-ofctl every flow file (offline, no switch needed). */
+  @Test
+  void realToolsParseTheOutput(@TempDir Path dir) {
+    Tools.require("bash", "ovs-ofctl");
+    List<RenderedFile> files = render(SmallNetworks.before());
+    OutputWriter.replace(dir.resolve("out"), files);
+    for (RenderedFile f : files) {
+      Path p = dir.resolve("out").resolve(f.path());
+      if (f.path().endsWith(".sh")) {
+        check(Proc.run(List.of("bash", "-n", p.toString()), null, 10));
+      } else {
+        Proc.Result r = check(Proc.run(List.of("ovs-ofctl", "-O", "OpenFlow13", "parse-flows",
+            p.toString()), null, 10));
+        long flows = f.content().lines().filter(l -> !l.startsWith("#")).count();
+        assertEquals(flows, r.output().lines().filter(l -> l.contains("actions=")).count(),
+            r.output());
+      }
+    }
+  }
+
+  @Property(tries = 60)
+  void renderingIsDeterministicAndCoversThePlan(
+      @ForAll("networks") Network network) {
+    ValidatedNetwork v = SmallNetworks.validated(network);
+    List<RenderedFile> first = render(v);
+    assertEquals(first, render(SmallNetworks.validated(network)));
+    Map<String, String> byPath = first.stream()
+        .collect(Collectors.toMap(RenderedFile::path, RenderedFile::content));
+    for (HostPlan plan : Plans.of(v).values()) {
+      String script = byPath.get("hosts/" + plan.host() + "/ovs/setup.sh");
+      for (BridgePlan b : plan.bridges()) {
+        assertTrue(script.contains("add-br " + OvsStrings.word(b.name()) + "\n"));
+        String flows = byPath.get("hosts/" + plan.host() + "/ovs/" + b.name() + ".flows");
+        assertEquals(b.flows().stream().map(fl -> fl.text()).toList(),
+            flows.lines().filter(l -> !l.startsWith("#")).toList());
+      }
+    }
+  }
+
+  @Provide
+  Arbitrary<Network> networks() {
+    return CimnetArbitraries.networks();
+  }
+}

@@ -1,0 +1,237 @@
+package org.cimnet.render.ovs;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.cimnet.core.spi.OutputWriter;
+import org.cimnet.core.spi.RenderedFile;
+import org.cimnet.testkit.Proc;
+
+/**
+ * A private Open vSwitch for tests: its own database and {@code ovsdb-server}, and an
+ * {@code ovs-vswitchd} running inside a fresh network namespace (so the userspace datapath's
+ * devices never touch the machine's), all under one temporary folder. Closing it stops both
+ * daemons, deletes every namespace it made and the folder; a JVM shutdown hook closes what a
+ * crashed test left open.
+ */
+final class PrivateSwitch implements AutoCloseable {
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+  private static final Set<PrivateSwitch> OPEN = ConcurrentHashMap.newKeySet();
+
+  static {
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> OPEN.forEach(PrivateSwitch::close),
+        "cimnet-ovs-cleanup"));
+  }
+
+  final Path dir;
+  /** The namespace ovs-vswitchd (and so every bridge, internal and container port) lives in. */
+  final String netns;
+  private final String id;
+  private final List<String> namespaces = new ArrayList<>();
+  private final List<Process> daemons = new ArrayList<>();
+  private int applied;
+
+  private PrivateSwitch() throws IOException {
+    id = ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+    dir = Files.createTempDirectory("cimnet-ovs");
+    netns = "cimnet-ovs-" + id;
+  }
+
+  /** Starts both daemons; on any failure everything started so far is stopped again. */
+  static PrivateSwitch start() {
+    PrivateSwitch sw;
+    try {
+      sw = new PrivateSwitch();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    OPEN.add(sw);
+    try {
+      sw.boot();
+      return sw;
+    } catch (RuntimeException | Error e) {
+      sw.close();
+      throw e;
+    }
+  }
+
+  private void boot() {
+    addNamespace(netns);
+    check(Proc.run(List.of("ovsdb-tool", "create", dir.resolve("conf.db").toString(),
+        "/usr/share/openvswitch/vswitch.ovsschema"), null, 30));
+    daemon("ovsdb-server", dir.resolve("conf.db").toString(),
+        "--remote=punix:" + dir.resolve("db.sock"),
+        "--unixctl=" + dir.resolve("ovsdb-server.ctl"),
+        "--log-file=" + dir.resolve("ovsdb-server.log"));
+    waitFor(() -> Files.exists(dir.resolve("db.sock")), "ovsdb-server's socket");
+    check(vsctl("--no-wait", "init"));
+    daemon("ovs-vswitchd", "unix:" + dir.resolve("db.sock"),
+        "--unixctl=" + dir.resolve("ovs-vswitchd.ctl"),
+        "--log-file=" + dir.resolve("ovs-vswitchd.log"));
+    waitFor(() -> Proc.run(List.of("ovs-appctl", "-t", dir.resolve("ovs-vswitchd.ctl").toString(),
+        "version"), null, 10).ok(), "ovs-vswitchd's control socket");
+  }
+
+  private void daemon(String... command) {
+    List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", netns));
+    cmd.addAll(List.of(command));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        .redirectOutput(dir.resolve(command[0] + ".out").toFile());
+    env(pb.environment());
+    try {
+      daemons.add(pb.start());
+    } catch (IOException e) {
+      throw new UncheckedIOException("Could not start " + command[0], e);
+    }
+  }
+
+  private void env(java.util.Map<String, String> env) {
+    env.put("OVS_RUNDIR", dir.toString());
+    env.put("OVS_LOGDIR", dir.toString());
+    env.put("OVS_DBDIR", dir.toString());
+  }
+
+  /** Runs ovs-vsctl against this switch (waiting at most 30 s for ovs-vswitchd). */
+  Proc.Result vsctl(String... args) {
+    List<String> cmd = new ArrayList<>(List.of("ovs-vsctl", "--db=unix:" + dir.resolve("db.sock"),
+        "--timeout=30"));
+    cmd.addAll(List.of(args));
+    return Proc.run(cmd, null, 60);
+  }
+
+  /** Runs ovs-ofctl against this switch's bridges (OpenFlow 1.3). */
+  Proc.Result ofctl(String... args) {
+    List<String> cmd = new ArrayList<>(List.of("env", "OVS_RUNDIR=" + dir, "ovs-ofctl", "-O",
+        "OpenFlow13"));
+    cmd.addAll(List.of(args));
+    return Proc.run(cmd, null, 60);
+  }
+
+  /** The output of an ovs-vsctl command that must succeed, without its final newline. */
+  String get(String... args) {
+    return check(vsctl(args)).output().strip();
+  }
+
+  /**
+   * Writes {@code files} to a fresh folder and runs {@code hosts/<host>/ovs/setup.sh} against
+   * this switch, the way an operator would, with the script's documented environment.
+   */
+  Proc.Result apply(List<RenderedFile> files, String host) {
+    Path out = dir.resolve("render-" + (++applied));
+    OutputWriter.replace(out, files);
+    Path script = out.resolve("hosts").resolve(host).resolve("ovs").resolve("setup.sh");
+    return Proc.run(List.of("env", "OVS_RUNDIR=" + dir,
+        "OVS_VSCTL=ovs-vsctl --db=unix:" + dir.resolve("db.sock") + " --timeout=30",
+        "OVS_OFCTL=ovs-ofctl", "bash", script.toString()), null, 120);
+  }
+
+  /** Creates a network namespace that {@link #close()} deletes; the name is unique per run. */
+  String namespace(String suffix) {
+    String name = "cimnet-" + suffix + "-" + id;
+    addNamespace(name);
+    return name;
+  }
+
+  private void addNamespace(String name) {
+    check(Proc.run(List.of("ip", "netns", "add", name), null, 10));
+    namespaces.add(name);
+  }
+
+  /** Runs a command inside namespace {@code ns}. */
+  static Proc.Result in(String ns, String... command) {
+    List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns));
+    cmd.addAll(List.of(command));
+    return Proc.run(cmd, null, 30);
+  }
+
+  static Proc.Result check(Proc.Result r) {
+    assertTrue(r.ok(), () -> "command failed (exit " + r.exit() + "):\n" + r.output());
+    return r;
+  }
+
+  /** The last lines of the daemons' logs, for failure messages. */
+  String logs() {
+    StringBuilder b = new StringBuilder();
+    for (String log : List.of("ovsdb-server.log", "ovs-vswitchd.log")) {
+      try {
+        List<String> lines = Files.readAllLines(dir.resolve(log));
+        b.append("--- ").append(log).append('\n');
+        lines.subList(Math.max(0, lines.size() - 30), lines.size())
+            .forEach(l -> b.append(l).append('\n'));
+      } catch (IOException e) {
+        b.append("--- ").append(log).append(": ").append(e.getMessage()).append('\n');
+      }
+    }
+    return b.toString();
+  }
+
+  private static void waitFor(java.util.function.BooleanSupplier ready, String what) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!ready.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("Timed out waiting for " + what);
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted waiting for " + what, e);
+      }
+    }
+  }
+
+  /** Polls {@code ready} for up to 20 s; false if it never held. */
+  static boolean eventually(java.util.function.BooleanSupplier ready) {
+    try {
+      waitFor(ready, "a condition");
+      return true;
+    } catch (IllegalStateException e) {
+      return false;
+    }
+  }
+
+  /** Stops the daemons (vswitchd first), deletes the namespaces and the folder; idempotent. */
+  @Override
+  public synchronized void close() {
+    for (int i = daemons.size() - 1; i >= 0; i--) {
+      Process p = daemons.get(i);
+      p.destroy();
+      try {
+        if (!p.waitFor(10, TimeUnit.SECONDS)) {
+          p.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        p.destroyForcibly();
+        Thread.currentThread().interrupt();
+      }
+    }
+    daemons.clear();
+    for (int i = namespaces.size() - 1; i >= 0; i--) {
+      Proc.Result r = Proc.run(List.of("ip", "netns", "del", namespaces.get(i)), null, 10);
+      if (!r.ok()) {
+        System.err.println("cimnet test: could not delete namespace " + namespaces.get(i)
+            + ": " + r.output());
+      }
+    }
+    namespaces.clear();
+    if (Files.exists(dir)) {
+      try (Stream<Path> walk = Files.walk(dir)) {
+        walk.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      } catch (IOException e) {
+        System.err.println("cimnet test: could not delete " + dir + ": " + e.getMessage());
+      }
+    }
+    OPEN.remove(this);
+  }
+}

@@ -1,0 +1,230 @@
+package org.cimnet.render.ovs;
+
+import static org.cimnet.render.ovs.PrivateSwitch.check;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.plan.BridgePlan;
+import org.cimnet.core.plan.Flow;
+import org.cimnet.core.plan.HostPlan;
+import org.cimnet.core.plan.Plans;
+import org.cimnet.core.plan.PortPlan;
+import org.cimnet.core.spi.RenderContext;
+import org.cimnet.core.spi.RenderedFile;
+import org.cimnet.testkit.Proc;
+import org.cimnet.testkit.Tools;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Applies rendered scripts to a private, real Open vSwitch (userspace datapath) and reads the
+ * switch back: it must hold exactly the plan, stay unchanged when the script runs again, and
+ * converge after a model change.
+ */
+class SwitchStateTest {
+  private static final RenderContext NETDEV = RenderContext.defaults()
+      .with(OvsRenderer.DATAPATH, "netdev");
+
+  private PrivateSwitch sw;
+
+  @BeforeEach
+  void start() {
+    Tools.require("ovs-vsctl", "ovs-ofctl", "ovs-appctl", "ovsdb-tool", "ovsdb-server",
+        "ovs-vswitchd", "ip", "bash");
+    Tools.requireRoot();
+    sw = PrivateSwitch.start();
+  }
+
+  @AfterEach
+  void stop() {
+    if (sw != null) {
+      sw.close();
+    }
+  }
+
+  private static List<RenderedFile> render(ValidatedNetwork network) {
+    return new OvsRenderer().render(network, NETDEV);
+  }
+
+  private static HostPlan plan(ValidatedNetwork network) {
+    return Plans.of(network).get(SmallNetworks.HOST);
+  }
+
+  private void apply(ValidatedNetwork network) {
+    Proc.Result r = sw.apply(render(network), SmallNetworks.HOST);
+    assertTrue(r.ok(), () -> "setup.sh failed (exit " + r.exit() + "):\n" + r.output()
+        + sw.logs());
+  }
+
+  @Test
+  void switchHoldsExactlyThePlan() {
+    ValidatedNetwork network = SmallNetworks.before();
+    apply(network);
+    assertMatchesPlan(plan(network));
+  }
+
+  @Test
+  void secondRunChangesNothing() {
+    ValidatedNetwork network = SmallNetworks.before();
+    apply(network);
+    String first = dump();
+    apply(network);
+    assertEquals(first, dump(), "the second run changed the switch");
+  }
+
+  @Test
+  void convergesAfterAModelChange() {
+    check(sw.vsctl("add-br", "foreign", "--", "set", "Bridge", "foreign", "datapath_type=netdev",
+        "--", "add-port", "foreign", "keep-me"));
+    apply(SmallNetworks.before());
+    // A port someone added to a cimnet bridge by hand is not in the plan: it goes.
+    check(sw.vsctl("add-port", "leaf1", "stray"));
+    ValidatedNetwork after = SmallNetworks.after();
+    apply(after);
+
+    assertMatchesPlan(plan(after));
+    assertFalse(sw.get("list-ports", "leaf1").lines().anyMatch(p -> p.equals("ve-c2")
+        || p.equals("stray")), "removed container's port and stray port are gone");
+    assertEquals("foreign", sw.get("list-br").lines().filter(b -> b.equals("foreign"))
+        .findFirst().orElse(""), "a bridge cimnet does not own is left alone");
+    assertEquals("keep-me", sw.get("list-ports", "foreign"));
+    // And the converged switch is as stable as a fresh one.
+    String converged = dump();
+    apply(after);
+    assertEquals(converged, dump());
+  }
+
+  /** Bridges, ports, interfaces and flows as the plan says, and nothing else on them. */
+  private void assertMatchesPlan(HostPlan plan) {
+    Set<String> bridges = new TreeSet<>(sw.get("list-br").lines().toList());
+    bridges.remove("foreign");
+    assertEquals(plan.bridges().stream().map(BridgePlan::name)
+        .collect(Collectors.toCollection(TreeSet::new)), bridges);
+    for (BridgePlan bridge : plan.bridges()) {
+      String br = bridge.name();
+      assertEquals(List.of("secure", "[OpenFlow13]", "netdev", plan.host()),
+          values("Bridge", br, "fail_mode", "protocols", "datapath_type", "external_ids:cimnet"),
+          "bridge " + br);
+      assertEquals(bridge.ports().stream().map(PortPlan::name)
+              .collect(Collectors.toCollection(TreeSet::new)),
+          new TreeSet<>(sw.get("list-ports", br).lines().toList()), "ports of " + br);
+      for (PortPlan port : bridge.ports()) {
+        assertPort(br, port);
+      }
+      assertEquals(planFlows(bridge), switchFlows(br), "flows of " + br);
+    }
+  }
+
+  private void assertPort(String bridge, PortPlan port) {
+    String p = port.name();
+    String where = "port " + p + " of " + bridge;
+    switch (port.kind()) {
+      case BOND -> {
+        assertEquals(List.of("trunk", set(port.trunks()), "[]", "balance-slb"),
+            values("Port", p, "vlan_mode", "trunks", "tag", "bond_mode"), where);
+        List<String> members = new ArrayList<>();
+        for (String uuid : sw.get("get", "Port", p, "interfaces").replaceAll("[\\[\\],]", " ")
+            .trim().split("\\s+")) {
+          members.add(unquote(sw.get("get", "Interface", uuid, "name")));
+        }
+        assertEquals(new TreeSet<>(port.members()), new TreeSet<>(members), where);
+      }
+      case PATCH -> {
+        assertEquals(List.of("trunk", set(port.trunks()), "[]"),
+            values("Port", p, "vlan_mode", "trunks", "tag"), where);
+        assertEquals(List.of("patch", port.peer().orElseThrow(), "" + port.ofport(),
+                "" + port.ofport()),
+            values("Interface", p, "type", "options:peer", "ofport_request", "ofport"), where);
+      }
+      case INTERNAL -> {
+        assertEquals(List.of("access", "" + port.tag().getAsInt(), "[]"),
+            values("Port", p, "vlan_mode", "tag", "trunks"), where);
+        assertEquals(List.of("internal", port.mac().orElseThrow().toString(),
+                "" + port.ofport(), "" + port.ofport()),
+            values("Interface", p, "type", "mac", "ofport_request", "ofport"), where);
+      }
+      case CONTAINER -> {
+        assertEquals(List.of("access", "" + port.tag().getAsInt(), "[]"),
+            values("Port", p, "vlan_mode", "tag", "trunks"), where);
+        // No container created the device in this test, so the port waits for it (ofport -1).
+        assertEquals(List.of(port.mac().orElseThrow().toString(), "" + port.ofport(), "-1"),
+            values("Interface", p, "external_ids:attached-mac", "ofport_request", "ofport"),
+            where);
+      }
+      default -> throw new IllegalStateException("" + port.kind());
+    }
+  }
+
+  private List<String> values(String table, String record, String... columns) {
+    List<String> args = new ArrayList<>(List.of("--if-exists", "get", table, record));
+    args.addAll(Arrays.asList(columns));
+    return sw.get(args.toArray(String[]::new)).lines().map(SwitchStateTest::unquote).toList();
+  }
+
+  private static String unquote(String s) {
+    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
+        ? s.substring(1, s.length() - 1) : s;
+  }
+
+  private static String set(List<Integer> values) {
+    return values.stream().map(String::valueOf).collect(Collectors.joining(", ", "[", "]"));
+  }
+
+  /** The plan's flows, each as priority, its set of match fields, and its actions. */
+  private static Set<String> planFlows(BridgePlan bridge) {
+    return bridge.flows().stream().map(Flow::text).map(SwitchStateTest::canonical)
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  private Set<String> switchFlows(String bridge) {
+    return check(sw.ofctl("--no-stats", "--no-names", "dump-flows", bridge)).output().lines()
+        .map(String::strip).filter(l -> !l.isEmpty() && !l.startsWith("OFPST_FLOW"))
+        .map(l -> canonical(l.replace(" actions=", ",actions=")))
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  /**
+   * One flow as text that does not depend on field order or case: {@code ovs-ofctl} prints the
+   * fields in its own order, upper-cases {@code NORMAL} and leaves out defaults.
+   */
+  static String canonical(String flow) {
+    int actions = flow.indexOf("actions=");
+    String match = flow.substring(0, actions);
+    String priority = "32768";
+    Set<String> fields = new TreeSet<>();
+    for (String field : match.split(",")) {
+      field = field.strip();
+      if (field.isEmpty() || field.startsWith("cookie=0x0") || field.equals("table=0")) {
+        continue;
+      }
+      if (field.startsWith("priority=")) {
+        priority = field.substring("priority=".length());
+      } else {
+        fields.add(field);
+      }
+    }
+    return priority + " " + fields + " " + flow.substring(actions).toLowerCase();
+  }
+
+  /** The parts of the switch the script manages, uuids included (a re-created row shows). */
+  private String dump() {
+    return sw.get("--columns=_uuid,name,ports,fail_mode,protocols,datapath_type,external_ids",
+        "list", "Bridge")
+        + sw.get("--columns=_uuid,name,interfaces,tag,trunks,vlan_mode,bond_mode,lacp", "list",
+        "Port")
+        + sw.get("--columns=_uuid,name,type,options,ofport,ofport_request,mac,external_ids",
+        "list", "Interface")
+        + String.join("\n", sw.get("list-br").lines()
+        .map(b -> check(sw.ofctl("--no-stats", "--no-names", "dump-flows", b)).output())
+        .toList());
+  }
+}
