@@ -150,8 +150,7 @@ final class LabRun {
     List<String> root = new ArrayList<>();
     Map<String, List<String>> inside = new LinkedHashMap<>();
     List<String> sw = inside.computeIfAbsent(spine, k -> new ArrayList<>());
-    sw.add("link add sw type bridge");
-    sw.add("link set sw up");
+    List<String> trunks = new ArrayList<>();
     int h = 0;
     for (HostPlan plan : plans.values()) {
       String ns = routers.get(plan.host());
@@ -160,15 +159,16 @@ final class LabRun {
       int n = 0;
       for (HostPlan.NicPlan nic : plan.nics()) {
         String peer = "h" + h + "n" + n++;
-        root.add("link add " + nic.name() + " netns " + ns + " type veth peer name " + peer
+        root.add("link add name " + nic.name() + " netns " + ns + " type veth peer name " + peer
             + " netns " + spine);
         nic.mac().ifPresent(mac -> router.add("link set " + nic.name() + " address " + mac));
+        router.add("link set " + nic.name() + " arp off");
         router.add("link set " + nic.name() + " up");
         // One trunk per host carries traffic; the others have no carrier (their peers stay
         // down), so the balance-slb bond sends everything through the connected one.
         if (nic.wired() && !uplinked) {
           uplinked = true;
-          sw.add("link set " + peer + " master sw");
+          trunks.add(peer);
           sw.add("link set " + peer + " up");
         }
       }
@@ -184,8 +184,12 @@ final class LabRun {
       Optional<Ipv4Address> gateway = Optional.empty();
       for (int i = 0; i < cp.nics().size(); i++) {
         ContainerPlan.Nic nic = cp.nics().get(i);
-        root.add("link add " + nic.port() + " netns " + router + " type veth peer name eth" + i
+        root.add("link add name " + nic.port() + " netns " + router + " type veth peer name eth" + i
             + " netns " + ns);
+        // The userspace switch reads the port's frames, but the kernel sees them too; without
+        // ARP (and with no address) the router's kernel ignores them, as it does when the
+        // kernel datapath takes the frames first.
+        inside.get(router).add("link set " + nic.port() + " arp off");
         inside.get(router).add("link set " + nic.port() + " up");
         inner.add("link set eth" + i + " address " + nic.mac());
         inner.add("addr add " + nic.address() + "/" + nic.prefixLength() + " dev eth" + i);
@@ -197,19 +201,17 @@ final class LabRun {
       gateway.ifPresent(gw -> inner.add("route add default via " + gw));
     }
     List<String> net = inside.computeIfAbsent(internetNs, k -> new ArrayList<>());
-    root.add("link add up0 netns " + internetNs + " type veth peer name inet netns " + spine);
-    sw.add("link set inet master sw");
+    root.add("link add name up0 netns " + internetNs + " type veth peer name inet netns "
+        + spine);
     sw.add("link set inet up");
     net.add("link set up0 up");
+    int vlan = 0;
     if (internet.isPresent()) {
       Internet in = internet.get();
-      int vlan = network.subnet(in.via()).flatMap(s -> s.vlan().isPresent()
+      vlan = network.subnet(in.via()).flatMap(s -> s.vlan().isPresent()
           ? Optional.of(s.vlan().getAsInt()) : Optional.empty()).orElseThrow(() ->
           new LabException("The internet's via subnet '" + in.via() + "' has no VLAN"));
-      String dev = "up0." + vlan;
-      net.add("link add link up0 name " + dev + " type vlan id " + vlan);
-      net.add("addr add " + in.gateway() + "/" + in.publicNetwork().length() + " dev " + dev);
-      net.add("link set " + dev + " up");
+      net.add("addr add " + in.gateway() + "/" + in.publicNetwork().length() + " dev up0");
       // A real provider would not route private addresses to us; the lab does, to prove the
       // firewall (not the provider) keeps the internet out of them.
       net.add("route add " + network.supernet() + " via " + in.publicAddress());
@@ -225,10 +227,27 @@ final class LabRun {
       }
       fabric.exec(e.getValue(), 20, args, Map.of()).orThrow();
     }
-    List<String> up = new ArrayList<>(List.of("python3", "txoff.py", "up0"));
-    internet.flatMap(in -> network.subnet(in.via())).ifPresent(s ->
-        up.add("up0." + s.vlan().getAsInt()));
-    fabric.exec(internetNs, 20, up, Map.of()).orThrow();
+    fabric.exec(internetNs, 20, List.of("python3", "txoff.py", "up0"), Map.of()).orThrow();
+    spine(trunks, vlan);
+  }
+
+  /**
+   * The spines, which cimnet does not configure, as one plain learning switch of the lab's own
+   * (this kernel may lack Linux bridges and VLAN devices, so a second private Open vSwitch):
+   * every host's connected trunk NIC on a port carrying every VLAN, and the internet on an access
+   * port of the {@code via} subnet's VLAN, untagged on the internet's side.
+   */
+  private void spine(List<String> trunks, int internetVlan) {
+    PrivateOvs ovs = PrivateOvs.start(fabric, spine, "spine");
+    List<String> args = new ArrayList<>(List.of("add-br", "spine", "--", "set", "Bridge",
+        "spine", "datapath_type=netdev"));
+    for (String trunk : trunks) {
+      args.addAll(List.of("--", "add-port", "spine", trunk));
+    }
+    if (internetVlan > 0) {
+      args.addAll(List.of("--", "add-port", "spine", "inet", "tag=" + internetVlan));
+    }
+    ovs.vsctl(args.toArray(String[]::new)).orThrow();
   }
 
   private void batch(String ns, List<String> commands) {
