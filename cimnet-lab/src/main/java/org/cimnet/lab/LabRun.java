@@ -161,15 +161,16 @@ final class LabRun {
         String peer = "h" + h + "n" + n++;
         root.add("link add name " + nic.name() + " netns " + ns + " type veth peer name " + peer
             + " netns " + spine);
-        nic.mac().ifPresent(mac -> router.add("link set " + nic.name() + " address " + mac));
-        router.add("link set " + nic.name() + " arp off");
-        router.add("link set " + nic.name() + " up");
+        nic.mac().ifPresent(mac -> router.add("link set dev " + nic.name() + " address "
+            + mac));
+        router.add("link set dev " + nic.name() + " arp off");
+        router.add("link set dev " + nic.name() + " up");
         // One trunk per host carries traffic; the others have no carrier (their peers stay
         // down), so the balance-slb bond sends everything through the connected one.
         if (nic.wired() && !uplinked) {
           uplinked = true;
           trunks.add(peer);
-          sw.add("link set " + peer + " up");
+          sw.add("link set dev " + peer + " up");
         }
       }
       if (!uplinked && !plan.containers().isEmpty()) {
@@ -189,11 +190,11 @@ final class LabRun {
         // The userspace switch reads the port's frames, but the kernel sees them too; without
         // ARP (and with no address) the router's kernel ignores them, as it does when the
         // kernel datapath takes the frames first.
-        inside.get(router).add("link set " + nic.port() + " arp off");
-        inside.get(router).add("link set " + nic.port() + " up");
-        inner.add("link set eth" + i + " address " + nic.mac());
+        inside.get(router).add("link set dev " + nic.port() + " arp off");
+        inside.get(router).add("link set dev " + nic.port() + " up");
+        inner.add("link set dev eth" + i + " address " + nic.mac());
         inner.add("addr add " + nic.address() + "/" + nic.prefixLength() + " dev eth" + i);
-        inner.add("link set eth" + i + " up");
+        inner.add("link set dev eth" + i + " up");
         if (gateway.isEmpty()) {
           gateway = nic.gateway();
         }
@@ -203,8 +204,8 @@ final class LabRun {
     List<String> net = inside.computeIfAbsent(internetNs, k -> new ArrayList<>());
     root.add("link add name up0 netns " + internetNs + " type veth peer name inet netns "
         + spine);
-    sw.add("link set inet up");
-    net.add("link set up0 up");
+    sw.add("link set dev inet up");
+    net.add("link set dev up0 up");
     int vlan = 0;
     if (internet.isPresent()) {
       Internet in = internet.get();
@@ -298,7 +299,7 @@ final class LabRun {
       for (InterfacePlan.InterfaceAddress a : i.addresses()) {
         l3.add("addr add " + a + " dev " + i.name());
       }
-      l3.add("link set " + i.name() + " up");
+      l3.add("link set dev " + i.name() + " up");
     }
     plan.defaultRoute().ifPresent(r -> l3.add("route add default via " + r.gateway() + " dev "
         + r.device()));
