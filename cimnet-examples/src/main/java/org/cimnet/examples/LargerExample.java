@@ -61,7 +61,7 @@ public final class LargerExample {
             .nic("eth0", "3c:ec:ef:20:01:00")
             .nic("eth1", "3c:ec:ef:20:01:01")
             .leaf("r1web", "web", "api")
-            .leaf("r1dev", "dev", "build"))
+            .leaf("r1dev", "dev", "build", "storage"))
         .host(host("rack2")
             .nic("eth0", "3c:ec:ef:20:02:00")
             .nic("eth1", "3c:ec:ef:20:02:01")

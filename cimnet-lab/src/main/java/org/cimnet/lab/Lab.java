@@ -24,10 +24,11 @@ import org.cimnet.core.spi.RenderedFile;
  *       {@code nft -f}; on nameserver hosts the rendered {@code unbound.conf} running;
  *   <li>per container a namespace whose {@code eth<i>} is a veth to the container's switch port
  *       in its host, with the container's MAC, address and default route;
- *   <li>a spine namespace (a plain Linux bridge, passing every VLAN tagged) joining each host's
- *       first trunk NIC (the others stay without carrier, so the bond uses that one) and the
- *       internet namespace, which holds the upstream gateway address on a VLAN interface of the
- *       {@code via} subnet's VLAN.
+ *   <li>a spine namespace standing for the physical spines: a learning switch of the lab's own
+ *       (another private Open vSwitch; the kernel may lack Linux bridges and VLAN devices)
+ *       joining each host's first trunk NIC, tagged, (the others stay without carrier, so the
+ *       bond uses that one) and the internet namespace on an access port of the {@code via}
+ *       subnet's VLAN; the internet holds the upstream gateway address.
  * </ul>
  * Then it probes every ordered pair (container or internet to container, gateway, public address
  * or internet) with real TCP connections on every service the rules name plus a few they do not,
@@ -93,9 +94,9 @@ public final class Lab {
         .with("unbound.username", "");
   }
 
-  /** Runs the lab against the network's own rules. */
+  /** Runs the lab and compares with the checker's prover ({@link ProverExpectation}). */
   public static LabReport run(ValidatedNetwork network) {
-    return run(network, new RuleExpectation(network.network()), Options.defaults());
+    return run(network, ProverExpectation.of(network.network()), Options.defaults());
   }
 
   /** Runs the lab and compares with {@code expectation}. */

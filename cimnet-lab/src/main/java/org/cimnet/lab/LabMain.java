@@ -74,7 +74,7 @@ public final class LabMain {
       return 2;
     }
     try {
-      LabReport lab = Lab.run(report.validated(), new RuleExpectation(report.network()),
+      LabReport lab = Lab.run(report.validated(), new ProverExpectation(report.policy()),
           options);
       System.out.print(lab.toText());
       return lab.agrees() ? 0 : 1;
