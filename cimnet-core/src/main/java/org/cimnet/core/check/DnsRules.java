@@ -7,31 +7,33 @@ import org.cimnet.core.model.Violation;
 import org.cimnet.core.plan.DnsPlans;
 
 /**
- * The DNS invariants: every name has one address and every address one name, so each A record
- * has exactly one PTR pointing back at it.
+ * The DNS invariant the name rules do not already cover: every address has one name, so each A
+ * record has exactly one PTR pointing back at it.
  *
- * <ul>
- *   <li>{@code dns.ptr}: one element holds an address under two names (a router host whose own
- *       address is also its subnet's gateway would be both {@code vhost.lan} and {@code gw.lan}:
- *       two PTRs for one address). Two <em>different</em> elements sharing an address are a
- *       duplicate address, reported by the address rules, so one fault gives one violation.
- *   <li>{@code dns.name}: one name for two addresses, such as a container named {@code gw} or
- *       {@code ns} on a subnet whose router or nameserver already answers to that name.
- * </ul>
- * The {@link org.cimnet.core.plan.DnsPlan} refuses the same conflicts, so a renderer never
- * emits them even if a rule were skipped.
+ * <p>{@code dns.ptr}: one element holds an address under two names (a router host whose own
+ * address is also its subnet's gateway would be both {@code vhost.lan} and {@code gw.lan}: two
+ * PTRs for one address). Two <em>different</em> elements sharing an address are a duplicate
+ * address, reported by the address rules, and one address named in two different subnets is
+ * two overlapping subnets (or an address outside its subnet), so one fault gives one violation.
+ *
+ * <p>The other direction, one name for two addresses (a container named {@code gw} on a subnet
+ * whose router already answers to that name), is two elements with one name: {@code
+ * name.duplicate} reports it, so it is not reported here a second time.
+ *
+ * <p>The {@link org.cimnet.core.plan.DnsPlan} refuses both conflicts, so a renderer never emits
+ * them even if a rule were skipped.
  */
 final class DnsRules {
   private DnsRules() {}
 
   static void check(Network network, List<Violation> violations) {
     for (DnsPlans.Conflict c : DnsPlans.conflicts(Naming.records(network))) {
-      if (c.kind() == DnsPlans.Conflict.Kind.ADDRESS_WITH_TWO_NAMES) {
-        if (element(c.first()).equals(element(c.second()))) {
-          violations.add(new Violation("dns.ptr", path(c.second()), c.toString()));
-        }
-      } else {
-        violations.add(new Violation("dns.name", path(c.second()), c.toString()));
+      // NAME_WITH_TWO_ADDRESSES is name.duplicate's to report. One address in two different
+      // subnets (gw of two overlapping subnets) is subnet.overlap's, or address.outside-subnet's.
+      if (c.kind() == DnsPlans.Conflict.Kind.ADDRESS_WITH_TWO_NAMES
+          && element(c.first()).equals(element(c.second()))
+          && c.first().subnet().equals(c.second().subnet())) {
+        violations.add(new Violation("dns.ptr", path(c.second()), c.toString()));
       }
     }
   }

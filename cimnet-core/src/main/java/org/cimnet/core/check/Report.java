@@ -25,7 +25,7 @@ public final class Report {
     this(network, violations, warnings, Policy.compile(network), Optional.empty());
   }
 
-  /** {@code proofs} is empty when the prover did not run (dangling references). */
+  /** {@code proofs} is empty when the prover did not run (dangling references, overlaps). */
   Report(Network network, List<Violation> violations, List<Violation> warnings, Policy policy,
       Optional<List<Proof>> proofs) {
     this.network = network;
@@ -71,13 +71,13 @@ public final class Report {
 
   /**
    * The proof of every assertion, in declaration order; empty if there is none, or if the prover
-   * did not run because a reference dangles (see {@link #proved()}).
+   * did not run because a reference dangles or subnets overlap (see {@link #proved()}).
    */
   public List<Proof> proofs() {
     return proofs.orElse(List.of());
   }
 
-  /** Whether the prover ran (it does unless a reference dangles). */
+  /** Whether the prover ran (it does unless a reference dangles or subnets overlap). */
   public boolean proved() {
     return proofs.isPresent();
   }
@@ -103,7 +103,8 @@ public final class Report {
     violations.forEach(v -> text.append("  error ").append(v).append('\n'));
     warnings.forEach(v -> text.append("  warning ").append(v).append('\n'));
     if (proofs.isEmpty()) {
-      text.append("proofs: not run: every reference must resolve first\n");
+      text.append("proofs: not run: every reference must resolve and no subnets overlap"
+          + " first\n");
     } else {
       text.append("proofs:").append(proofs.get().isEmpty() ? " no assertions\n" : "\n");
       proofs.get().forEach(p -> text.append("  ").append(p.toText()).append('\n'));

@@ -5,25 +5,22 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.TreeSet;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
-import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Nic;
-import org.cimnet.core.model.Rule;
-import org.cimnet.core.model.Service;
 import org.cimnet.core.model.Subnet;
 import org.cimnet.core.model.Violation;
+import org.cimnet.core.policy.Matrix;
+import org.cimnet.core.policy.Proof;
+import org.cimnet.core.policy.Prover;
 
 /**
  * A reviewable plan for going from one network to another: the events, and what they do to
@@ -32,9 +29,10 @@ import org.cimnet.core.model.Violation;
  * <p>Both networks go through the checker (and so IPAM); the second keeps every number the first
  * was given, so the plan shows the numbers the change would really hand out.
  *
- * <p>Reachability here is read from the rules at subnet granularity (a zone stands for its
- * subnets, a container for the subnets it is attached to); the policy prover's packet-level
- * matrix is the finer answer.
+ * <p>Who may open connections to whom is the policy prover's {@link Matrix} of each network (by
+ * subnet and the internet, directly or through relaying containers), and the assertions the
+ * change breaks are the prover's violations, each with its counterexample, so the plan says what
+ * {@link Checker#check} proves, not an estimate of it.
  */
 public final class ChangePlan {
   /** One line of a section: {@code +} added, {@code -} removed, {@code ~} changed. */
@@ -66,15 +64,23 @@ public final class ChangePlan {
     this.subnets = compare(subnetTexts(before), subnetTexts(after));
     this.names = compare(nameTexts(before), nameTexts(after));
     this.macs = compare(macTexts(before), macTexts(after));
-    Map<String, String> reachBefore = reach(before);
-    Map<String, String> reachAfter = reach(after);
+    Map<String, String> reachBefore = reach(ra);
+    Map<String, String> reachAfter = reach(rb);
     this.reachability = compare(reachBefore, reachAfter);
     this.reachUnchanged = (int) reachAfter.entrySet().stream()
         .filter(e -> e.getValue().equals(reachBefore.get(e.getKey()))).count();
-    Set<String> brokenBefore = new LinkedHashSet<>(broken(before));
-    this.brokenAssertions = broken(after).stream().filter(x -> !brokenBefore.contains(x))
-        .toList();
+    // An assertion the change breaks: violated after, not before (its counterexample may differ
+    // between the two, so assertions are compared, not messages).
+    Set<Assertion> violatedBefore = violated(ra);
+    Set<String> brokenPaths = new LinkedHashSet<>();
+    rb.proofs().stream().filter(p -> p.status() == Proof.Status.VIOLATED)
+        .filter(p -> !violatedBefore.contains(p.assertion()))
+        .forEach(p -> brokenPaths.add("assertions[" + p.index() + "]"));
+    this.brokenAssertions = assertionViolations(rb).stream()
+        .filter(v -> brokenPaths.contains(v.path())).map(Violation::message).toList();
+    // Broken assertions have their own section; every other new violation is listed here.
     this.newViolations = rb.violations().stream()
+        .filter(v -> !v.rule().equals(Prover.ASSERTION))
         .filter(v -> !ra.violations().contains(v)).toList();
     this.fixedViolations = ra.violations().stream()
         .filter(v -> !rb.violations().contains(v)).toList();
@@ -105,12 +111,18 @@ public final class ChangePlan {
     return reachability;
   }
 
-  /** Assertions that no longer hold after the change (by the rules, at subnet granularity). */
+  /**
+   * Assertions that held (or were not proven) before and are violated after the change, each as
+   * the checker's message with the prover's counterexample.
+   */
   public List<String> brokenAssertions() {
     return brokenAssertions;
   }
 
-  /** Checker violations of the new network that the old one did not have. */
+  /**
+   * Checker violations of the new network that the old one did not have, except violated
+   * assertions ({@link #brokenAssertions()} lists them).
+   */
   public List<Violation> newViolations() {
     return newViolations;
   }
@@ -135,7 +147,7 @@ public final class ChangePlan {
     section(t, "Subnets", subnets);
     section(t, "Names and addresses", names);
     section(t, "MACs", macs);
-    section(t, "Who may open connections to whom (by subnet, from the rules; "
+    section(t, "Who may open connections to whom (the prover's matrix; "
         + reachUnchanged + " unchanged)", reachability);
     section(t, "Assertions the change breaks", brokenAssertions);
     section(t, "New violations", newViolations);
@@ -203,58 +215,34 @@ public final class ChangePlan {
     return out;
   }
 
-  /** The subnets (or {@code internet}) an endpoint stands for. */
-  private static Set<String> expand(Network n, Endpoint e) {
-    Set<String> out = new TreeSet<>();
-    if (e instanceof Endpoint.OfSubnet s) {
-      out.add(s.name());
-    } else if (e instanceof Endpoint.OfZone z) {
-      n.zone(z.name()).forEach(s -> out.add(s.name()));
-    } else if (e instanceof Endpoint.OfContainer c) {
-      n.container(c.name()).ifPresent(x -> x.attachments().forEach(a -> out.add(a.subnet())));
-    } else {
-      out.add("internet");
-    }
-    return out;
-  }
-
-  /** "from -> to" to the services the rules allow, at subnet granularity. */
-  private static Map<String, String> reach(Network n) {
-    Map<String, Set<String>> pairs = new TreeMap<>();
-    for (Rule r : n.rules()) {
-      for (String from : expand(n, r.from())) {
-        for (String to : expand(n, r.to())) {
-          if (from.equals(to)) {
-            continue;
-          }
-          Set<String> services = pairs.computeIfAbsent(from + " -> " + to, k -> new TreeSet<>());
-          r.services().stream().map(Service::toString).forEach(services::add);
-        }
-      }
-    }
+  /**
+   * "from -> to" to what the prover's matrix says {@code from} may open to {@code to} (directly
+   * or through relaying containers), for every non-empty cell between two different nodes.
+   * Traffic inside one subnet is always allowed, so the diagonal would only repeat the subnets.
+   */
+  private static Map<String, String> reach(Report report) {
+    Matrix matrix = report.matrix();
     Map<String, String> out = new LinkedHashMap<>();
-    pairs.forEach((k, v) -> out.put(k, v.contains("any") ? "any" : String.join(", ", v)));
-    return out;
-  }
-
-  /** Assertions some rule contradicts, each with the first rule that does. */
-  private static List<String> broken(Network n) {
-    List<String> out = new ArrayList<>();
-    for (Assertion a : n.assertions()) {
-      Set<String> from = expand(n, a.from());
-      Set<String> to = expand(n, a.to());
-      for (Rule r : n.rules()) {
-        Set<String> rf = expand(n, r.from());
-        Set<String> rt = expand(n, r.to());
-        Optional<String> f = rf.stream().filter(from::contains).findFirst();
-        Optional<String> g = rt.stream().filter(to::contains).filter(x -> !Objects.equals(
-            f.orElse(null), x)).findFirst();
-        if (f.isPresent() && g.isPresent()) {
-          out.add(a + " is broken by " + r + " (" + f.get() + " -> " + g.get() + ")");
-          break;
+    for (String from : matrix.nodes()) {
+      for (Matrix.Cell cell : matrix.row(from)) {
+        if (!cell.to().equals(from)) {
+          out.put(from + " -> " + cell.to(), cell.text());
         }
       }
     }
+    return out;
+  }
+
+  /** The assertions the prover found violated in {@code report}, as the checker reports them. */
+  private static List<Violation> assertionViolations(Report report) {
+    return report.violations().stream().filter(v -> v.rule().equals(Prover.ASSERTION)).toList();
+  }
+
+  /** The assertions the prover found violated (none if it did not run). */
+  private static Set<Assertion> violated(Report report) {
+    Set<Assertion> out = new LinkedHashSet<>();
+    report.proofs().stream().filter(p -> p.status() == Proof.Status.VIOLATED)
+        .forEach(p -> out.add(p.assertion()));
     return out;
   }
 }

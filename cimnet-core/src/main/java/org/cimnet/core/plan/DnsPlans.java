@@ -67,7 +67,7 @@ public final class DnsPlans {
    *
    * @param forwarders the upstream resolvers; empty: names outside the zones are refused
    * @throws IllegalStateException if an address has two names or a name two addresses (the
-   *     checker's {@code dns.ptr} and {@code dns.name} rules report these first)
+   *     checker's {@code dns.ptr} and {@code name.duplicate} rules report these first)
    */
   public static Map<String, DnsPlan> of(ValidatedNetwork validated,
       List<Ipv4Address> forwarders) {

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.ContainerKind;
 import org.cimnet.core.model.Network;
@@ -50,11 +51,11 @@ class ChangePlanTest {
         MACs:
           + container files in lan %s
 
-        Who may open connections to whom (by subnet, from the rules; 1 unchanged):
+        Who may open connections to whom (the prover's matrix; 1 unchanged):
           + dmz -> lan tcp/22
 
         Assertions the change breaks:
-          never(dmz, lan) is broken by can_connect(dmz, lan, tcp/22) (dmz -> lan)
+          Assertion 'never(dmz, lan)': violated by src 10.0.4.2, dst 10.0.1.2, tcp/22, allowed by can_connect(dmz, lan, tcp/22); path: dmz -> lan
 
         New violations:
           (none)
@@ -62,6 +63,27 @@ class ChangePlanTest {
         Violations fixed:
           (none)
         """.formatted(address(plan), mac(plan)), text);
+  }
+
+  @Test
+  void aContainerOnTwoSubnetsIsARelayThePlanShows() {
+    // No rule changes, yet the multi-homed container lets dmz open anything into lan: the
+    // prover sees the relay, and the plan shows it in the matrix and as the broken assertion.
+    Network a = base();
+    Network b = a.toBuilder()
+        .container(Container.builder(ContainerKind.LXC, "bridge").on("h1").attach("dmz")
+            .attach("lan"))
+        .build();
+    ChangePlan plan = ChangePlan.of(a, b);
+    assertFalse(plan.safe());
+    assertEquals("[~ lan -> dmz tcp/443 -> tcp/443; any via bridge, + dmz -> lan any via bridge]",
+        plan.reachability().toString());
+    assertEquals(1, plan.brokenAssertions().size());
+    assertTrue(plan.brokenAssertions().get(0).startsWith("Assertion 'never(dmz, lan)': violated"
+        + " by src 10.0.4.2, dst "), plan.brokenAssertions()::toString);
+    assertTrue(plan.brokenAssertions().get(0).endsWith("; path: dmz -> bridge (dmz, lan) -> lan"),
+        plan.brokenAssertions()::toString);
+    assertEquals(List.of(), plan.newViolations());
   }
 
   @Test

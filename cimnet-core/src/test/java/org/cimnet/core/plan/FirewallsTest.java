@@ -22,19 +22,25 @@ import org.cimnet.core.plan.FirewallPlan.Side;
 import org.junit.jupiter.api.Test;
 
 class FirewallsTest {
-  /** One router with lan (the way out), app, and dmz; web publishes https. */
+  /**
+   * One router with lan (the way out), app, and dmz, wired to the spine by two trunks (one alone
+   * would be a single point of failure); web publishes https (twice, to test the dedup) and a
+   * UDP range, and a rule lets the internet reach exactly what it publishes.
+   */
   private static Network.Builder base() {
     return network("t").supernet("10.9.0.0/16")
         .subnet(subnet("lan", "10.9.1.0/24").vlan(11))
         .subnet(subnet("app", "10.9.2.0/24").vlan(12))
         .subnet(subnet("dmz", "10.9.4.0/24").vlan(14).zone("dmz"))
         .spine("s1", 4)
-        .host(host("r1").nic("eth0", "52:54:00:00:00:01").leaf("l1", "lan", "app", "dmz")
-            .address("lan", "10.9.1.100").router().nameserver())
+        .host(host("r1").nic("eth0", "52:54:00:00:00:01").nic("eth1", "52:54:00:00:00:02")
+            .leaf("l1", "lan", "app", "dmz").address("lan", "10.9.1.100").router().nameserver())
         .trunk("r1", "eth0", "s1", 1)
+        .trunk("r1", "eth1", "s1", 2)
         .container(docker("web").on("r1").attach("dmz", "10.9.4.10")
             .publish("tcp/443", "tcp/443", "udp/5000-5010"))
         .container(docker("cli").on("r1").attach("lan", "10.9.1.20"))
+        .canConnect("internet", "container:web", "tcp/443", "udp/5000-5010")
         .internet("203.0.113.10/24", "203.0.113.1", "lan");
   }
 
@@ -68,21 +74,23 @@ class FirewallsTest {
   void containerAndSubnetPrefixesGoToSetsOfTheirOwnLengths() {
     FirewallPlan p = plan(base().canConnect("lan", "dmz", "tcp/22")
         .canConnect("container:cli", "dmz", "tcp/22").build());
-    assertEquals(List.of("fwd_ports_24_24", "fwd_ports_32_24"),
+    assertEquals(List.of("fwd_ports_24_24", "fwd_ports_32_24", "in_ports_32"),
         p.allowSets().stream().map(AllowSet::name).toList());
   }
 
   @Test
   void trafficInsideOneSubnetIsNotCompiled() {
     FirewallPlan p = plan(base().canConnect("container:cli", "lan").build());
-    assertEquals(List.of(), p.allowSets());
+    // Only the base's inbound set for what web publishes: the rule inside lan adds nothing.
+    assertEquals(List.of("in_ports_32"), p.allowSets().stream().map(AllowSet::name).toList());
+    assertEquals(plan(base().build()).allowSets(), p.allowSets());
   }
 
   @Test
   void servicesPickTheirMatch() {
     FirewallPlan p = plan(base().canConnect("lan", "app").canConnect("app", "dmz", "icmp", "tcp")
         .build());
-    assertEquals(List.of("fwd_any_24_24", "fwd_proto_24_24"),
+    assertEquals(List.of("fwd_any_24_24", "fwd_proto_24_24", "in_ports_32"),
         p.allowSets().stream().map(AllowSet::name).toList());
     assertEquals(List.of(Optional.of(Service.Protocol.ICMP), Optional.of(Service.Protocol.TCP)),
         set(p, "fwd_proto_24_24").elements().stream().map(Allow::protocol).toList());
@@ -95,7 +103,7 @@ class FirewallsTest {
         .canConnect("internet", "dmz", "tcp/443").build());
     assertEquals(Optional.of(new FirewallPlan.Uplink("lan", Ipv4Address.parse("203.0.113.10"))),
         p.uplink());
-    assertEquals(List.of("out_any_24", "out_ports_32", "in_ports_24"),
+    assertEquals(List.of("out_any_24", "out_ports_32", "in_ports_24", "in_ports_32"),
         p.allowSets().stream().map(AllowSet::name).toList());
     assertEquals(List.of(pf("10.9.1.0/24"), pf("10.9.4.10/32")), p.natSources());
   }
