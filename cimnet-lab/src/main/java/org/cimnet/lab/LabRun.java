@@ -200,6 +200,13 @@ final class LabRun {
         }
       }
       gateway.ifPresent(gw -> inner.add("route add default via " + gw));
+      for (ContainerPlan.SourceRoute r : cp.sourceRoutes()) {
+        String dev = "eth" + r.index();
+        inner.add("route add " + r.subnet() + " dev " + dev + " table " + r.table());
+        inner.add("route add default via " + r.nic().gateway().orElseThrow() + " dev " + dev
+            + " table " + r.table());
+        inner.add("rule add from " + r.nic().address() + " lookup " + r.table());
+      }
     }
     List<String> net = inside.computeIfAbsent(internetNs, k -> new ArrayList<>());
     root.add("link add name up0 netns " + internetNs + " type veth peer name inet netns "
