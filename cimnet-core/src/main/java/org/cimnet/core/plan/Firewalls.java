@@ -216,13 +216,14 @@ public final class Firewalls {
 
   /**
    * The services containers publish on the public address, to the container's first address
-   * in a subnet of this host. A service overlapping one published before is left out (only one
+   * in a subnet this host routes, wherever the container runs (a subnet may stretch to other
+   * hosts). A service overlapping one published before is left out (only one
    * container can own a port of the one public address).
    */
   private static List<Publish> publishes(Context ctx, Host host, Map<String, SubnetPort> ports) {
     List<Publish> result = new ArrayList<>();
     for (Container c : ctx.network.containers()) {
-      if (!c.host().equals(host.name()) || c.publishes().isEmpty()) {
+      if (c.publishes().isEmpty()) {
         continue;
       }
       Optional<Ipv4Address> to = c.attachments().stream()

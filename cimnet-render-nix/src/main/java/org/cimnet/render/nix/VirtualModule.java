@@ -234,6 +234,26 @@ final class VirtualModule {
         w.line("networking.defaultGateway = { address = "
             + string(n.gateway().get().toString()) + "; interface = " + string(n.port())
             + "; };"));
+    List<ContainerPlan.SourceRoute> sourceRoutes = c.sourceRoutes();
+    if (!sourceRoutes.isEmpty()) {
+      w.comment("Replies leave by the subnet they belong to: a later attachment's address looks up");
+      w.comment("its own table, whose default route goes through its own gateway (port security");
+      w.comment("on the first attachment's port would drop them).");
+      List<String> rules = new ArrayList<>();
+      for (ContainerPlan.SourceRoute r : sourceRoutes) {
+        String table = string(String.valueOf(r.table()));
+        w.line("networking.interfaces." + attr(r.nic().port()) + ".ipv4.routes = [ { address = "
+            + string(r.subnet().network().toString()) + "; prefixLength = "
+            + r.subnet().length() + "; options = { table = " + table + "; }; } { address = "
+            + string("0.0.0.0") + "; prefixLength = 0; via = "
+            + string(r.nic().gateway().orElseThrow().toString()) + "; options = { table = "
+            + table + "; }; } ];");
+        String rule = "from " + r.nic().address() + " lookup " + r.table();
+        rules.add(indentedLine("ip rule del " + rule + " 2>/dev/null || true"));
+        rules.add(indentedLine("ip rule add " + rule));
+      }
+      w.indentedRaw("networking.localCommands =", rules);
+    }
     Set<Ipv4Address> resolvers = new LinkedHashSet<>();
     c.nics().forEach(n -> n.nameserver().ifPresent(resolvers::add));
     if (!resolvers.isEmpty()) {

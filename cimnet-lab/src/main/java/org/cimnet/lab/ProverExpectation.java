@@ -1,0 +1,74 @@
+package org.cimnet.lab;
+
+import java.util.Objects;
+import java.util.Optional;
+import org.cimnet.core.addr.Ipv4Address;
+import org.cimnet.core.model.Container;
+import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Service;
+import org.cimnet.core.policy.Flow;
+import org.cimnet.core.policy.Hop;
+import org.cimnet.core.policy.Policy;
+
+/**
+ * The expectation the checker's prover gives: each probe becomes one concrete {@link Flow} (source
+ * address, destination address, TCP, port) and {@link Policy#explain(Flow)} says whether it may
+ * open and by which rule.
+ *
+ * <p>Two kinds of probes the prover does not speak about are mapped first:
+ * <ul>
+ *   <li>the public address: the service goes to the container that publishes it, so the flow is
+ *       the internet to that container's address; nothing published means closed;
+ *   <li>a router's own (gateway) address: the prover reasons about what the network forwards,
+ *       where a gateway address is just a member of its subnet, while the router itself serves
+ *       only DNS (checked by name resolution); TCP to it is expected closed.
+ * </ul>
+ */
+public final class ProverExpectation implements Expectation {
+  private final Policy policy;
+  private final Network network;
+
+  public ProverExpectation(Policy policy) {
+    this.policy = Objects.requireNonNull(policy, "policy == null");
+    this.network = policy.network();
+  }
+
+  /** The prover's view of {@code network}: its rules compiled as the checker does. */
+  public static ProverExpectation of(Network network) {
+    return new ProverExpectation(Policy.compile(network));
+  }
+
+  @Override
+  public Verdict tcp(Node from, Node to, Service service) {
+    switch (to.kind()) {
+      case GATEWAY:
+        return Verdict.closed("the router's own address: it serves DNS only");
+      case PUBLIC:
+        if (from.kind() != Node.Kind.INTERNET) {
+          return Verdict.closed("only the internet is probed on the public address");
+        }
+        for (Container c : network.containers()) {
+          if (c.publishes().stream().anyMatch(service::within)) {
+            Optional<Ipv4Address> address = c.attachments().stream()
+                .map(a -> a.address()).flatMap(Optional::stream).findFirst();
+            if (address.isEmpty()) {
+              return Verdict.closed(c.name() + " publishes " + service + " but has no address");
+            }
+            return verdict(from.address(), address.get(), service, c.name(),
+                c.name() + " publishes " + service + "; ");
+          }
+        }
+        return Verdict.closed("no container publishes " + service);
+      default:
+        return verdict(from.address(), to.address(), service, to.identity(), "");
+    }
+  }
+
+  private Verdict verdict(Ipv4Address src, Ipv4Address dst, Service service, String reaches,
+      String prefix) {
+    Flow flow = new Flow(src, dst, Flow.Protocol.TCP, service.fromPort());
+    Optional<Hop> hop = policy.explain(flow);
+    return hop.map(h -> Verdict.open(reaches, prefix + h.reason()))
+        .orElseGet(() -> Verdict.closed(prefix + "no rule allows " + flow));
+  }
+}

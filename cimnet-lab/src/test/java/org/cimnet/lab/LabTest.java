@@ -1,0 +1,130 @@
+package org.cimnet.lab;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Predicate;
+import org.cimnet.core.check.Checker;
+import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.spi.RenderedFile;
+import org.cimnet.examples.LargerExample;
+import org.cimnet.examples.SeedNetwork;
+import org.cimnet.lab.LabReport.Kind;
+import org.cimnet.lab.LabReport.Observation;
+import org.cimnet.testkit.Tools;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The rendered fabric, run for real, agrees with the checker; a broken rule is caught. */
+class LabTest {
+  @BeforeEach
+  void tools() {
+    Tools.require("ip", "ovs-vsctl", "ovsdb-server", "ovs-vswitchd", "nft", "unbound", "dig",
+        "python3");
+    Tools.require(Lab.TOOLS.toArray(String[]::new));
+    Tools.requireRoot();
+  }
+
+  @Test
+  void theSeedNetworkBehavesAsTheCheckerProved() {
+    ValidatedNetwork seed = Checker.validate(SeedNetwork.build());
+    LabReport report = Lab.run(seed);
+    System.out.print(report.toText());
+    assertTrue(report.agrees(), report.toText());
+    assertEquals(report.pairsProbed(), report.pairsAgreeing());
+    List<Observation> all = report.observations();
+
+    // The internet reaches dmz's published services through the public address, and nothing
+    // private.
+    assertHas(all, o -> o.kind() == Kind.TCP && o.from().equals("internet")
+        && o.to().startsWith("public ") && o.service().equals("tcp/443")
+        && o.observed().equals("open (web1)"));
+    assertHas(all, o -> o.kind() == Kind.TCP && o.from().equals("internet")
+        && o.to().equals("db1@internal") && o.observed().equals("timeout"));
+    assertTrue(all.stream().filter(o -> o.kind() == Kind.TCP && o.from().equals("internet")
+        && !o.to().endsWith("@dmz") && !o.to().startsWith("public "))
+        .noneMatch(o -> o.observed().startsWith("open")), "the internet reaches nothing private");
+    // dmz reaches no private subnet.
+    List<Observation> fromDmz = all.stream().filter(o -> o.kind() == Kind.TCP
+        && o.from().equals("web1@dmz") && o.to().contains("@")).toList();
+    assertFalse(fromDmz.isEmpty());
+    assertTrue(fromDmz.stream().noneMatch(o -> o.observed().startsWith("open")), "dmz is shut in");
+    // internal pushes to dmz; lan reaches the internet.
+    assertHas(all, o -> o.from().equals("db1@internal") && o.to().equals("web1@dmz")
+        && o.observed().equals("open (web1)"));
+    assertHas(all, o -> o.from().equals("files@lan") && o.to().equals("internet")
+        && o.observed().equals("open (internet)"));
+    // Every name forward and reverse from every subnet with a container (seven of them).
+    long subnetsAsking = all.stream().filter(o -> o.kind() == Kind.DNS).map(Observation::from)
+        .distinct().count();
+    assertEquals(7, subnetsAsking);
+    int names = seed.names().size();
+    assertEquals(7L * names * 2, all.stream().filter(o -> o.kind() == Kind.DNS).count());
+    // Forged sources from every subnet are dropped; the honest control arrives.
+    assertEquals(14, all.stream().filter(o -> o.kind() == Kind.SPOOF).count());
+    assertHas(all, o -> o.kind() == Kind.SPOOF && o.service().startsWith("from forged")
+        && o.observed().equals("dropped"));
+  }
+
+  @Test
+  void aRuleBrokenInTheRenderedFilesIsReported() {
+    ValidatedNetwork seed = Checker.validate(SeedNetwork.build());
+    // The firewall line that lets internal and comms open connections into dmz, removed from a
+    // copy of the rendered ruleset.
+    Lab.Options options = Lab.Options.defaults().withEdit(files -> {
+      List<RenderedFile> edited = new ArrayList<>();
+      for (RenderedFile f : files) {
+        if (f.path().endsWith("nftables.nft")) {
+          String broken = f.content().lines().filter(l -> !l.contains("@fwd_any_24_24 accept"))
+              .reduce("", (a, b) -> a + b + "\n");
+          assertNotEquals(f.content(), broken, "the rule to break is in the ruleset");
+          edited.add(new RenderedFile(f.path(), broken));
+        } else {
+          edited.add(f);
+        }
+      }
+      return edited;
+    });
+    LabReport report = Lab.run(seed, ProverExpectation.of(seed.network()), options);
+    System.out.print(report.toText());
+    assertFalse(report.agrees());
+    assertTrue(report.pairsAgreeing() < report.pairsProbed());
+    Observation broken = report.disagreements().stream()
+        .filter(o -> o.from().equals("db1@internal") && o.to().equals("web1@dmz")
+            && o.service().equals("tcp/80")).findFirst().orElseThrow(() -> new AssertionError(report.toText()));
+    assertEquals("open (web1)", broken.expected());
+    assertEquals("timeout", broken.observed());
+    assertEquals("by can_connect(internal, dmz)", broken.rule());
+    // Only what the removed line allowed is wrong: every disagreement is a push into dmz.
+    assertTrue(report.disagreements().stream().allMatch(o -> o.to().endsWith("@dmz")
+        && (o.from().endsWith("@internal") || o.from().endsWith("@comms"))),
+        report.toText());
+  }
+
+  @Test
+  void theLargerExampleAcrossThreeHostsBehavesAsTheCheckerProved() {
+    ValidatedNetwork larger = Checker.validate(LargerExample.build());
+    LabReport report = Lab.run(larger);
+    System.out.print(report.toText());
+    assertTrue(report.pairsProbed() > 1000, "pairs probed: " + report.pairsProbed());
+    // Everything agrees, including replies from runner2's second attachment (storage), which
+    // leave by storage thanks to the plan's source routes.
+    assertEquals(List.of(), report.disagreements(), report.toText());
+    assertEquals(report.pairsProbed(), report.pairsAgreeing());
+    // Containers on the racks reach their gateway on core1 over the spine.
+    assertHas(report.observations(), o -> o.kind() == Kind.TCP && o.from().equals("www@web")
+        && o.to().equals("api1@api") && o.service().equals("tcp/8443")
+        && o.observed().equals("open (api1)"));
+    assertHas(report.observations(), o -> o.kind() == Kind.TCP && o.from().equals("internet")
+        && o.to().startsWith("public ") && o.service().equals("tcp/8443")
+        && o.observed().equals("open (api1)"));
+  }
+
+  private static void assertHas(List<Observation> all, Predicate<Observation> wanted) {
+    assertTrue(all.stream().anyMatch(wanted), "no such observation among " + all.size());
+  }
+}
