@@ -288,6 +288,14 @@
       networking.interfaces."ve-bus.1".ipv4.addresses = [ { address = "192.168.2.126"; prefixLength = 24; } ];
       networking.interfaces."ve-bus.2".ipv4.addresses = [ { address = "192.168.3.137"; prefixLength = 24; } ];
       networking.defaultGateway = { address = "192.168.2.1"; interface = "ve-bus.1"; };
+      # Replies leave by the subnet they belong to: a later attachment's address looks up
+      # its own table, whose default route goes through its own gateway (port security
+      # on the first attachment's port would drop them).
+      networking.interfaces."ve-bus.2".ipv4.routes = [ { address = "192.168.3.0"; prefixLength = 24; options = { table = "101"; }; } { address = "0.0.0.0"; prefixLength = 0; via = "192.168.3.1"; options = { table = "101"; }; } ];
+      networking.localCommands = ''
+        ip rule del from 192.168.3.137 lookup 101 2>/dev/null || true
+        ip rule add from 192.168.3.137 lookup 101
+      '';
       networking.nameservers = [ "192.168.2.254" "192.168.3.254" ];
       systemd.services."cimnet-mac-ve-bus.1" = {
         description = "Planned MAC of ve-bus.1";
