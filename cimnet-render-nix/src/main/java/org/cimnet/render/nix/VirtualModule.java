@@ -203,6 +203,12 @@ final class VirtualModule {
               + "/" + n.prefixLength() + n.gateway().map(g -> ", gateway " + g).orElse("")
               + n.nameserver().map(s -> ", nameserver " + s).orElse("") + ".");
         }
+        for (ContainerPlan.SourceRoute r : c.sourceRoutes()) {
+          w.comment(c.name() + ": replies from " + r.nic().address() + " leave by "
+              + r.nic().port() + ": ip rule from " + r.nic().address() + " lookup " + r.table()
+              + "; table " + r.table() + ": " + r.subnet() + " on the link, default via "
+              + r.nic().gateway().orElseThrow() + ".");
+        }
       }
     }
     for (ContainerPlan c : plan.containers()) {

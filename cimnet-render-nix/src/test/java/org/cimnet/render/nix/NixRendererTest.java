@@ -29,6 +29,23 @@ class NixRendererTest {
   }
 
   @Test
+  void aMultiHomedNixosContainerRepliesByEachSubnet() {
+    org.cimnet.core.plan.ContainerPlan bus = org.cimnet.core.plan.Plans.of(NET).get("r1")
+        .containers().stream().filter(c -> c.name().equals("bus")).findFirst().orElseThrow();
+    org.cimnet.core.plan.ContainerPlan.SourceRoute route = bus.sourceRoutes().get(0);
+    assertEquals(1, bus.sourceRoutes().size());
+    String module = TestNetworks.file(FILES, "hosts/r1/nix/virtual_network.nix");
+    String port = route.nic().port();
+    assertTrue(module.contains("networking.interfaces.\"" + port + "\".ipv4.routes = [ {"
+        + " address = \"" + route.subnet().network() + "\"; prefixLength = "
+        + route.subnet().length() + "; options = { table = \"101\"; }; } { address ="
+        + " \"0.0.0.0\"; prefixLength = 0; via = \"" + route.nic().gateway().orElseThrow()
+        + "\"; options = { table = \"101\"; }; } ];"), module);
+    assertTrue(module.contains("ip rule add from " + route.nic().address() + " lookup 101\n"),
+        module);
+  }
+
+  @Test
   void writesFiveFilesPerHost() {
     assertEquals(List.of("hosts/r1/nftables.nft", "hosts/r1/nix/default.nix",
         "hosts/r1/nix/firewall.nix", "hosts/r1/nix/physical_network.nix",
