@@ -313,6 +313,9 @@ final class LabRun {
     batch(ns, l3);
     if (plan.forwarding()) {
       fabric.exec(ns, 10, "sysctl", "-q", "-w", "net.ipv4.ip_forward=1").orThrow();
+      // As physical_network.nix sets it: a router sends no redirects around its firewall.
+      fabric.exec(ns, 10, "sysctl", "-q", "-w", "net.ipv4.conf.all.send_redirects=0",
+          "net.ipv4.conf.default.send_redirects=0").orThrow();
     }
     Path nft = renderedFile("hosts/" + plan.host() + "/nftables.nft");
     Sh.Result r = fabric.exec(ns, 30, "nft", "-f", nft.toString());

@@ -36,6 +36,10 @@ final class PhysicalModule {
       w.comment("current NixOS rejects.");
       w.line("boot.kernel.sysctl." + string("net.ipv4.conf.all.forwarding") + " = true;");
       w.line("boot.kernel.sysctl." + string("net.ipv4.conf.default.forwarding") + " = true;");
+      w.comment("No ICMP redirects: the public address shares the via subnet with its clients, and a");
+      w.comment("redirect would send them straight to the upstream gateway, around the firewall and NAT.");
+      w.line("boot.kernel.sysctl." + string("net.ipv4.conf.all.send_redirects") + " = false;");
+      w.line("boot.kernel.sysctl." + string("net.ipv4.conf.default.send_redirects") + " = false;");
     }
     addresses(w, plan);
     plan.defaultRoute().ifPresent(r -> {

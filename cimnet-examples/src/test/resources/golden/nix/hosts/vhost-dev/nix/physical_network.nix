@@ -50,6 +50,10 @@
   # current NixOS rejects.
   boot.kernel.sysctl."net.ipv4.conf.all.forwarding" = true;
   boot.kernel.sysctl."net.ipv4.conf.default.forwarding" = true;
+  # No ICMP redirects: the public address shares the via subnet with its clients, and a
+  # redirect would send them straight to the upstream gateway, around the firewall and NAT.
+  boot.kernel.sysctl."net.ipv4.conf.all.send_redirects" = false;
+  boot.kernel.sysctl."net.ipv4.conf.default.send_redirects" = false;
 
   # The host's L3 interfaces: the tagged Open vSwitch internal ports of
   # virtual_network.nix, one per subnet (never the bridges' own untagged ports).
