@@ -18,9 +18,9 @@ import org.cimnet.core.model.Subnet;
  *
  * <p>Shape: zones cycle {@code private}, {@code dmz}, {@code management}; every rule goes from a
  * private subnet to a dmz subnet, or from the internet to dmz, so {@code never(zone:dmz,
- * zone:private)} and {@code never(internet, zone:private)} always hold. Containers are
- * single-homed, except every {@code multiHomedEvery}-th, attached to two private subnets of its
- * host. The same {@link Spec} and seed always give the same network.
+ * zone:private)} (declared when a dmz subnet exists) and {@code never(internet, zone:private)}
+ * always hold. Containers are single-homed, except every {@code multiHomedEvery}-th, attached
+ * to two private subnets of its host. The same {@link Spec} and seed always give the same network.
  */
 public final class NetworkGenerator {
   private NetworkGenerator() {}
@@ -172,7 +172,11 @@ public final class NetworkGenerator {
     if (index > 0) {
       b.internet("203.0.113.10/24", "203.0.113.1", subnets.get(0).name());
     }
-    b.never("zone:dmz", "zone:private");
+    // Zones cycle from private, so a network of one subnet has no dmz: an assertion naming it
+    // would be a dangling reference (ref.zone), not a property.
+    if (subnets.stream().anyMatch(s -> s.zone().equals("dmz"))) {
+      b.never("zone:dmz", "zone:private");
+    }
     b.never("internet", "zone:private");
     return b.build();
   }
