@@ -29,8 +29,8 @@ import org.cimnet.core.addr.Prefix;
  *     present when the network has delegations and the host holds a nameserver address
  * @param access who may ask, most specific netblock wins: loopback and every served subnet
  *     allowed, everything else refused
- * @param peers the outgoing addresses of the other nameservers: allowed to ask for local data
- *     only (they forward their clients' questions about this host's zones)
+ * @param peers the outgoing addresses of the other nameservers: allowed to ask (they forward
+ *     their clients' questions, and a hub recurses on behalf of the others)
  * @param insecure names below which DNSSEC validation is off, because their zones are private
  *     and reached by forwarding (a validating resolver would otherwise call the answers bogus);
  *     empty when nothing is delegated

@@ -205,6 +205,7 @@ public final class DnsPlans {
       aggregates.forEach(block -> insecure.add(reverseZoneName(block)));
     }
     Delegation domainToHubs = delegating ? new Delegation(domain, hubAddresses) : null;
+    Zone domainHole = new Zone(domain, ZoneType.TRANSPARENT);
     Map<Prefix, Zone> aggregateHoles = new HashMap<>();
     Map<Prefix, Delegation> aggregateToHubs = new HashMap<>();
     for (Prefix block : aggregates) {
@@ -250,6 +251,8 @@ public final class DnsPlans {
       if (hub) {
         zones.add(domainZone);
       } else {
+        // Transparent, so the refused root (no upstream) does not answer for the domain.
+        zones.add(domainHole);
         delegations.add(domainToHubs);
       }
       List<Record> records = new ArrayList<>();

@@ -58,18 +58,24 @@ final class UnboundOptions {
     options.add(Option.flag("hide-identity", true));
     options.add(Option.flag("hide-version", true));
     List<String> access = new ArrayList<>();
-    plan.access().forEach(a -> access.add(UnboundStrings.quote(a.netblock().toString()) + " "
-        + a.action().name().toLowerCase(Locale.ROOT)));
-    // A peer forwards its clients' questions about this host's zones: local data only, so no
-    // nameserver can be used to recurse through another.
-    plan.peers().forEach(p -> access.add(UnboundStrings.quote(addresses.map(p) + "/32")
-        + " refuse_non_local"));
+    plan.access().stream().filter(a -> a.action() == DnsPlan.Action.ALLOW)
+        .forEach(a -> access.add(access(a.netblock().toString(), a.action())));
+    // A peer forwards its clients' questions (a hub on behalf of the other nameservers), so
+    // it may recurse like a client.
+    plan.peers().forEach(p -> access.add(access(addresses.map(p) + "/32",
+        DnsPlan.Action.ALLOW)));
+    plan.access().stream().filter(a -> a.action() != DnsPlan.Action.ALLOW)
+        .forEach(a -> access.add(access(a.netblock().toString(), a.action())));
     options.add(Option.text("access-control", access));
     if (!plan.insecure().isEmpty()) {
       options.add(Option.text("domain-insecure", plan.insecure().stream()
           .map(n -> UnboundStrings.quoted(UnboundStrings.name(n))).toList()));
     }
     return options;
+  }
+
+  private static String access(String netblock, DnsPlan.Action action) {
+    return UnboundStrings.quote(netblock) + " " + action.name().toLowerCase(Locale.ROOT);
   }
 
   /** The {@code local-zone} argument of a zone: {@code "name." type}. */
