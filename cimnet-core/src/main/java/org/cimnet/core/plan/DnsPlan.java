@@ -34,10 +34,12 @@ import org.cimnet.core.addr.Prefix;
  * @param insecure names below which DNSSEC validation is off, because their zones are private
  *     and reached by forwarding (a validating resolver would otherwise call the answers bogus);
  *     empty when nothing is delegated
- * @param zones the local zones: the root (refused) when there are no forwarders, the domain
- *     (static), every other nameserver's subnet zone (transparent, so its delegation is used),
- *     then one zone per reverse block: static (or transparent when it reaches outside the
- *     supernet) when served here, transparent when delegated
+ * @param zones the local zones: the root (refused) when there are no forwarders; on a hub (see
+ *     {@link DnsPlans}) the domain (static), every other nameserver's subnet zone (transparent,
+ *     so its delegation is used), then one zone per reverse block: static (or transparent when
+ *     it reaches outside the supernet) when served here, transparent when delegated; on any
+ *     other nameserver the domain and the supernet's reverse zones (transparent, delegated to
+ *     the hubs), its own and unserved subnets' zones (static), and its reverse blocks
  * @param records the A records this host serves, in {@code ValidatedNetwork.names()} order
  * @param pointers the PTR records this host serves, in the same order
  * @param delegations the zones of other nameservers and where to ask for them

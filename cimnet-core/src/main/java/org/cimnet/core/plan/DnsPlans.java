@@ -37,9 +37,19 @@ import org.cimnet.core.plan.InterfacePlan.Purpose;
  * NXDOMAIN at its server, so nothing of the domain leaks upstream. A subnet no nameserver serves
  * (no host holds its nameserver address) is held by every nameserver, as are its reverse blocks.
  *
+ * <p><b>Hubs.</b> Were every nameserver to list every other subnet's zone, the configuration
+ * would grow with subnets times nameservers (64 x 4,093 forward zones twice over for
+ * {@code Spec.large()}). So only the first {@value #HUBS} nameservers holding a nameserver
+ * address (host order), the hubs, know every zone's server: each holds the domain (static),
+ * its own subnets' records, and a delegation per other subnet zone and reverse block. Every
+ * other nameserver holds its own subnets' zones (static) and delegates the rest of the domain
+ * and the supernet's reverse zones to both hubs, which forward on: one more hop (cached by the
+ * hub) for output that grows with the names. With one nameserver nothing is delegated, and
+ * its plan is the whole network as before.
+ *
  * <p>Nameservers ask each other from their first nameserver address ({@link DnsPlan#outgoing});
- * each allows its peers' addresses to ask for local data. The zones, delegations and records are
- * computed once and shared by all plans.
+ * each allows its peers' addresses to ask (a hub recurses for the others). The zones,
+ * delegations and records are computed once and shared by all plans.
  *
  * <p><b>Reverse zones.</b> Each subnet's block is covered by zones on octet boundaries, because
  * an {@code in-addr.arpa} label is one octet:
@@ -54,10 +64,10 @@ import org.cimnet.core.plan.InterfacePlan.Purpose;
  * </ul>
  * A reverse block is served by every host serving a subnet in it: a /24 shared by /26 subnets
  * of two hosts is held whole (all its PTRs, at most 256) by both, and the others forward it to
- * both. A zone whose block lies inside the supernet is {@code static}: every address in it is cimnet's
- * to name, so unnamed addresses answer NXDOMAIN and nothing leaks upstream. A zone reaching
- * outside the supernet (a /26 subnet of a /25 supernet) is {@code transparent}, so the foreign
- * part of its block still resolves normally.
+ * both. A zone whose block lies inside the supernet is {@code static}: every address in it is
+ * cimnet's to name, so unnamed addresses answer NXDOMAIN and nothing leaks upstream. A zone
+ * reaching outside the supernet (a /26 subnet of a /25 supernet) is {@code transparent}, so the
+ * foreign part of its block still resolves normally.
  */
 public final class DnsPlans {
   /** The time to live of every record: short, because containers come and go. */

@@ -50,8 +50,8 @@ public final class UnboundBenchmark {
           + " %d PTR, %d delegations); whole render (plans again, then formatting) %d ms"
           + " (%d ms CPU of this thread):"
           + " %d files, %.1f MB (conf %.1f MB)%n", run, ms(p2 - p1),
-          plans.size(), records, pointers, delegations, ms(p3 - p2), ms(c3 - c2), files.size(), bytes / 1e6,
-          conf / 1e6);
+          plans.size(), records, pointers, delegations, ms(p3 - p2), ms(c3 - c2), files.size(),
+          bytes / 1e6, conf / 1e6);
     }
   }
 
