@@ -19,9 +19,10 @@ import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.plan.DnsPlans;
 
 /**
- * A real {@code unbound -d} answering on 127.0.0.1, asked with {@code dig}: start it with a
- * rendered configuration, {@link #ask} questions in one batch, and close it (always, in a
- * try-with-resources), which stops the process.
+ * A real {@code unbound -d} answering on a loopback address (127.0.0.1 unless told; any 127/8
+ * address works on Linux, so several servers can run side by side), asked with {@code dig}:
+ * start it with a rendered configuration, {@link #ask} questions in one batch, and close it
+ * (always, in a try-with-resources), which stops the process.
  *
  * <p>Callers gate on {@code Tools.require("unbound", "dig")} first.
  */
@@ -30,11 +31,13 @@ public final class LiveUnbound implements AutoCloseable {
   private static final Pattern QUESTION = Pattern.compile(";(\\S+)\\s+IN\\s+(\\S+)");
 
   private final Process process;
+  private final String address;
   private final int port;
   private final Path log;
 
-  private LiveUnbound(Process process, int port, Path log) {
+  private LiveUnbound(Process process, String address, int port, Path log) {
     this.process = process;
+    this.address = address;
     this.port = port;
     this.log = log;
   }
@@ -78,6 +81,14 @@ public final class LiveUnbound implements AutoCloseable {
    * @throws IllegalStateException with Unbound's output if it exits or does not answer
    */
   public static LiveUnbound start(Path conf, int port, String probe) {
+    return start(conf, "127.0.0.1", port, probe);
+  }
+
+  /**
+   * As {@link #start(Path, int, String)}, for an Unbound listening on {@code address} (its log
+   * is {@code unbound.log} beside the conf, so give each server its own folder).
+   */
+  public static LiveUnbound start(Path conf, String address, int port, String probe) {
     Path log = conf.resolveSibling("unbound.log");
     Process p;
     try {
@@ -87,7 +98,7 @@ public final class LiveUnbound implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException("Could not start unbound", e);
     }
-    LiveUnbound live = new LiveUnbound(p, port, log);
+    LiveUnbound live = new LiveUnbound(p, address, port, log);
     try {
       long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
       Question q = new Question(probe, "A");
@@ -101,7 +112,8 @@ public final class LiveUnbound implements AutoCloseable {
         }
         Thread.sleep(100);
       }
-      throw new IllegalStateException("unbound did not answer on port " + port + ":\n"
+      throw new IllegalStateException("unbound did not answer on " + address + " port " + port
+          + ":\n"
           + live.log());
     } catch (RuntimeException | InterruptedException e) {
       live.close();
@@ -133,7 +145,7 @@ public final class LiveUnbound implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    Proc.Result r = Proc.run(List.of("dig", "@127.0.0.1", "-p", String.valueOf(port),
+    Proc.Result r = Proc.run(List.of("dig", "@" + address, "-p", String.valueOf(port),
         "+tries=1", "+time=3", "+noall", "+comments", "+question", "+answer", "-f",
         batch.toString()), null, 120);
     String status = null;

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.check.Checker;
@@ -20,6 +21,7 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Violation;
 import org.cimnet.core.plan.DnsPlan.Access;
 import org.cimnet.core.plan.DnsPlan.Action;
+import org.cimnet.core.plan.DnsPlan.Delegation;
 import org.cimnet.core.plan.DnsPlan.Zone;
 import org.cimnet.core.plan.DnsPlan.ZoneType;
 import org.junit.jupiter.api.Nested;
@@ -92,7 +94,7 @@ class DnsPlansTest {
   @Nested
   class Plans {
     @Test
-    void everyNameserverServesTheWholeDomain() {
+    void eachNameserverHoldsTheRecordsOfItsOwnSubnets() {
       Map<String, DnsPlan> plans = DnsPlans.of(Checker.validate(twoHosts().build()));
       assertEquals(List.of("a", "b"), List.copyOf(plans.keySet()));
       DnsPlan a = plans.get("a");
@@ -105,11 +107,18 @@ class DnsPlansTest {
           new Access(Prefix.parse("0.0.0.0/0"), Action.REFUSE)), a.access());
       assertEquals(List.of("127.0.0.1", "10.1.2.126"),
           b.interfaces().stream().map(Ipv4Address::toString).toList());
+      assertEquals(Optional.of(Ipv4Address.parse("10.1.1.254")), a.outgoing());
+      assertEquals(List.of(Ipv4Address.parse("10.1.2.126")), a.peers());
+      assertEquals(List.of(Ipv4Address.parse("10.1.1.254")), b.peers());
+      assertEquals(List.of("t.example", "0.1.10.in-addr.arpa", "1.1.10.in-addr.arpa",
+          "2.1.10.in-addr.arpa", "3.1.10.in-addr.arpa"), a.insecure());
       assertEquals(List.of(new Zone("", ZoneType.REFUSE), new Zone("t.example", ZoneType.STATIC),
+          new Zone("right.t.example", ZoneType.TRANSPARENT),
           new Zone("0.1.10.in-addr.arpa", ZoneType.STATIC),
           new Zone("1.1.10.in-addr.arpa", ZoneType.STATIC),
           new Zone("2.1.10.in-addr.arpa", ZoneType.STATIC)), a.zones());
-      assertSame(a.records(), b.records(), "one shared list of records");
+      assertEquals(List.of(new Delegation("right.t.example",
+          List.of(Ipv4Address.parse("10.1.2.126")))), a.delegations());
       assertEquals(List.of(
           "gw.big.t.example 10.1.0.1 1.0.1.10.in-addr.arpa",
           "ns.big.t.example 10.1.1.254 254.1.1.10.in-addr.arpa",
@@ -117,11 +126,64 @@ class DnsPlansTest {
           "web.big.t.example 10.1.1.20 20.1.1.10.in-addr.arpa",
           "gw.left.t.example 10.1.2.1 1.2.1.10.in-addr.arpa",
           "ns.left.t.example 10.1.2.62 62.2.1.10.in-addr.arpa",
-          "web.left.t.example 10.1.2.20 20.2.1.10.in-addr.arpa",
-          "ns.right.t.example 10.1.2.126 126.2.1.10.in-addr.arpa",
-          "db.right.t.example 10.1.2.70 70.2.1.10.in-addr.arpa"),
+          "web.left.t.example 10.1.2.20 20.2.1.10.in-addr.arpa"),
           a.records().stream().map(r -> r.name() + " " + r.address() + " " + r.reverseName())
               .toList());
+      assertEquals(9, a.pointers().size(), "the shared 2.1.10 block holds b's PTRs too");
+      assertEquals(List.of("ns.right.t.example", "db.right.t.example"),
+          b.records().stream().map(DnsPlan.Record::name).toList());
+      // b holds the shared /24 whole (left's PTRs too), and reaches big's blocks through a.
+      assertEquals(List.of("ns.left.t.example", "web.left.t.example", "gw.left.t.example",
+          "ns.right.t.example", "db.right.t.example").stream().sorted().toList(),
+          b.pointers().stream().map(DnsPlan.Record::name).sorted().toList());
+      assertEquals(List.of(new Zone("", ZoneType.REFUSE), new Zone("t.example", ZoneType.STATIC),
+          new Zone("big.t.example", ZoneType.TRANSPARENT),
+          new Zone("left.t.example", ZoneType.TRANSPARENT),
+          new Zone("0.1.10.in-addr.arpa", ZoneType.TRANSPARENT),
+          new Zone("1.1.10.in-addr.arpa", ZoneType.TRANSPARENT),
+          new Zone("2.1.10.in-addr.arpa", ZoneType.STATIC)), b.zones());
+      Ipv4Address big = Ipv4Address.parse("10.1.1.254");
+      assertEquals(List.of(new Delegation("big.t.example", List.of(big)),
+          new Delegation("left.t.example", List.of(Ipv4Address.parse("10.1.2.62"))),
+          new Delegation("0.1.10.in-addr.arpa", List.of(big)),
+          new Delegation("1.1.10.in-addr.arpa", List.of(big))), b.delegations());
+      assertSame(a.zones().get(1), b.zones().get(1), "zones are shared instances");
+    }
+
+    @Test
+    void theInterfacesAloneAreThoseOfTheFullPlan() {
+      for (Network n : List.of(twoHosts().build(), org.cimnet.core.gen.NetworkGenerator.generate(
+          new org.cimnet.core.gen.NetworkGenerator.Spec(3, 2, 9, 26, 40, 4, 2, 3, 7)))) {
+        var validated = Checker.validate(n);
+        Map<String, List<InterfacePlan>> full = new java.util.LinkedHashMap<>();
+        org.cimnet.core.plan.Plans.of(validated).forEach((h, p) -> full.put(h, p.interfaces()));
+        assertEquals(full, org.cimnet.core.plan.Plans.interfaces(validated));
+      }
+    }
+
+    @Test
+    void aNameserverBeyondTheTwoHubsAsksTheHubs() {
+      Network n = twoHosts()
+          .subnet(subnet("far", "10.1.3.0/24"))
+          .host(host("c").nic("eth0", "52:54:00:00:00:03").leaf("l3", "far").nameserver())
+          .build();
+      DnsPlan c = DnsPlans.of(Checker.validate(n)).get("c");
+      List<Ipv4Address> hubs = List.of(Ipv4Address.parse("10.1.1.254"),
+          Ipv4Address.parse("10.1.2.126"));
+      assertEquals(List.of(new Zone("", ZoneType.REFUSE),
+          new Zone("t.example", ZoneType.TRANSPARENT), new Zone("far.t.example",
+          ZoneType.STATIC), new Zone("0.1.10.in-addr.arpa", ZoneType.TRANSPARENT),
+          new Zone("1.1.10.in-addr.arpa", ZoneType.TRANSPARENT),
+          new Zone("2.1.10.in-addr.arpa", ZoneType.TRANSPARENT),
+          new Zone("3.1.10.in-addr.arpa", ZoneType.STATIC)), c.zones());
+      assertEquals(List.of(new Delegation("t.example", hubs),
+          new Delegation("0.1.10.in-addr.arpa", hubs), new Delegation("1.1.10.in-addr.arpa",
+              hubs), new Delegation("2.1.10.in-addr.arpa", hubs)), c.delegations());
+      assertEquals(List.of("ns.far.t.example"),
+          c.records().stream().map(DnsPlan.Record::name).toList());
+      DnsPlan a = DnsPlans.of(Checker.validate(n)).get("a");
+      assertEquals(new Delegation("far.t.example", List.of(Ipv4Address.parse("10.1.3.254"))),
+          a.delegations().get(1));
     }
 
     @Test
@@ -130,6 +192,10 @@ class DnsPlansTest {
       DnsPlan a = DnsPlans.of(Checker.validate(twoHosts().build()), upstream).get("a");
       assertEquals(upstream, a.forwarders());
       assertEquals(new Zone("t.example", ZoneType.STATIC), a.zones().get(0));
+      assertEquals(List.of(), DnsPlans.of(Checker.validate(network("t").domain("t.example")
+          .supernet("10.1.2.0/24").subnet(subnet("left", "10.1.2.0/26"))
+          .host(host("a").nic("eth0", "52:54:00:00:00:01").leaf("l1", "left").nameserver())
+          .build()), upstream).get("a").delegations(), "one nameserver delegates nothing");
     }
 
     @Test

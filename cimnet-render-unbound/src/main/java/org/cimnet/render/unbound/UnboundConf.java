@@ -4,47 +4,65 @@ import java.util.List;
 import org.cimnet.core.plan.DnsPlan;
 import org.cimnet.render.unbound.UnboundOptions.Option;
 
-/** Writes {@code unbound.conf}: a {@code server:} clause, and a root forward zone if forwarding. */
+/**
+ * Writes {@code unbound.conf}: a {@code server:} clause, a forward zone per delegated zone, and
+ * a root forward zone if forwarding.
+ */
 final class UnboundConf {
-  private static final String INDENT = "  ";
+  static final String INDENT = "  ";
 
   private UnboundConf() {}
 
-  /** The whole file; {@code data} is {@link #options} of {@link UnboundOptions#data}. */
-  static String render(DnsPlan plan, UnboundSettings settings, String data) {
-    StringBuilder out = new StringBuilder(data.length() + 2048);
+  /** The header and the {@code server:} options up to (not including) the local zones. */
+  static void head(StringBuilder out, DnsPlan plan, UnboundSettings settings,
+      List<Option> listening) {
     out.append("# cimnet: Unbound for host ").append(plan.host()).append(", domain ")
         .append(plan.domain()).append(". Generated; do not edit.\n");
     out.append("server:\n");
-    List<Option> listening = UnboundOptions.listening(plan, settings);
-    out.append(options(listening.subList(0, 2)));
-    out.append(options(List.of(
+    options(out, listening.subList(0, 2));
+    options(out, List.of(
         Option.flag("ip-freebind", true),
         // The service manager, not Unbound, confines the daemon; paths stay as written.
         Option.text("chroot", List.of(UnboundStrings.quoted(""))),
         Option.text("username", List.of(UnboundStrings.quoted(settings.username()))),
         Option.text("directory", List.of(UnboundStrings.quoted(settings.directory()))),
-        Option.text("pidfile", List.of(UnboundStrings.quoted(settings.pidfile()))))));
-    out.append(options(listening.subList(2, listening.size())));
-    out.append(data);
+        Option.text("pidfile", List.of(UnboundStrings.quoted(settings.pidfile())))));
+    options(out, listening.subList(2, listening.size()));
+  }
+
+  /** One {@code key: value} line. */
+  static void line(StringBuilder out, String key, String value) {
+    out.append(INDENT).append(key).append(": ").append(value).append('\n');
+  }
+
+  /** The forward zones: one per delegation (formatted once, shared), then the root's. */
+  static void tail(StringBuilder out, DnsPlan plan, SharedText shared) {
+    for (DnsPlan.Delegation d : plan.delegations()) {
+      out.append(shared.confForward(d));
+    }
     List<String> forwarders = UnboundOptions.forwarders(plan);
     if (!forwarders.isEmpty()) {
       out.append("forward-zone:\n");
-      out.append(INDENT).append("name: ").append(UnboundOptions.forwardZoneName()).append('\n');
-      forwarders.forEach(f -> out.append(INDENT).append("forward-addr: ").append(f)
-          .append('\n'));
+      line(out, "name", UnboundOptions.forwardZoneName());
+      forwarders.forEach(f -> line(out, "forward-addr", f));
     }
+  }
+
+  /** A delegation's forward zone clause. */
+  static String forward(DnsPlan.Delegation d, List<String> addresses) {
+    StringBuilder out = new StringBuilder(64 + 32 * addresses.size());
+    out.append("forward-zone:\n");
+    line(out, "name", UnboundOptions.zoneName(d.zone()));
+    addresses.forEach(a -> line(out, "forward-addr", a));
     return out.toString();
   }
 
   /** {@code key: value} lines, one per value. */
-  static String options(List<Option> options) {
-    StringBuilder out = new StringBuilder();
+  static void options(StringBuilder out, List<Option> options) {
     for (Option o : options) {
       for (String v : o.values()) {
-        out.append(INDENT).append(o.key()).append(": ").append(v).append('\n');
+        line(out, o.key(), v);
       }
     }
-    return out.toString();
   }
 }

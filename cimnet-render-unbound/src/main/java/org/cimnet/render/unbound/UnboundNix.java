@@ -12,56 +12,79 @@ import org.cimnet.render.unbound.UnboundOptions.Option;
  * a list repeats its key. Paths, user and pid file are left to the NixOS module.
  */
 final class UnboundNix {
-  private static final String SERVER_INDENT = "        ";
+  static final String SERVER_INDENT = "        ";
+  static final String ITEM_INDENT = SERVER_INDENT + "  ";
 
   private UnboundNix() {}
 
-  /** The whole module; {@code data} is {@link #options} of {@link UnboundOptions#data}. */
-  static String render(DnsPlan plan, UnboundSettings settings, String data) {
-    StringBuilder out = new StringBuilder(data.length() + 2048);
+  /** The header and the {@code server} options up to (not including) the local zones. */
+  static void head(StringBuilder out, DnsPlan plan, List<Option> listening) {
     out.append("# cimnet: Unbound for host ").append(plan.host()).append(", domain ")
         .append(plan.domain()).append(". Generated; do not edit.\n");
     out.append("{ ... }:\n\n{\n  services.unbound = {\n    enable = true;\n");
     out.append("    # nixpkgs leaves the build-time unbound-checkconf off unless asked.\n");
     out.append("    checkconf = true;\n");
     out.append("    settings = {\n      server = {\n");
-    out.append(options(UnboundOptions.listening(plan, settings)));
-    out.append(data);
+    options(out, listening);
+  }
+
+  /** Opens a list attribute of {@code server}; {@code empty} writes {@code [ ];} whole. */
+  static void open(StringBuilder out, String key, boolean empty) {
+    out.append(SERVER_INDENT).append(NixStrings.attr(key)).append(empty ? " = [ ];\n" : " = [\n");
+  }
+
+  /** Closes a non-empty list attribute. */
+  static void close(StringBuilder out) {
+    out.append(SERVER_INDENT).append("];\n");
+  }
+
+  /** One list item: the Unbound argument text as a Nix string. */
+  static void item(StringBuilder out, String value) {
+    out.append(ITEM_INDENT).append(NixStrings.string(value)).append('\n');
+  }
+
+  /** The end of {@code server}, the forward zones (shared text per delegation), the end. */
+  static void tail(StringBuilder out, DnsPlan plan, SharedText shared) {
     out.append("      };\n");
     List<String> forwarders = UnboundOptions.forwarders(plan);
-    if (!forwarders.isEmpty()) {
-      out.append("      forward-zone = [\n        {\n");
-      out.append("          name = ").append(NixStrings.string(UnboundOptions.forwardZoneName()))
-          .append(";\n");
-      out.append("          forward-addr = [\n");
-      forwarders.forEach(f -> out.append("            ").append(NixStrings.string(f))
-          .append('\n'));
-      out.append("          ];\n        }\n      ];\n");
+    if (!plan.delegations().isEmpty() || !forwarders.isEmpty()) {
+      out.append("      forward-zone = [\n");
+      for (DnsPlan.Delegation d : plan.delegations()) {
+        out.append(shared.nixForward(d));
+      }
+      if (!forwarders.isEmpty()) {
+        out.append(forward(UnboundOptions.forwardZoneName(), forwarders));
+      }
+      out.append("      ];\n");
     }
     out.append("    };\n  };\n}\n");
+  }
+
+  /** One forward zone attribute set; {@code name} and {@code addresses} are Unbound text. */
+  static String forward(String name, List<String> addresses) {
+    StringBuilder out = new StringBuilder(96 + 32 * addresses.size());
+    out.append("        {\n          name = ").append(NixStrings.string(name)).append(";\n");
+    out.append("          forward-addr = [\n");
+    addresses.forEach(f -> out.append("            ").append(NixStrings.string(f))
+        .append('\n'));
+    out.append("          ];\n        }\n");
     return out.toString();
   }
 
   /** One attribute per option: a single value as it is, several (or a repeatable key) as a list. */
-  static String options(List<Option> options) {
-    StringBuilder out = new StringBuilder();
+  static void options(StringBuilder out, List<Option> options) {
     for (Option o : options) {
-      out.append(SERVER_INDENT).append(NixStrings.attr(o.key())).append(" = ");
       if (o.kind() != UnboundOptions.Kind.TEXT) {
-        out.append(value(o.kind(), o.values().get(0))).append(";\n");
+        out.append(SERVER_INDENT).append(NixStrings.attr(o.key())).append(" = ")
+            .append(value(o.kind(), o.values().get(0))).append(";\n");
         continue;
       }
-      if (o.values().isEmpty()) {
-        out.append("[ ];\n");
-        continue;
+      open(out, o.key(), o.values().isEmpty());
+      if (!o.values().isEmpty()) {
+        o.values().forEach(v -> item(out, v));
+        close(out);
       }
-      out.append("[\n");
-      for (String v : o.values()) {
-        out.append(SERVER_INDENT).append("  ").append(value(o.kind(), v)).append('\n');
-      }
-      out.append(SERVER_INDENT).append("];\n");
     }
-    return out.toString();
   }
 
   private static String value(UnboundOptions.Kind kind, String text) {

@@ -1,29 +1,34 @@
 package org.cimnet.render.unbound;
 
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.spi.RenderContext;
 
 /** The renderer's settings, read from a {@link RenderContext}; see {@link UnboundRenderer}. */
 record UnboundSettings(List<Ipv4Address> forwarders, int port, boolean loopbackOnly,
-    String directory, String pidfile, String username) {
+    Map<String, Ipv4Address> labAddresses, String directory, String pidfile, String username) {
 
   static final String FORWARD = "unbound.forward";
   static final String PORT = "unbound.port";
   static final String INTERFACES = "unbound.interfaces";
+  static final String LAB_ADDRESSES = "unbound.lab-addresses";
   static final String DIRECTORY = "unbound.directory";
   static final String PIDFILE = "unbound.pidfile";
   static final String USERNAME = "unbound.username";
 
   UnboundSettings {
     forwarders = List.copyOf(forwarders);
+    labAddresses = Collections.unmodifiableMap(new LinkedHashMap<>(labAddresses));
   }
 
   static UnboundSettings of(RenderContext context) {
     return new UnboundSettings(forwarders(context.setting(FORWARD)), port(context.setting(PORT)),
-        loopbackOnly(context.setting(INTERFACES)),
+        loopbackOnly(context.setting(INTERFACES)), labAddresses(context.setting(LAB_ADDRESSES)),
         context.setting(DIRECTORY).orElse("/var/lib/unbound"),
         context.setting(PIDFILE).orElse(""), context.setting(USERNAME).orElse("unbound"));
   }
@@ -46,6 +51,35 @@ record UnboundSettings(List<Ipv4Address> forwarders, int port, boolean loopbackO
       forwarders.add(parsed);
     }
     return forwarders;
+  }
+
+  private static Map<String, Ipv4Address> labAddresses(Optional<String> text) {
+    Map<String, Ipv4Address> hosts = new LinkedHashMap<>();
+    if (text.isEmpty() || text.get().isBlank()) {
+      return hosts;
+    }
+    for (String part : text.get().split(",", -1)) {
+      String pair = part.strip();
+      int eq = pair.indexOf('=');
+      Optional<Ipv4Address> address = eq < 0 ? Optional.empty()
+          : Ipv4Address.tryParse(pair.substring(eq + 1).strip());
+      if (eq <= 0 || address.isEmpty()) {
+        throw new IllegalArgumentException("Setting '" + LAB_ADDRESSES + "': '" + pair
+            + "' is not host=address: give comma-separated pairs, such as"
+            + " 'a=127.0.0.2,b=127.0.0.3'");
+      }
+      String host = pair.substring(0, eq).strip();
+      if (hosts.containsKey(host)) {
+        throw new IllegalArgumentException("Setting '" + LAB_ADDRESSES + "': host '" + host
+            + "' is given twice");
+      }
+      if (hosts.containsValue(address.get())) {
+        throw new IllegalArgumentException("Setting '" + LAB_ADDRESSES + "': address '"
+            + address.get() + "' is given to two hosts; each needs its own");
+      }
+      hosts.put(host, address.get());
+    }
+    return hosts;
   }
 
   private static int port(Optional<String> text) {

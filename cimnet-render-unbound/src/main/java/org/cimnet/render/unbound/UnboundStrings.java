@@ -35,6 +35,9 @@ final class UnboundStrings {
       return ".";
     }
     String body = fqdn.endsWith(".") ? fqdn.substring(0, fqdn.length() - 1) : fqdn;
+    if (plain(body)) {
+      return body + ".";
+    }
     StringBuilder b = new StringBuilder(body.length() + 1);
     for (String label : body.split("\\.", -1)) {
       byte[] octets = label.getBytes(StandardCharsets.UTF_8);
@@ -54,6 +57,32 @@ final class UnboundStrings {
       b.append('.');
     }
     return b.toString();
+  }
+
+  /**
+   * Whether {@code body} needs no escape: only letters, digits, {@code -} and {@code _} in
+   * labels of 1 to 63 octets (the common case, checked without allocating; a large network
+   * has a hundred thousand names).
+   */
+  private static boolean plain(String body) {
+    int label = 0;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '.') {
+        if (label == 0) {
+          return false;
+        }
+        label = 0;
+      } else if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+          || c == '-' || c == '_') {
+        if (++label > 63) {
+          return false;
+        }
+      } else {
+        return false;
+      }
+    }
+    return label > 0;
   }
 
   /**
