@@ -2,7 +2,9 @@ package org.cimnet.examples;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryType;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -35,9 +37,10 @@ import org.cimnet.core.spi.Renderers;
  * </pre>
  *
  * <p>Every stage shows its cold first run and the median of {@code RUNS} warm runs (default 5),
- * as wall time and as the CPU time of the whole process (every thread: renderers that work in
+ * as wall time; as the CPU time of the whole process (every thread: renderers that work in
  * parallel, the garbage collector, the JIT compiler), which leaves out the neighbours of a shared
- * machine. The large network runs first, so its cold figures are those of a fresh
+ * machine; as the main thread's CPU time (the code's own work when it runs on one thread); and as
+ * the time the garbage collectors report. The large network runs first, so its cold figures are those of a fresh
  * JVM; the small one's are not. A renderer's time is its own: the host plans are made once by the
  * checker and shared through the {@link ValidatedNetwork}, so the plan stage is shown apart, and
  * the end-to-end line (check, then every renderer, as {@code Main} does) adds them up.
@@ -49,11 +52,17 @@ public final class Benchmark {
 
   private Benchmark() {}
 
-  /** Wall and CPU nanoseconds of a cold first run and the warm median. */
-  private record Timing(long coldWall, long coldCpu, long wall, long cpu) {
+  private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
+
+  /**
+   * Nanoseconds of a cold first run and the warm medians: wall, process CPU, main thread CPU,
+   * and the time the garbage collectors report (milliseconds, as nanoseconds).
+   */
+  private record Timing(long coldWall, long coldCpu, long wall, long cpu, long mainCpu,
+      long gc) {
     String text() {
-      return String.format("cold %6s (cpu %6s) | warm median %6s (cpu %6s)", ms(coldWall),
-          ms(coldCpu), ms(wall), ms(cpu));
+      return String.format("cold %8s (cpu %8s) | warm: %8s wall, %8s cpu, %8s main thread,"
+          + " %8s in GC", ms(coldWall), ms(coldCpu), ms(wall), ms(cpu), ms(mainCpu), ms(gc));
     }
   }
 
@@ -74,15 +83,15 @@ public final class Benchmark {
       if (s == null) {
         continue;
       }
-      System.out.printf("%-22s wall %5.1fx  cpu %5.1fx%n", stage, ratio(b.wall(), s.wall()),
-          ratio(b.cpu(), s.cpu()));
+      System.out.printf("%-26s wall %5.1fx  cpu %5.1fx  main thread %5.1fx%n", stage,
+          ratio(b.wall(), s.wall()), ratio(b.cpu(), s.cpu()), ratio(b.mainCpu(), s.mainCpu()));
     }
-    System.out.printf("%nheap peak (sum of heap pools over the whole run): %d MiB of %d MiB%n",
-        peakHeap() >> 20, Runtime.getRuntime().maxMemory() >> 20);
   }
 
   private static Map<String, Timing> run(String name, NetworkGenerator.Spec spec, int runs) {
     Map<String, Timing> stages = new LinkedHashMap<>();
+    System.gc();
+    ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
     System.out.printf("%n== %s: %s%n", name, spec);
     stages.put("generate", time(runs, () -> NetworkGenerator.generate(spec)));
     Network network = NetworkGenerator.generate(spec);
@@ -134,12 +143,13 @@ public final class Benchmark {
       return all;
     }));
     System.out.println();
-    stages.forEach((stage, t) -> System.out.printf("%-22s %s%n", stage, t.text()));
+    stages.forEach((stage, t) -> System.out.printf("%-26s %s%n", stage, t.text()));
     System.gc();
     System.gc();
     Runtime rt = Runtime.getRuntime();
-    System.out.printf("heap used after GC, holding the network and its report: %d MiB%n",
-        (rt.totalMemory() - rt.freeMemory()) >> 20);
+    System.out.printf("heap used after GC, holding the network and its report: %d MiB;"
+        + " peak during this network's stages (sum of the heap pools' peaks): %d MiB%n",
+        (rt.totalMemory() - rt.freeMemory()) >> 20, peakHeap() >> 20);
     // Keep both reachable until the heap is read.
     if (report.network() != concrete || network.hosts().isEmpty()) {
       throw new AssertionError();
@@ -150,27 +160,40 @@ public final class Benchmark {
   /** One cold run, then the median of {@code runs} more. */
   private static Timing time(int runs, Supplier<Object> task) {
     long[] cold = once(task);
-    long[] wall = new long[runs];
-    long[] cpu = new long[runs];
+    long[][] warm = new long[4][runs];
     for (int i = 0; i < runs; i++) {
       long[] t = once(task);
-      wall[i] = t[0];
-      cpu[i] = t[1];
+      for (int k = 0; k < 4; k++) {
+        warm[k][i] = t[k];
+      }
     }
-    java.util.Arrays.sort(wall);
-    java.util.Arrays.sort(cpu);
-    return new Timing(cold[0], cold[1], wall[runs / 2], cpu[runs / 2]);
+    for (long[] w : warm) {
+      java.util.Arrays.sort(w);
+    }
+    return new Timing(cold[0], cold[1], warm[0][runs / 2], warm[1][runs / 2],
+        warm[2][runs / 2], warm[3][runs / 2]);
   }
 
   private static long[] once(Supplier<Object> task) {
+    long gc = gcMillis();
+    long main = THREADS.getCurrentThreadCpuTime();
     long cpu = OS.getProcessCpuTime();
     long wall = System.nanoTime();
     Object result = task.get();
-    long[] t = {System.nanoTime() - wall, OS.getProcessCpuTime() - cpu};
+    long[] t = {System.nanoTime() - wall, OS.getProcessCpuTime() - cpu,
+        THREADS.getCurrentThreadCpuTime() - main, (gcMillis() - gc) * 1_000_000};
     if (result == null) {
       throw new AssertionError("no result");
     }
     return t;
+  }
+
+  private static long gcMillis() {
+    long total = 0;
+    for (GarbageCollectorMXBean gc : ManagementFactory.getGarbageCollectorMXBeans()) {
+      total += Math.max(0, gc.getCollectionTime());
+    }
+    return total;
   }
 
   private static long peakHeap() {
