@@ -26,8 +26,10 @@ public final class Checker {
     Ipam.Result assigned = Ipam.assign(declared, previous);
     List<Violation> violations = new ArrayList<>(assigned.problems());
     List<Violation> warnings = new ArrayList<>();
-    Invariants.check(declared, assigned.network(), violations, warnings);
-    DnsRules.check(assigned.network(), violations);
+    // The names and plans the invariants derived go on to the DNS rules and the validated
+    // network, so that nothing derives them twice.
+    Facts facts = Invariants.check(declared, assigned.network(), violations, warnings);
+    DnsRules.check(facts.names(), violations);
     // The prover reads references and places every address in one subnet; with a dangling
     // reference or overlapping subnets its verdicts would be about a different network than the
     // one declared (an address of two subnets is "allowed inside" either), so it runs only once
@@ -40,7 +42,8 @@ public final class Checker {
       violations.addAll(Prover.violations(proofs.get()));
       warnings.addAll(Prover.warnings(proofs.get()));
     }
-    return new Report(assigned.network(), violations, warnings, policy, proofs);
+    return new Report(assigned.network(), violations, warnings, policy, proofs,
+        facts.names(), facts.plans);
   }
 
   /** Checks and returns the validated network, or throws listing every violation. */

@@ -2,7 +2,6 @@ package org.cimnet.core.check;
 
 import java.util.List;
 import org.cimnet.core.ipam.Naming;
-import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Violation;
 import org.cimnet.core.plan.DnsPlans;
 
@@ -26,8 +25,9 @@ import org.cimnet.core.plan.DnsPlans;
 final class DnsRules {
   private DnsRules() {}
 
-  static void check(Network network, List<Violation> violations) {
-    for (DnsPlans.Conflict c : DnsPlans.conflicts(Naming.records(network))) {
+  /** {@code records} are {@code Naming.records} of the network checked. */
+  static void check(List<Naming.NameRecord> records, List<Violation> violations) {
+    for (DnsPlans.Conflict c : DnsPlans.conflicts(records)) {
       // NAME_WITH_TWO_ADDRESSES is name.duplicate's to report. One address in two different
       // subnets (gw of two overlapping subnets) is subnet.overlap's, or address.outside-subnet's.
       if (c.kind() == DnsPlans.Conflict.Kind.ADDRESS_WITH_TWO_NAMES

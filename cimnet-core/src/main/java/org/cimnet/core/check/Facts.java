@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Leaf;
@@ -15,6 +16,7 @@ import org.cimnet.core.model.Link;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Spine;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.plan.HostPlan;
 
 /**
  * Lookups every rule shares, built once per check so that no rule scans the whole network per
@@ -36,6 +38,9 @@ final class Facts {
   final Map<String, Set<String>> carried = new HashMap<>();
   /** Per host, the indices (into {@link #links}) of its trunks, in link order. */
   final Map<String, List<Integer>> trunksOf = new HashMap<>();
+  /** The host plans the name rules made, kept for the validated network; null until then. */
+  Map<String, HostPlan> plans;
+  private List<Naming.NameRecord> names;
 
   Facts(Network network) {
     this.network = network;
@@ -68,6 +73,14 @@ final class Facts {
         trunksOf.computeIfAbsent(t.host(), k -> new ArrayList<>()).add(i);
       }
     }
+  }
+
+  /** Every DNS name of the network, derived once for the name rules, DNS rules and the result. */
+  List<Naming.NameRecord> names() {
+    if (names == null) {
+      names = List.copyOf(Naming.records(network));
+    }
+    return names;
   }
 
   /** Whether a leaf of {@code host} carries {@code subnet}, which is declared and not reserved. */

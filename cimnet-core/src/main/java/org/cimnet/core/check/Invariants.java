@@ -23,9 +23,11 @@ final class Invariants {
    *
    * @param declared the network as declared, before IPAM (to tell generated MACs from given ones)
    * @param assigned the network after IPAM, whose numbers are checked
+   * @return the lookups the rules used, with the DNS names and (unless a subnet had no VLAN)
+   *     the host plans they derived, for the checker to share instead of deriving them again
    */
-  static void check(Network declared, Network assigned, List<Violation> violations,
-      List<Violation> warnings) {
+  static Facts check(Network declared, Network assigned,
+      List<Violation> violations, List<Violation> warnings) {
     Facts facts = new Facts(assigned);
     Findings out = new Findings(violations, warnings);
     AddressRules.check(facts, out);
@@ -33,5 +35,6 @@ final class Invariants {
     NameRules.check(facts, out);
     TopologyRules.check(facts, out);
     ReferenceRules.check(facts, out);
+    return facts;
   }
 }

@@ -48,7 +48,7 @@ final class NameRules {
   }
 
   private static void dns(Facts f, Findings out) {
-    List<NameRecord> records = Naming.records(f.network);
+    List<NameRecord> records = f.names();
     Map<String, NameRecord> byName = new HashMap<>(records.size() * 2);
     for (NameRecord r : records) {
       String fqdn = r.fqdn();
@@ -123,7 +123,8 @@ final class NameRules {
    * container ports), keeping who uses each name so a message can say which two clash.
    */
   private static void kernelNames(Facts f, Findings out) {
-    for (HostPlan plan : Plans.of(f.network).values()) {
+    f.plans = Plans.of(f.network);
+    for (HostPlan plan : f.plans.values()) {
       String host = plan.host();
       Map<String, String> subnetOfPort = new HashMap<>();
       for (ContainerPlan c : plan.containers()) {

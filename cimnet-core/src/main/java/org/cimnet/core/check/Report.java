@@ -1,9 +1,12 @@
 package org.cimnet.core.check;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Violation;
+import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.policy.Matrix;
 import org.cimnet.core.policy.Policy;
 import org.cimnet.core.policy.Proof;
@@ -28,10 +31,20 @@ public final class Report {
   /** {@code proofs} is empty when the prover did not run (dangling references, overlaps). */
   Report(Network network, List<Violation> violations, List<Violation> warnings, Policy policy,
       Optional<List<Proof>> proofs) {
+    this(network, violations, warnings, policy, proofs, null, null);
+  }
+
+  /**
+   * {@code names} and {@code plans}, where not null, are {@code network}'s, derived by the
+   * checker, for the validated network to share.
+   */
+  Report(Network network, List<Violation> violations, List<Violation> warnings, Policy policy,
+      Optional<List<Proof>> proofs, List<Naming.NameRecord> names, Map<String, HostPlan> plans) {
     this.network = network;
     this.violations = List.copyOf(violations);
     this.warnings = List.copyOf(warnings);
-    this.validated = violations.isEmpty() ? new ValidatedNetwork(network) : null;
+    this.validated = violations.isEmpty() ? new ValidatedNetwork(network, names, plans)
+        : null;
     this.policy = policy;
     this.proofs = proofs.map(List::copyOf);
   }

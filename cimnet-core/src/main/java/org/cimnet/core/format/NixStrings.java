@@ -2,7 +2,6 @@ package org.cimnet.core.format;
 
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * The one Nix escaping function set: double-quoted string literals and attribute names.
@@ -11,7 +10,6 @@ import java.util.regex.Pattern;
  * control characters, written {@code \n}, {@code \r}, {@code \t}); a lone {@code $} is literal.
  */
 public final class NixStrings {
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_'-]*");
   private static final Set<String> KEYWORDS = Set.of("assert", "else", "if", "in", "inherit",
       "let", "or", "rec", "then", "with");
 
@@ -77,10 +75,26 @@ public final class NixStrings {
     return true;
   }
 
+  /** {@code [A-Za-z_][A-Za-z0-9_'-]*}, by hand: it runs for every attribute of a large host. */
+  private static boolean identifier(String name) {
+    if (name.isEmpty()) {
+      return false;
+    }
+    for (int i = 0; i < name.length(); i++) {
+      char c = name.charAt(i);
+      boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
+      boolean ok = letter || (i > 0 && ((c >= '0' && c <= '9') || c == '\'' || c == '-'));
+      if (!ok) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   /** {@code name} as an attribute name: bare when it is a plain identifier, quoted otherwise. */
   public static String attr(String name) {
     Objects.requireNonNull(name, "name == null");
-    if (IDENTIFIER.matcher(name).matches() && !KEYWORDS.contains(name)) {
+    if (identifier(name) && !KEYWORDS.contains(name)) {
       return name;
     }
     return string(name);

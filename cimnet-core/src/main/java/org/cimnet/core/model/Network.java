@@ -31,6 +31,12 @@ public final class Network {
   private final Map<String, Host> hosts;
   private final List<Link> links;
   private final Map<String, Container> containers;
+  // The maps' values as immutable lists, made once: the accessors are called in loops over
+  // large networks, and a copy per call cost more than everything else a loop did.
+  private final List<Subnet> subnetList;
+  private final List<Spine> spineList;
+  private final List<Host> hostList;
+  private final List<Container> containerList;
   private final Optional<Internet> internet;
   private final List<Rule> rules;
   private final List<Assertion> assertions;
@@ -46,6 +52,10 @@ public final class Network {
     this.hosts = Collections.unmodifiableMap(new LinkedHashMap<>(b.hosts));
     this.links = List.copyOf(b.links);
     this.containers = Collections.unmodifiableMap(new LinkedHashMap<>(b.containers));
+    this.subnetList = List.copyOf(subnets.values());
+    this.spineList = List.copyOf(spines.values());
+    this.hostList = List.copyOf(hosts.values());
+    this.containerList = List.copyOf(containers.values());
     this.internet = Optional.ofNullable(b.internet);
     this.rules = List.copyOf(b.rules);
     this.assertions = List.copyOf(b.assertions);
@@ -74,7 +84,7 @@ public final class Network {
   }
 
   public List<Subnet> subnets() {
-    return List.copyOf(subnets.values());
+    return subnetList;
   }
 
   public Optional<Subnet> subnet(String subnetName) {
@@ -82,7 +92,7 @@ public final class Network {
   }
 
   public List<Spine> spines() {
-    return List.copyOf(spines.values());
+    return spineList;
   }
 
   public Optional<Spine> spine(String spineName) {
@@ -90,7 +100,7 @@ public final class Network {
   }
 
   public List<Host> hosts() {
-    return List.copyOf(hosts.values());
+    return hostList;
   }
 
   public Optional<Host> host(String hostName) {
@@ -102,7 +112,7 @@ public final class Network {
   }
 
   public List<Container> containers() {
-    return List.copyOf(containers.values());
+    return containerList;
   }
 
   public Optional<Container> container(String containerName) {
@@ -152,12 +162,9 @@ public final class Network {
   public boolean equals(Object o) {
     return o instanceof Network n && name.equals(n.name) && domain.equals(n.domain)
         && supernet.equals(n.supernet) && publicSupernet == n.publicSupernet
-        && convention.equals(n.convention) && List.copyOf(subnets.values())
-            .equals(List.copyOf(n.subnets.values()))
-        && List.copyOf(spines.values()).equals(List.copyOf(n.spines.values()))
-        && List.copyOf(hosts.values()).equals(List.copyOf(n.hosts.values()))
-        && links.equals(n.links)
-        && List.copyOf(containers.values()).equals(List.copyOf(n.containers.values()))
+        && convention.equals(n.convention) && subnetList.equals(n.subnetList)
+        && spineList.equals(n.spineList) && hostList.equals(n.hostList)
+        && links.equals(n.links) && containerList.equals(n.containerList)
         && internet.equals(n.internet) && rules.equals(n.rules)
         && assertions.equals(n.assertions);
   }

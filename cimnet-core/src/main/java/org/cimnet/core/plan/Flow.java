@@ -49,6 +49,15 @@ public record Flow(int priority, String match, String actions, String comment) {
 
   /** The line {@code ovs-ofctl add-flows} reads. */
   public String text() {
-    return "priority=" + priority + (match.isEmpty() ? "" : "," + match) + ",actions=" + actions;
+    return appendTo(new StringBuilder(match.length() + actions.length() + 24)).toString();
+  }
+
+  /** Appends {@link #text()} to {@code out}, without the intermediate string; returns it. */
+  public StringBuilder appendTo(StringBuilder out) {
+    out.append("priority=").append(priority);
+    if (!match.isEmpty()) {
+      out.append(',').append(match);
+    }
+    return out.append(",actions=").append(actions);
   }
 }

@@ -40,14 +40,17 @@ public final class Plans {
 
   private Plans() {}
 
-  /** One plan per host, in host declaration order. */
+  /**
+   * One plan per host, in host declaration order: the validated network's own, made once (by
+   * the checker, or at first use) and shared by every caller. The map is unmodifiable.
+   */
   public static Map<String, HostPlan> of(ValidatedNetwork validated) {
-    return of(validated.network());
+    return validated.plans();
   }
 
   /**
-   * Plans a concrete network. Exposed for the checker, which plans before it validates, to check
-   * derived names; renderers use {@link #of(ValidatedNetwork)}.
+   * Plans a concrete network, afresh on every call. Exposed for the checker, which plans before
+   * it validates, to check derived names; renderers use {@link #of(ValidatedNetwork)}.
    */
   public static Map<String, HostPlan> of(Network network) {
     Context ctx = new Context(network);
@@ -95,6 +98,9 @@ public final class Plans {
     final Set<String> served = new HashSet<>();
     final Map<String, List<Container>> containersByHost = new HashMap<>();
     final Map<String, List<Link.Trunk>> trunksByHost = new HashMap<>();
+    /** Per subnet, its gateway and nameserver addresses if some host holds them. */
+    final Map<String, Optional<Ipv4Address>> gateways = new HashMap<>();
+    final Map<String, Optional<Ipv4Address>> nameservers = new HashMap<>();
 
     Context(Network network) {
       this.network = network;
@@ -121,7 +127,18 @@ public final class Plans {
       return subnets.get(subnet).vlan().orElseThrow();
     }
 
+    /** Memoized: every container NIC asks for its subnet's gateway and nameserver. */
     Optional<Ipv4Address> role(String subnet, Role role) {
+      Map<String, Optional<Ipv4Address>> memo = role == Role.GATEWAY ? gateways : nameservers;
+      Optional<Ipv4Address> known = memo.get(subnet);
+      if (known == null) {
+        known = computeRole(subnet, role);
+        memo.put(subnet, known);
+      }
+      return known;
+    }
+
+    private Optional<Ipv4Address> computeRole(String subnet, Role role) {
       Subnet s = subnets.get(subnet);
       boolean held = role == Role.GATEWAY ? routed.contains(subnet) : served.contains(subnet);
       if (s == null || !held || !network.convention().fits(s.cidr(), role)) {
@@ -241,22 +258,31 @@ public final class Plans {
   private static Map<String, List<PortPlan>> containerPorts(Context ctx, Host host,
       List<ContainerPlan> plans) {
     Map<String, List<PortPlan>> byLeaf = new HashMap<>();
+    // Host.leafOf scans the leaves; with thousands of containers per host a map pays off.
+    Map<String, Leaf> leafOf = new HashMap<>();
+    List<Leaf> leaves = host.leaves();
+    for (int i = leaves.size() - 1; i >= 0; i--) {
+      for (String s : leaves.get(i).subnets()) {
+        leafOf.put(s, leaves.get(i));
+      }
+    }
     for (Container c : ctx.containersByHost.getOrDefault(host.name(), List.of())) {
       List<ContainerPlan.Nic> nics = new ArrayList<>();
       int index = 0;
       for (Attachment a : c.attachments()) {
         index++;
-        Optional<Leaf> leaf = host.leafOf(a.subnet());
+        Optional<Leaf> leaf = Optional.ofNullable(leafOf.get(a.subnet()));
         Subnet s = ctx.subnets.get(a.subnet());
         if (leaf.isEmpty() || s == null || a.address().isEmpty() || a.mac().isEmpty()) {
           continue;
         }
         String port = Ifnames.containerPort(c.name(), index, c.attachments().size());
+        int vlan = s.vlan().orElseThrow();
         byLeaf.computeIfAbsent(leaf.get().name(), k -> new ArrayList<>()).add(new PortPlan(port,
-            PortPlan.Kind.CONTAINER, 0, OptionalInt.of(ctx.vlan(a.subnet())), List.of(),
+            PortPlan.Kind.CONTAINER, 0, OptionalInt.of(vlan), List.of(),
             Optional.empty(), List.of(), a.mac(), List.of(a.address().get()), c.name()));
         nics.add(new ContainerPlan.Nic(port, leaf.get().name(), 0, a.subnet(),
-            ctx.vlan(a.subnet()), a.mac().get(), a.address().get(), s.cidr().length(),
+            vlan, a.mac().get(), a.address().get(), s.cidr().length(),
             ctx.role(a.subnet(), Role.GATEWAY), ctx.role(a.subnet(), Role.NAMESERVER)));
       }
       plans.add(new ContainerPlan(c.name(), c.kind(), nics));
@@ -267,12 +293,26 @@ public final class Plans {
   /** Copies the OpenFlow port numbers the bridges gave the container ports into the NICs. */
   private static List<ContainerPlan> renumber(List<ContainerPlan> containers,
       List<BridgePlan> bridges) {
-    Map<String, Integer> ofports = new HashMap<>();
-    bridges.forEach(b -> b.ports().forEach(p -> ofports.put(p.name(), p.ofport())));
-    return containers.stream().map(c -> new ContainerPlan(c.name(), c.kind(), c.nics().stream()
-        .map(n -> new ContainerPlan.Nic(n.port(), n.bridge(), ofports.get(n.port()), n.subnet(),
-            n.vlan(), n.mac(), n.address(), n.prefixLength(), n.gateway(), n.nameserver()))
-        .toList())).toList();
+    int ports = 0;
+    for (BridgePlan b : bridges) {
+      ports += b.ports().size();
+    }
+    Map<String, Integer> ofports = new HashMap<>(2 * ports);
+    for (BridgePlan b : bridges) {
+      for (PortPlan p : b.ports()) {
+        ofports.put(p.name(), p.ofport());
+      }
+    }
+    List<ContainerPlan> numbered = new ArrayList<>(containers.size());
+    for (ContainerPlan c : containers) {
+      List<ContainerPlan.Nic> nics = new ArrayList<>(c.nics().size());
+      for (ContainerPlan.Nic n : c.nics()) {
+        nics.add(new ContainerPlan.Nic(n.port(), n.bridge(), ofports.get(n.port()), n.subnet(),
+            n.vlan(), n.mac(), n.address(), n.prefixLength(), n.gateway(), n.nameserver()));
+      }
+      numbered.add(new ContainerPlan(c.name(), c.kind(), nics));
+    }
+    return numbered;
   }
 
   /**
@@ -281,14 +321,17 @@ public final class Plans {
    */
   private static List<Flow> portSecurity(PortPlan port) {
     String mac = port.mac().orElseThrow().toString();
-    List<Flow> flows = new ArrayList<>();
+    String inPort = "in_port=" + port.ofport();
+    String from = inPort + ",dl_src=" + mac;
+    List<Flow> flows = new ArrayList<>(2 * port.addresses().size() + 1);
     for (Ipv4Address address : port.addresses()) {
-      flows.add(new Flow(200, "in_port=" + port.ofport() + ",dl_src=" + mac + ",arp,arp_spa="
-          + address + ",arp_sha=" + mac, "normal", port.owner() + ": ARP for its own address"));
-      flows.add(new Flow(200, "in_port=" + port.ofport() + ",dl_src=" + mac + ",ip,nw_src="
-          + address, "normal", port.owner() + ": IPv4 from its own address and MAC"));
+      String a = address.toString();
+      flows.add(new Flow(200, from + ",arp,arp_spa=" + a + ",arp_sha=" + mac, "normal",
+          port.owner() + ": ARP for its own address"));
+      flows.add(new Flow(200, from + ",ip,nw_src=" + a, "normal",
+          port.owner() + ": IPv4 from its own address and MAC"));
     }
-    flows.add(new Flow(100, "in_port=" + port.ofport(), "drop",
+    flows.add(new Flow(100, inPort, "drop",
         port.owner() + ": anything else from the port (forged MAC or address)"));
     return flows;
   }

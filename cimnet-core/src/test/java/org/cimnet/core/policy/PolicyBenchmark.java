@@ -13,8 +13,10 @@ import org.cimnet.core.model.Network;
 
 /**
  * Times the checker (IPAM, invariants, prover) and the prover alone on generated networks:
- * {@code Spec.large()} (4,096 subnets, 256 leaves, 100,000 containers, 20,000 rules) and a tenth
- * of it, to see how the cost grows. Not a unit test. Wall time and the main thread's CPU time are
+ * {@code Spec.large()} (4,093 subnets, 256 leaves, 100,000 containers, 20,000 rules) and a tenth
+ * of it, to see how the cost grows, with the compile and the matrix text apart. Not a unit test;
+ * the project's figures come from {@code org.cimnet.examples.Benchmark}, which times every stage
+ * (these relay-walking assertions included). Wall time and the main thread's CPU time are
  * both shown, since the machine may be shared. Run it with the issue's bounds:
  *
  * <pre>

@@ -10,8 +10,17 @@ import org.cimnet.core.format.NixStrings;
  */
 final class NixWriter {
   private static final String SPACES = " ".repeat(64);
-  private final StringBuilder out = new StringBuilder();
+  private final StringBuilder out;
   private int depth;
+
+  NixWriter() {
+    this(1024);
+  }
+
+  /** A writer expecting about {@code capacity} characters (a large host's module is megabytes). */
+  NixWriter(int capacity) {
+    out = new StringBuilder(capacity);
+  }
 
   /** A line at the current depth; an empty text gives an empty line. */
   NixWriter line(String text) {
@@ -24,7 +33,7 @@ final class NixWriter {
 
   /** A {@code #} comment line (the text must be one line; names in it are labels). */
   NixWriter comment(String text) {
-    if (text.contains("\n") || text.contains("\r")) {
+    if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0) {
       throw new IllegalArgumentException("Nix comment spans lines: '" + text + "'");
     }
     return line(text.isEmpty() ? "#" : "# " + text);

@@ -32,7 +32,12 @@ final class VirtualModule {
   private VirtualModule() {}
 
   static String render(HostPlan plan, String stateVersion) {
-    NixWriter w = new NixWriter();
+    int nics = 0;
+    for (ContainerPlan c : plan.containers()) {
+      nics += c.nics().size();
+    }
+    // About a kilobyte per container NIC (its port, flows, container block): one allocation.
+    NixWriter w = new NixWriter(8192 + 1200 * nics);
     w.comment("cimnet: the virtual network of host " + plan.host()
         + " (generated; do not edit).");
     w.comment("");

@@ -22,7 +22,7 @@ final class FlowFile {
         .append(comment(SetupScript.flowFile(bridge))).append('\n');
     for (Flow flow : bridge.flows()) {
       out.append("# ").append(comment(flow.comment())).append('\n');
-      out.append(flow.text()).append('\n');
+      flow.appendTo(out).append('\n');
     }
     return out.toString();
   }

@@ -81,14 +81,18 @@ public final class OvsRenderer implements Renderer {
       throw new IllegalArgumentException("Render setting '" + DATAPATH + "' is '" + datapath
           + "': use 'system' (the kernel datapath, the default) or 'netdev' (userspace)");
     }
-    List<RenderedFile> files = new ArrayList<>();
-    for (HostPlan plan : Plans.of(network).values()) {
-      String folder = "hosts/" + plan.host() + "/ovs/";
-      files.add(new RenderedFile(folder + "setup.sh", SetupScript.render(plan, datapath)));
-      for (BridgePlan bridge : plan.bridges()) {
-        files.add(new RenderedFile(folder + SetupScript.flowFile(bridge),
-            FlowFile.render(plan.host(), bridge)));
-      }
+    // Hosts render independently; an ordered parallel stream keeps the output order fixed.
+    return Plans.of(network).values().parallelStream()
+        .flatMap(plan -> host(plan, datapath).stream()).toList();
+  }
+
+  private static List<RenderedFile> host(HostPlan plan, String datapath) {
+    String folder = "hosts/" + plan.host() + "/ovs/";
+    List<RenderedFile> files = new ArrayList<>(1 + plan.bridges().size());
+    files.add(new RenderedFile(folder + "setup.sh", SetupScript.render(plan, datapath)));
+    for (BridgePlan bridge : plan.bridges()) {
+      files.add(new RenderedFile(folder + SetupScript.flowFile(bridge),
+          FlowFile.render(plan.host(), bridge)));
     }
     return files;
   }

@@ -18,11 +18,17 @@ final class SetupScript {
 
   private final HostPlan plan;
   private final String datapath;
-  private final StringBuilder out = new StringBuilder(4096);
+  private final StringBuilder out;
 
   private SetupScript(HostPlan plan, String datapath) {
     this.plan = plan;
     this.datapath = datapath;
+    int ports = 0;
+    for (BridgePlan b : plan.bridges()) {
+      ports += b.ports().size();
+    }
+    // About 300 characters per port: one allocation instead of a doubling series.
+    this.out = new StringBuilder(8192 + 320 * ports);
   }
 
   static String render(HostPlan plan, String datapath) {
