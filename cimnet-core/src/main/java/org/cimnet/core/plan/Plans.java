@@ -35,8 +35,15 @@ public final class Plans {
   public static final String BOND = "bond0";
   /** The OVS bond mode; see the package doc for why. */
   public static final String BOND_MODE = "balance-slb";
-  /** The patch port of every leaf is OpenFlow port 1; internal ports follow, then containers. */
+  /** The patch port of every leaf is OpenFlow port 1; internal ports follow, from 2. */
   public static final int PATCH_OFPORT = 1;
+  /**
+   * Container ports take OpenFlow ports from here on (internal ports, at most one per VLAN, stay
+   * below it).
+   */
+  public static final int CONTAINER_OFPORT_BASE = 5000;
+  /** How many OpenFlow port numbers container ports choose from (OVS allows up to 65279). */
+  public static final int CONTAINER_OFPORTS = 60_000;
 
   private Plans() {}
 
@@ -207,9 +214,10 @@ public final class Plans {
         }
       }
       List<Flow> flows = new ArrayList<>();
+      Set<Integer> taken = new HashSet<>();
       for (PortPlan p : containerPorts.getOrDefault(leaf.name(), List.of())) {
-        PortPlan numbered = new PortPlan(p.name(), p.kind(), ofport++, p.tag(), p.trunks(),
-            p.peer(), p.members(), p.mac(), p.addresses(), p.owner());
+        PortPlan numbered = new PortPlan(p.name(), p.kind(), containerOfport(p.name(), taken),
+            p.tag(), p.trunks(), p.peer(), p.members(), p.mac(), p.addresses(), p.owner());
         ports.add(numbered);
         flows.addAll(portSecurity(numbered));
       }
@@ -288,6 +296,24 @@ public final class Plans {
       plans.add(new ContainerPlan(c.name(), c.kind(), nics));
     }
     return byLeaf;
+  }
+
+  /**
+   * A container port's OpenFlow number: first choice a hash of its name, then the next free one.
+   * It does not depend on the other ports, so removing or adding a container leaves every other
+   * port's number, and the port-security flows that name it, as they were.
+   */
+  private static int containerOfport(String port, Set<Integer> taken) {
+    int start = Math.floorMod(com.google.common.hash.Hashing.murmur3_32_fixed()
+        .hashString(port, java.nio.charset.StandardCharsets.UTF_8).asInt(), CONTAINER_OFPORTS);
+    for (int i = 0; i < CONTAINER_OFPORTS; i++) {
+      int ofport = CONTAINER_OFPORT_BASE + (start + i) % CONTAINER_OFPORTS;
+      if (taken.add(ofport)) {
+        return ofport;
+      }
+    }
+    throw new IllegalStateException("More than " + CONTAINER_OFPORTS
+        + " container ports on one bridge, around '" + port + "'");
   }
 
   /** Copies the OpenFlow port numbers the bridges gave the container ports into the NICs. */

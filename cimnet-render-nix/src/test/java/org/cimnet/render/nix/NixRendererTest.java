@@ -149,22 +149,29 @@ class NixRendererTest {
             "set Port app vlan_mode=access",
             "set Interface app ofport_request=3 mac=\\\"" + mac("app") + "\\\"",
             "add-port l1 ve-bus.1 tag=11 vlan_mode=access -- set Interface ve-bus.1"
-                + " ofport_request=4 external_ids:attached-mac=\\\"" + bus(0) + "\\\"",
+                + " ofport_request=" + ofport("ve-bus.1") + " external_ids:attached-mac=\\\"" + bus(0) + "\\\"",
             "add-port l1 ve-bus.2 tag=12 vlan_mode=access -- set Interface ve-bus.2"
-                + " ofport_request=5 external_ids:attached-mac=\\\"" + bus(1) + "\\\"",
+                + " ofport_request=" + ofport("ve-bus.2") + " external_ids:attached-mac=\\\"" + bus(1) + "\\\"",
             "set-fail-mode l1 secure", ""),
         String.join("\n",
             "/ovs/bin/ovs-vsctl --may-exist add-port l1 ve-bus.1 tag=11 vlan_mode=access --"
-                + " set Interface ve-bus.1 ofport_request=4 external_ids:attached-mac=\\\""
+                + " set Interface ve-bus.1 ofport_request=" + ofport("ve-bus.1") + " external_ids:attached-mac=\\\""
                 + bus(0) + "\\\"",
             "/ovs/bin/ovs-vsctl --may-exist add-port l1 ve-bus.2 tag=12 vlan_mode=access --"
-                + " set Interface ve-bus.2 ofport_request=5 external_ids:attached-mac=\\\""
+                + " set Interface ve-bus.2 ofport_request=" + ofport("ve-bus.2") + " external_ids:attached-mac=\\\""
                 + bus(1) + "\\\"", ""),
         "/ip/bin/ip link set dev ve-bus.1 address " + bus(0)), got);
   }
 
   private static String mac(String subnet) {
     return org.cimnet.core.ipam.Macs.hostPort("r1", subnet).toString();
+  }
+
+  /** The OpenFlow port the plan gives a port of r1 (container ports: a hash of the name). */
+  private static int ofport(String port) {
+    return org.cimnet.core.plan.Plans.of(NET).get("r1").bridges().stream()
+        .flatMap(b -> b.ports().stream()).filter(p -> p.name().equals(port)).findFirst()
+        .orElseThrow().ofport();
   }
 
   private static String bus(int index) {

@@ -52,23 +52,23 @@
       set Interface lan ofport_request=2 mac=\"0a:59:69:5d:bc:ab\"
       set Port wifi vlan_mode=access
       set Interface wifi ofport_request=3 mac=\"e2:2c:f0:dc:17:1a\"
-      add-port leaf1 ve-files tag=101 vlan_mode=access -- set Interface ve-files ofport_request=4 external_ids:attached-mac=\"1a:43:87:59:3c:3b\"
-      add-port leaf1 ve-portal tag=107 vlan_mode=access -- set Interface ve-portal ofport_request=5 external_ids:attached-mac=\"3a:23:9d:6c:18:a6\"
+      add-port leaf1 ve-files tag=101 vlan_mode=access -- set Interface ve-files ofport_request=60617 external_ids:attached-mac=\"1a:43:87:59:3c:3b\"
+      add-port leaf1 ve-portal tag=107 vlan_mode=access -- set Interface ve-portal ofport_request=23368 external_ids:attached-mac=\"3a:23:9d:6c:18:a6\"
       set-fail-mode leaf1 secure
     '';
     openFlowRules = ''
       # files: ARP for its own address
-      priority=200,in_port=4,dl_src=1a:43:87:59:3c:3b,arp,arp_spa=192.168.1.59,arp_sha=1a:43:87:59:3c:3b,actions=normal
+      priority=200,in_port=60617,dl_src=1a:43:87:59:3c:3b,arp,arp_spa=192.168.1.59,arp_sha=1a:43:87:59:3c:3b,actions=normal
       # files: IPv4 from its own address and MAC
-      priority=200,in_port=4,dl_src=1a:43:87:59:3c:3b,ip,nw_src=192.168.1.59,actions=normal
+      priority=200,in_port=60617,dl_src=1a:43:87:59:3c:3b,ip,nw_src=192.168.1.59,actions=normal
       # files: anything else from the port (forged MAC or address)
-      priority=100,in_port=4,actions=drop
+      priority=100,in_port=60617,actions=drop
       # portal: ARP for its own address
-      priority=200,in_port=5,dl_src=3a:23:9d:6c:18:a6,arp,arp_spa=192.168.7.166,arp_sha=3a:23:9d:6c:18:a6,actions=normal
+      priority=200,in_port=23368,dl_src=3a:23:9d:6c:18:a6,arp,arp_spa=192.168.7.166,arp_sha=3a:23:9d:6c:18:a6,actions=normal
       # portal: IPv4 from its own address and MAC
-      priority=200,in_port=5,dl_src=3a:23:9d:6c:18:a6,ip,nw_src=192.168.7.166,actions=normal
+      priority=200,in_port=23368,dl_src=3a:23:9d:6c:18:a6,ip,nw_src=192.168.7.166,actions=normal
       # portal: anything else from the port (forged MAC or address)
-      priority=100,in_port=5,actions=drop
+      priority=100,in_port=23368,actions=drop
       # everything not stopped above: normal switching
       priority=0,actions=normal
     '';
@@ -85,23 +85,23 @@
       add-port leaf2 leaf2-up vlan_mode=trunk trunks=102 -- set Interface leaf2-up type=patch options:peer=\"up-leaf2\" ofport_request=1
       set Port comms vlan_mode=access
       set Interface comms ofport_request=2 mac=\"3e:69:48:88:90:ea\"
-      add-port leaf2 ve-mq1 tag=102 vlan_mode=access -- set Interface ve-mq1 ofport_request=3 external_ids:attached-mac=\"c2:43:50:b3:ec:84\"
-      add-port leaf2 ve-bus.1 tag=102 vlan_mode=access -- set Interface ve-bus.1 ofport_request=4 external_ids:attached-mac=\"f2:08:5c:c1:fc:7e\"
+      add-port leaf2 ve-mq1 tag=102 vlan_mode=access -- set Interface ve-mq1 ofport_request=60955 external_ids:attached-mac=\"c2:43:50:b3:ec:84\"
+      add-port leaf2 ve-bus.1 tag=102 vlan_mode=access -- set Interface ve-bus.1 ofport_request=39794 external_ids:attached-mac=\"f2:08:5c:c1:fc:7e\"
       set-fail-mode leaf2 secure
     '';
     openFlowRules = ''
       # mq1: ARP for its own address
-      priority=200,in_port=3,dl_src=c2:43:50:b3:ec:84,arp,arp_spa=192.168.2.132,arp_sha=c2:43:50:b3:ec:84,actions=normal
+      priority=200,in_port=60955,dl_src=c2:43:50:b3:ec:84,arp,arp_spa=192.168.2.132,arp_sha=c2:43:50:b3:ec:84,actions=normal
       # mq1: IPv4 from its own address and MAC
-      priority=200,in_port=3,dl_src=c2:43:50:b3:ec:84,ip,nw_src=192.168.2.132,actions=normal
+      priority=200,in_port=60955,dl_src=c2:43:50:b3:ec:84,ip,nw_src=192.168.2.132,actions=normal
       # mq1: anything else from the port (forged MAC or address)
-      priority=100,in_port=3,actions=drop
+      priority=100,in_port=60955,actions=drop
       # bus: ARP for its own address
-      priority=200,in_port=4,dl_src=f2:08:5c:c1:fc:7e,arp,arp_spa=192.168.2.126,arp_sha=f2:08:5c:c1:fc:7e,actions=normal
+      priority=200,in_port=39794,dl_src=f2:08:5c:c1:fc:7e,arp,arp_spa=192.168.2.126,arp_sha=f2:08:5c:c1:fc:7e,actions=normal
       # bus: IPv4 from its own address and MAC
-      priority=200,in_port=4,dl_src=f2:08:5c:c1:fc:7e,ip,nw_src=192.168.2.126,actions=normal
+      priority=200,in_port=39794,dl_src=f2:08:5c:c1:fc:7e,ip,nw_src=192.168.2.126,actions=normal
       # bus: anything else from the port (forged MAC or address)
-      priority=100,in_port=4,actions=drop
+      priority=100,in_port=39794,actions=drop
       # everything not stopped above: normal switching
       priority=0,actions=normal
     '';
@@ -118,23 +118,23 @@
       add-port leaf3 leaf3-up vlan_mode=trunk trunks=103 -- set Interface leaf3-up type=patch options:peer=\"up-leaf3\" ofport_request=1
       set Port internal vlan_mode=access
       set Interface internal ofport_request=2 mac=\"b2:fc:db:82:4b:b9\"
-      add-port leaf3 ve-db1 tag=103 vlan_mode=access -- set Interface ve-db1 ofport_request=3 external_ids:attached-mac=\"62:38:ea:e3:ae:b4\"
-      add-port leaf3 ve-bus.2 tag=103 vlan_mode=access -- set Interface ve-bus.2 ofport_request=4 external_ids:attached-mac=\"9a:45:33:60:3a:89\"
+      add-port leaf3 ve-db1 tag=103 vlan_mode=access -- set Interface ve-db1 ofport_request=9816 external_ids:attached-mac=\"62:38:ea:e3:ae:b4\"
+      add-port leaf3 ve-bus.2 tag=103 vlan_mode=access -- set Interface ve-bus.2 ofport_request=17519 external_ids:attached-mac=\"9a:45:33:60:3a:89\"
       set-fail-mode leaf3 secure
     '';
     openFlowRules = ''
       # db1: ARP for its own address
-      priority=200,in_port=3,dl_src=62:38:ea:e3:ae:b4,arp,arp_spa=192.168.3.180,arp_sha=62:38:ea:e3:ae:b4,actions=normal
+      priority=200,in_port=9816,dl_src=62:38:ea:e3:ae:b4,arp,arp_spa=192.168.3.180,arp_sha=62:38:ea:e3:ae:b4,actions=normal
       # db1: IPv4 from its own address and MAC
-      priority=200,in_port=3,dl_src=62:38:ea:e3:ae:b4,ip,nw_src=192.168.3.180,actions=normal
+      priority=200,in_port=9816,dl_src=62:38:ea:e3:ae:b4,ip,nw_src=192.168.3.180,actions=normal
       # db1: anything else from the port (forged MAC or address)
-      priority=100,in_port=3,actions=drop
+      priority=100,in_port=9816,actions=drop
       # bus: ARP for its own address
-      priority=200,in_port=4,dl_src=9a:45:33:60:3a:89,arp,arp_spa=192.168.3.137,arp_sha=9a:45:33:60:3a:89,actions=normal
+      priority=200,in_port=17519,dl_src=9a:45:33:60:3a:89,arp,arp_spa=192.168.3.137,arp_sha=9a:45:33:60:3a:89,actions=normal
       # bus: IPv4 from its own address and MAC
-      priority=200,in_port=4,dl_src=9a:45:33:60:3a:89,ip,nw_src=192.168.3.137,actions=normal
+      priority=200,in_port=17519,dl_src=9a:45:33:60:3a:89,ip,nw_src=192.168.3.137,actions=normal
       # bus: anything else from the port (forged MAC or address)
-      priority=100,in_port=4,actions=drop
+      priority=100,in_port=17519,actions=drop
       # everything not stopped above: normal switching
       priority=0,actions=normal
     '';
@@ -157,30 +157,30 @@
       set Interface agents ofport_request=3 mac=\"66:41:4a:2c:fc:ec\"
       set Port mgmt vlan_mode=access
       set Interface mgmt ofport_request=4 mac=\"b2:73:a6:12:86:63\"
-      add-port leaf4 ve-web1 tag=104 vlan_mode=access -- set Interface ve-web1 ofport_request=5 external_ids:attached-mac=\"1e:08:82:63:ae:56\"
-      add-port leaf4 ve-agent1 tag=105 vlan_mode=access -- set Interface ve-agent1 ofport_request=6 external_ids:attached-mac=\"fe:39:23:74:f1:98\"
-      add-port leaf4 ve-monitor tag=106 vlan_mode=access -- set Interface ve-monitor ofport_request=7 external_ids:attached-mac=\"46:64:af:c3:a7:91\"
+      add-port leaf4 ve-web1 tag=104 vlan_mode=access -- set Interface ve-web1 ofport_request=43798 external_ids:attached-mac=\"1e:08:82:63:ae:56\"
+      add-port leaf4 ve-agent1 tag=105 vlan_mode=access -- set Interface ve-agent1 ofport_request=5540 external_ids:attached-mac=\"fe:39:23:74:f1:98\"
+      add-port leaf4 ve-monitor tag=106 vlan_mode=access -- set Interface ve-monitor ofport_request=51674 external_ids:attached-mac=\"46:64:af:c3:a7:91\"
       set-fail-mode leaf4 secure
     '';
     openFlowRules = ''
       # web1: ARP for its own address
-      priority=200,in_port=5,dl_src=1e:08:82:63:ae:56,arp,arp_spa=192.168.4.86,arp_sha=1e:08:82:63:ae:56,actions=normal
+      priority=200,in_port=43798,dl_src=1e:08:82:63:ae:56,arp,arp_spa=192.168.4.86,arp_sha=1e:08:82:63:ae:56,actions=normal
       # web1: IPv4 from its own address and MAC
-      priority=200,in_port=5,dl_src=1e:08:82:63:ae:56,ip,nw_src=192.168.4.86,actions=normal
+      priority=200,in_port=43798,dl_src=1e:08:82:63:ae:56,ip,nw_src=192.168.4.86,actions=normal
       # web1: anything else from the port (forged MAC or address)
-      priority=100,in_port=5,actions=drop
+      priority=100,in_port=43798,actions=drop
       # agent1: ARP for its own address
-      priority=200,in_port=6,dl_src=fe:39:23:74:f1:98,arp,arp_spa=192.168.5.152,arp_sha=fe:39:23:74:f1:98,actions=normal
+      priority=200,in_port=5540,dl_src=fe:39:23:74:f1:98,arp,arp_spa=192.168.5.152,arp_sha=fe:39:23:74:f1:98,actions=normal
       # agent1: IPv4 from its own address and MAC
-      priority=200,in_port=6,dl_src=fe:39:23:74:f1:98,ip,nw_src=192.168.5.152,actions=normal
+      priority=200,in_port=5540,dl_src=fe:39:23:74:f1:98,ip,nw_src=192.168.5.152,actions=normal
       # agent1: anything else from the port (forged MAC or address)
-      priority=100,in_port=6,actions=drop
+      priority=100,in_port=5540,actions=drop
       # monitor: ARP for its own address
-      priority=200,in_port=7,dl_src=46:64:af:c3:a7:91,arp,arp_spa=192.168.6.145,arp_sha=46:64:af:c3:a7:91,actions=normal
+      priority=200,in_port=51674,dl_src=46:64:af:c3:a7:91,arp,arp_spa=192.168.6.145,arp_sha=46:64:af:c3:a7:91,actions=normal
       # monitor: IPv4 from its own address and MAC
-      priority=200,in_port=7,dl_src=46:64:af:c3:a7:91,ip,nw_src=192.168.6.145,actions=normal
+      priority=200,in_port=51674,dl_src=46:64:af:c3:a7:91,ip,nw_src=192.168.6.145,actions=normal
       # monitor: anything else from the port (forged MAC or address)
-      priority=100,in_port=7,actions=drop
+      priority=100,in_port=51674,actions=drop
       # everything not stopped above: normal switching
       priority=0,actions=normal
     '';
@@ -241,7 +241,7 @@
   # Attach the host ends with their tags once the container has started (again: the
   # ports are declared on the leaf too, so they survive the bridge's re-creation).
   systemd.services."container@db1".postStart = lib.mkAfter ''
-    ${config.virtualisation.vswitch.package}/bin/ovs-vsctl --may-exist add-port leaf3 ve-db1 tag=103 vlan_mode=access -- set Interface ve-db1 ofport_request=3 external_ids:attached-mac=\"62:38:ea:e3:ae:b4\"
+    ${config.virtualisation.vswitch.package}/bin/ovs-vsctl --may-exist add-port leaf3 ve-db1 tag=103 vlan_mode=access -- set Interface ve-db1 ofport_request=9816 external_ids:attached-mac=\"62:38:ea:e3:ae:b4\"
   '';
 
   # nixos-container monitor: one extra veth per subnet, named like its
@@ -271,7 +271,7 @@
   # Attach the host ends with their tags once the container has started (again: the
   # ports are declared on the leaf too, so they survive the bridge's re-creation).
   systemd.services."container@monitor".postStart = lib.mkAfter ''
-    ${config.virtualisation.vswitch.package}/bin/ovs-vsctl --may-exist add-port leaf4 ve-monitor tag=106 vlan_mode=access -- set Interface ve-monitor ofport_request=7 external_ids:attached-mac=\"46:64:af:c3:a7:91\"
+    ${config.virtualisation.vswitch.package}/bin/ovs-vsctl --may-exist add-port leaf4 ve-monitor tag=106 vlan_mode=access -- set Interface ve-monitor ofport_request=51674 external_ids:attached-mac=\"46:64:af:c3:a7:91\"
   '';
 
   # nixos-container bus: one extra veth per subnet, named like its
@@ -319,7 +319,7 @@
   # Attach the host ends with their tags once the container has started (again: the
   # ports are declared on the leaf too, so they survive the bridge's re-creation).
   systemd.services."container@bus".postStart = lib.mkAfter ''
-    ${config.virtualisation.vswitch.package}/bin/ovs-vsctl --may-exist add-port leaf2 ve-bus.1 tag=102 vlan_mode=access -- set Interface ve-bus.1 ofport_request=4 external_ids:attached-mac=\"f2:08:5c:c1:fc:7e\"
-    ${config.virtualisation.vswitch.package}/bin/ovs-vsctl --may-exist add-port leaf3 ve-bus.2 tag=103 vlan_mode=access -- set Interface ve-bus.2 ofport_request=4 external_ids:attached-mac=\"9a:45:33:60:3a:89\"
+    ${config.virtualisation.vswitch.package}/bin/ovs-vsctl --may-exist add-port leaf2 ve-bus.1 tag=102 vlan_mode=access -- set Interface ve-bus.1 ofport_request=39794 external_ids:attached-mac=\"f2:08:5c:c1:fc:7e\"
+    ${config.virtualisation.vswitch.package}/bin/ovs-vsctl --may-exist add-port leaf3 ve-bus.2 tag=103 vlan_mode=access -- set Interface ve-bus.2 ofport_request=17519 external_ids:attached-mac=\"9a:45:33:60:3a:89\"
   '';
 }

@@ -131,14 +131,14 @@ tx+=(-- --may-exist add-port leaf1 lan
 tx+=(-- --may-exist add-port leaf1 wifi
   -- set Port wifi vlan_mode=access tag=107 'trunks=[]'
   -- set Interface wifi type=internal ofport_request=3 'mac="e2:2c:f0:dc:17:1a"')
-# ve-files: container files in VLAN 101, OpenFlow port 4.
+# ve-files: container files in VLAN 101, OpenFlow port 60617.
 tx+=(-- --may-exist add-port leaf1 ve-files
   -- set Port ve-files vlan_mode=access tag=101 'trunks=[]'
-  -- set Interface ve-files ofport_request=4 'external_ids:attached-mac="1a:43:87:59:3c:3b"')
-# ve-portal: container portal in VLAN 107, OpenFlow port 5.
+  -- set Interface ve-files ofport_request=60617 'external_ids:attached-mac="1a:43:87:59:3c:3b"')
+# ve-portal: container portal in VLAN 107, OpenFlow port 23368.
 tx+=(-- --may-exist add-port leaf1 ve-portal
   -- set Port ve-portal vlan_mode=access tag=107 'trunks=[]'
-  -- set Interface ve-portal ofport_request=5 'external_ids:attached-mac="3a:23:9d:6c:18:a6"')
+  -- set Interface ve-portal ofport_request=23368 'external_ids:attached-mac="3a:23:9d:6c:18:a6"')
 
 # Bridge leaf2: leaf leaf2, VLAN 102.
 tx+=(-- --may-exist add-br leaf2
@@ -151,14 +151,14 @@ tx+=(-- --may-exist add-port leaf2 leaf2-up
 tx+=(-- --may-exist add-port leaf2 comms
   -- set Port comms vlan_mode=access tag=102 'trunks=[]'
   -- set Interface comms type=internal ofport_request=2 'mac="3e:69:48:88:90:ea"')
-# ve-mq1: container mq1 in VLAN 102, OpenFlow port 3.
+# ve-mq1: container mq1 in VLAN 102, OpenFlow port 60955.
 tx+=(-- --may-exist add-port leaf2 ve-mq1
   -- set Port ve-mq1 vlan_mode=access tag=102 'trunks=[]'
-  -- set Interface ve-mq1 ofport_request=3 'external_ids:attached-mac="c2:43:50:b3:ec:84"')
-# ve-bus.1: container bus in VLAN 102, OpenFlow port 4.
+  -- set Interface ve-mq1 ofport_request=60955 'external_ids:attached-mac="c2:43:50:b3:ec:84"')
+# ve-bus.1: container bus in VLAN 102, OpenFlow port 39794.
 tx+=(-- --may-exist add-port leaf2 ve-bus.1
   -- set Port ve-bus.1 vlan_mode=access tag=102 'trunks=[]'
-  -- set Interface ve-bus.1 ofport_request=4 'external_ids:attached-mac="f2:08:5c:c1:fc:7e"')
+  -- set Interface ve-bus.1 ofport_request=39794 'external_ids:attached-mac="f2:08:5c:c1:fc:7e"')
 
 # Bridge leaf3: leaf leaf3, VLAN 103.
 tx+=(-- --may-exist add-br leaf3
@@ -171,14 +171,14 @@ tx+=(-- --may-exist add-port leaf3 leaf3-up
 tx+=(-- --may-exist add-port leaf3 internal
   -- set Port internal vlan_mode=access tag=103 'trunks=[]'
   -- set Interface internal type=internal ofport_request=2 'mac="b2:fc:db:82:4b:b9"')
-# ve-db1: container db1 in VLAN 103, OpenFlow port 3.
+# ve-db1: container db1 in VLAN 103, OpenFlow port 9816.
 tx+=(-- --may-exist add-port leaf3 ve-db1
   -- set Port ve-db1 vlan_mode=access tag=103 'trunks=[]'
-  -- set Interface ve-db1 ofport_request=3 'external_ids:attached-mac="62:38:ea:e3:ae:b4"')
-# ve-bus.2: container bus in VLAN 103, OpenFlow port 4.
+  -- set Interface ve-db1 ofport_request=9816 'external_ids:attached-mac="62:38:ea:e3:ae:b4"')
+# ve-bus.2: container bus in VLAN 103, OpenFlow port 17519.
 tx+=(-- --may-exist add-port leaf3 ve-bus.2
   -- set Port ve-bus.2 vlan_mode=access tag=103 'trunks=[]'
-  -- set Interface ve-bus.2 ofport_request=4 'external_ids:attached-mac="9a:45:33:60:3a:89"')
+  -- set Interface ve-bus.2 ofport_request=17519 'external_ids:attached-mac="9a:45:33:60:3a:89"')
 
 # Bridge leaf4: leaf leaf4, VLANs 104,105,106.
 tx+=(-- --may-exist add-br leaf4
@@ -199,28 +199,28 @@ tx+=(-- --may-exist add-port leaf4 agents
 tx+=(-- --may-exist add-port leaf4 mgmt
   -- set Port mgmt vlan_mode=access tag=106 'trunks=[]'
   -- set Interface mgmt type=internal ofport_request=4 'mac="b2:73:a6:12:86:63"')
-# ve-web1: container web1 in VLAN 104, OpenFlow port 5.
+# ve-web1: container web1 in VLAN 104, OpenFlow port 43798.
 tx+=(-- --may-exist add-port leaf4 ve-web1
   -- set Port ve-web1 vlan_mode=access tag=104 'trunks=[]'
-  -- set Interface ve-web1 ofport_request=5 'external_ids:attached-mac="1e:08:82:63:ae:56"')
-# ve-agent1: container agent1 in VLAN 105, OpenFlow port 6.
+  -- set Interface ve-web1 ofport_request=43798 'external_ids:attached-mac="1e:08:82:63:ae:56"')
+# ve-agent1: container agent1 in VLAN 105, OpenFlow port 5540.
 tx+=(-- --may-exist add-port leaf4 ve-agent1
   -- set Port ve-agent1 vlan_mode=access tag=105 'trunks=[]'
-  -- set Interface ve-agent1 ofport_request=6 'external_ids:attached-mac="fe:39:23:74:f1:98"')
-# ve-monitor: container monitor in VLAN 106, OpenFlow port 7.
+  -- set Interface ve-agent1 ofport_request=5540 'external_ids:attached-mac="fe:39:23:74:f1:98"')
+# ve-monitor: container monitor in VLAN 106, OpenFlow port 51674.
 tx+=(-- --may-exist add-port leaf4 ve-monitor
   -- set Port ve-monitor vlan_mode=access tag=106 'trunks=[]'
-  -- set Interface ve-monitor ofport_request=7 'external_ids:attached-mac="46:64:af:c3:a7:91"')
+  -- set Interface ve-monitor ofport_request=51674 'external_ids:attached-mac="46:64:af:c3:a7:91"')
 
 # One transaction: the switch goes from its old state to the plan at once.
 if [ "${#tx[@]}" -gt 0 ]; then "${vsctl[@]}" "${tx[@]}"; fi
 
 # Flows name ports by number: load them only if every port holds its number.
 expect_ofports up-leaf1 2 up-leaf2 3 up-leaf3 4 up-leaf4 5
-expect_ofports leaf1-up 1 lan 2 wifi 3 ve-files 4 ve-portal 5
-expect_ofports leaf2-up 1 comms 2 ve-mq1 3 ve-bus.1 4
-expect_ofports leaf3-up 1 internal 2 ve-db1 3 ve-bus.2 4
-expect_ofports leaf4-up 1 dmz 2 agents 3 mgmt 4 ve-web1 5 ve-agent1 6 ve-monitor 7
+expect_ofports leaf1-up 1 lan 2 wifi 3 ve-files 60617 ve-portal 23368
+expect_ofports leaf2-up 1 comms 2 ve-mq1 60955 ve-bus.1 39794
+expect_ofports leaf3-up 1 internal 2 ve-db1 9816 ve-bus.2 17519
+expect_ofports leaf4-up 1 dmz 2 agents 3 mgmt 4 ve-web1 43798 ve-agent1 5540 ve-monitor 51674
 "${ofctl[@]}" -O OpenFlow13 --bundle replace-flows uplink "$here"/uplink.flows
 "${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf1 "$here"/leaf1.flows
 "${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf2 "$here"/leaf2.flows
