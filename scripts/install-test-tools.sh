@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the real-tool tests need (nftables, unbound, openvswitch-switch,
-# nix-bin, iproute2, dnsutils, iputils-ping), only when one is missing. Without root or apt-get it
+# nix-bin, iproute2, dnsutils, iputils-ping, python3 for the lab's listeners), only when one is missing. Without root or apt-get it
 # says so loudly; the tests that need a missing tool then skip loudly, and fail under CI.
 set -euo pipefail
 need=()
@@ -11,6 +11,7 @@ command -v nix-instantiate >/dev/null 2>&1 || need+=(nix-bin)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || need+=(iproute2)
 command -v dig >/dev/null 2>&1 || need+=(dnsutils)
 command -v ping >/dev/null 2>&1 || need+=(iputils-ping)
+command -v python3 >/dev/null 2>&1 || need+=(python3)
 if [ ${#need[@]} -eq 0 ]; then
   echo "test tools: all present"
   exit 0
