@@ -96,14 +96,7 @@ public final class DnsPlans {
    */
   public static Map<String, DnsPlan> of(ValidatedNetwork validated,
       List<Ipv4Address> forwarders) {
-    Map<String, List<InterfacePlan>> interfaces = Plans.interfaces(validated);
-    Map<String, List<InterfacePlan>> nameservers = new LinkedHashMap<>();
-    for (var host : validated.network().hosts()) {
-      if (host.nameserver()) {
-        nameservers.put(host.name(), interfaces.get(host.name()));
-      }
-    }
-    return build(validated, forwarders, nameservers);
+    return of(validated, forwarders, validated.plans());
   }
 
   /** As {@link #of(ValidatedNetwork, List)}, reusing host plans already built. */

@@ -11,11 +11,11 @@ import org.cimnet.core.addr.MacAddress;
  * containers it hosts. The firewall and DNS are planned beside it from the same network.
  *
  * @param defaultRoute the default gateway and the interface it is reached through
- * @param forwarding whether the host routes between its subnets
+ * @param router whether the host routes between its subnets (and so forwards packets)
  */
 public record HostPlan(String host, String domain, List<NicPlan> nics, List<BridgePlan> bridges,
     List<InterfacePlan> interfaces, Optional<Route> defaultRoute, List<Ipv4Address> nameservers,
-    boolean forwarding, boolean router, boolean nameserver, List<ContainerPlan> containers) {
+    boolean router, boolean nameserver, List<ContainerPlan> containers) {
 
   public HostPlan {
     nics = List.copyOf(nics);
@@ -23,6 +23,11 @@ public record HostPlan(String host, String domain, List<NicPlan> nics, List<Brid
     interfaces = List.copyOf(interfaces);
     nameservers = List.copyOf(nameservers);
     containers = List.copyOf(containers);
+  }
+
+  /** Whether the host forwards packets between its interfaces: exactly when it routes. */
+  public boolean forwarding() {
+    return router;
   }
 
   /** A physical NIC: its MAC from the inventory, and where it is wired. */

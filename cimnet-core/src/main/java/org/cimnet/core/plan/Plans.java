@@ -68,30 +68,6 @@ public final class Plans {
     return plans;
   }
 
-  /**
-   * The L3 interfaces of every host, in host declaration order: exactly
-   * {@code of(validated).get(host).interfaces()}, without planning bridges, ports and
-   * containers (the DNS plan needs only the addresses, and a large network has a hundred
-   * thousand containers).
-   */
-  public static Map<String, List<InterfacePlan>> interfaces(ValidatedNetwork validated) {
-    Context ctx = new Context(validated.network());
-    Map<String, List<InterfacePlan>> interfaces = new LinkedHashMap<>();
-    for (Host host : validated.network().hosts()) {
-      List<String> carried = carried(ctx, host);
-      List<InterfacePlan> list = new ArrayList<>();
-      for (Leaf leaf : host.leaves()) {
-        for (String subnet : leaf.subnets()) {
-          if (carried.contains(subnet)) {
-            interfacePlan(ctx, host, leaf, subnet).ifPresent(list::add);
-          }
-        }
-      }
-      interfaces.put(host.name(), List.copyOf(list));
-    }
-    return interfaces;
-  }
-
   private static List<String> carried(Context ctx, Host host) {
     return host.carriedSubnets().stream()
         .filter(s -> ctx.subnets.containsKey(s) && !ctx.subnets.get(s).reserved()).toList();
@@ -231,7 +207,7 @@ public final class Plans {
     containers = renumber(containers, bridges);
     return new HostPlan(host.name(), ctx.network.domain(), nics, bridges, interfaces,
         defaultRoute(ctx, host, interfaces), nameservers(ctx, host, interfaces), host.router(),
-        host.router(), host.nameserver(), containers);
+        host.nameserver(), containers);
   }
 
   private static Optional<InterfacePlan> interfacePlan(Context ctx, Host host, Leaf leaf,

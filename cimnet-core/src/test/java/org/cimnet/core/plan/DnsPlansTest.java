@@ -151,17 +151,6 @@ class DnsPlansTest {
     }
 
     @Test
-    void theInterfacesAloneAreThoseOfTheFullPlan() {
-      for (Network n : List.of(twoHosts().build(), org.cimnet.core.gen.NetworkGenerator.generate(
-          new org.cimnet.core.gen.NetworkGenerator.Spec(3, 2, 9, 26, 40, 4, 2, 3, 7)))) {
-        var validated = Checker.validate(n);
-        Map<String, List<InterfacePlan>> full = new java.util.LinkedHashMap<>();
-        org.cimnet.core.plan.Plans.of(validated).forEach((h, p) -> full.put(h, p.interfaces()));
-        assertEquals(full, org.cimnet.core.plan.Plans.interfaces(validated));
-      }
-    }
-
-    @Test
     void aNameserverBeyondTheTwoHubsAsksTheHubs() {
       Network n = twoHosts()
           .subnet(subnet("far", "10.1.3.0/24"))
