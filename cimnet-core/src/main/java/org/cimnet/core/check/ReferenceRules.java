@@ -16,6 +16,7 @@ import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.HostAddress;
 import org.cimnet.core.model.Internet;
+import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Role;
 import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Service;
@@ -36,6 +37,7 @@ final class ReferenceRules {
     rolesPerSubnet(f, out);
     f.network.internet().ifPresent(i -> via(f, i, out));
     endpoints(f, out);
+    hostServices(f, out);
     published(f, out);
   }
 
@@ -148,6 +150,7 @@ final class ReferenceRules {
       String self = "Rule " + r;
       endpoint(f, r.from(), "rules[" + i + "].from", self, true, out);
       endpoint(f, r.to(), "rules[" + i + "].to", self, true, out);
+      source(r.from(), "rules[" + i + "].from", self, out);
     }
     List<Assertion> assertions = f.network.assertions();
     for (int i = 0; i < assertions.size(); i++) {
@@ -155,7 +158,57 @@ final class ReferenceRules {
       String self = "Assertion " + a;
       endpoint(f, a.from(), "assertions[" + i + "].from", self, false, out);
       endpoint(f, a.to(), "assertions[" + i + "].to", self, false, out);
+      source(a.from(), "assertions[" + i + "].from", self, out);
     }
+  }
+
+  /** A host is only ever a destination: what it opens itself leaves unfiltered. */
+  private static void source(Endpoint from, String path, String self, Findings out) {
+    if (from instanceof Endpoint.OfHost h) {
+      out.error(RuleIds.ENDPOINT_HOST_SOURCE, path, self + ": opens from 'host:" + h.name()
+          + "', but a host's own connections leave unfiltered, so no rule or assertion can"
+          + " speak for them: use host:NAME only as a destination (a service of the host)");
+    }
+  }
+
+  /**
+   * The subnet the operator deploys from exists, and every host can be reached over ssh (a
+   * host nobody may ssh to locks its operator out on the first switch over ssh).
+   */
+  private static void hostServices(Facts f, Findings out) {
+    f.network.deployFrom().ifPresent(d -> {
+      if (!f.subnetByName.containsKey(d)) {
+        out.error(RuleIds.REF_SUBNET, "deploy_from", "Network '" + f.network.name()
+            + "': deploy_from subnet '" + d + "' is not declared");
+      }
+    });
+    List<Rule> rules = f.network.effectiveRules();
+    for (Host h : f.hosts) {
+      Endpoint self = Endpoint.host(h.name());
+      boolean ssh = rules.stream().anyMatch(r -> r.to().equals(self) && reaches(f, r.from())
+          && r.services().stream().anyMatch(Network.SSH::within));
+      if (!ssh) {
+        out.warn(RuleIds.WARN_HOST_NO_SSH, "hosts[" + h.name() + "]", "Host '" + h.name()
+            + "': no subnet may open ssh (tcp/22) to it, so the first switch over ssh cuts"
+            + " the session: name the subnet you deploy from (deploy_from), put a subnet in"
+            + " zone '" + Network.MANAGEMENT_ZONE + "', or add can_connect(SUBNET, host:"
+            + h.name() + ", tcp/22)");
+      }
+    }
+  }
+
+  /** Whether some address may really open from {@code from} (a reserved subnet is not carried). */
+  private static boolean reaches(Facts f, Endpoint from) {
+    if (from instanceof Endpoint.OfSubnet s) {
+      return f.subnetByName.containsKey(s.name()) && !f.subnetByName.get(s.name()).reserved();
+    }
+    if (from instanceof Endpoint.OfZone z) {
+      return f.network.zone(z.name()).stream().anyMatch(s -> !s.reserved());
+    }
+    if (from instanceof Endpoint.OfContainer c) {
+      return f.network.container(c.name()).isPresent();
+    }
+    return from instanceof Endpoint.Internet && f.network.internet().isPresent();
   }
 
   private static void endpoint(Facts f, Endpoint e, String path, String self, boolean rule,
@@ -178,6 +231,10 @@ final class ReferenceRules {
       if (f.network.container(c.name()).isEmpty()) {
         out.error(RuleIds.REF_CONTAINER, path, self + ": container '" + c.name()
             + "' is not declared");
+      }
+    } else if (e instanceof Endpoint.OfHost h) {
+      if (!f.hostByName.containsKey(h.name())) {
+        out.error(RuleIds.REF_HOST, path, self + ": host '" + h.name() + "' is not declared");
       }
     } else if (f.network.internet().isEmpty()) {
       out.error(RuleIds.INTERNET_UNDECLARED, path, self + ": names the internet, but the"

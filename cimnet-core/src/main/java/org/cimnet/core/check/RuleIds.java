@@ -86,6 +86,8 @@ public final class RuleIds {
 
   // References.
   public static final String REF_HOST = "ref.host";
+  /** A rule or assertion opens from {@code host:NAME}: a host's own connections are not filtered. */
+  public static final String ENDPOINT_HOST_SOURCE = "endpoint.host-source";
   public static final String REF_SUBNET = "ref.subnet";
   public static final String REF_SPINE = "ref.spine";
   public static final String REF_NIC = "ref.nic";
@@ -105,6 +107,8 @@ public final class RuleIds {
   public static final String WARN_SUBNET_UNCARRIED = "subnet.uncarried";
   /** A leaf lists a reserved subnet, which the plan leaves out until it is no longer reserved. */
   public static final String WARN_LEAF_RESERVED_SUBNET = "leaf.reserved-subnet";
+  /** No subnet may open ssh to a host: the first switch over ssh would cut the session. */
+  public static final String WARN_HOST_NO_SSH = "host.no-ssh";
 
   /** Every violation rule id, grouped as above. */
   public static final List<String> VIOLATIONS = List.of(SUPERNET_NOT_PRIVATE,
@@ -117,10 +121,11 @@ public final class RuleIds {
       SPINE_CAPACITY, LINK_PORT_RANGE, LINK_PORT_REUSE, LINK_NIC_REUSE, LEAF_SPINE_UNREACHABLE,
       LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_DUPLICATE, LEAF_SUBNET_TWICE,
       CONTAINER_SUBNET_NOT_CARRIED, HOST_ADDRESS_NOT_CARRIED, PUBLISH_NO_RULE, PUBLISH_CONFLICT,
-      REF_HOST, REF_SUBNET, REF_SPINE, REF_NIC, REF_ZONE, REF_CONTAINER, IPAM_SUBNET_FULL,
+      REF_HOST, ENDPOINT_HOST_SOURCE, REF_SUBNET, REF_SPINE, REF_NIC, REF_ZONE, REF_CONTAINER, IPAM_SUBNET_FULL,
       IPAM_VLANS_EXHAUSTED);
 
   /** Every warning id. */
   public static final List<String> WARNINGS = List.of(WARN_NIC_NO_MAC,
-      WARN_RULE_RESERVED_SUBNET, WARN_SUBNET_UNCARRIED, WARN_LEAF_RESERVED_SUBNET);
+      WARN_RULE_RESERVED_SUBNET, WARN_SUBNET_UNCARRIED, WARN_LEAF_RESERVED_SUBNET,
+      WARN_HOST_NO_SSH);
 }

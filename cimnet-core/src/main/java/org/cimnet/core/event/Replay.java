@@ -39,6 +39,7 @@ public final class Replay {
   private final List<Link> links = new ArrayList<>();
   private final Map<String, Container> containers = new LinkedHashMap<>();
   private Optional<Internet> internet;
+  private Optional<String> deployFrom;
   private final List<Rule> rules = new ArrayList<>();
   private final List<Assertion> assertions = new ArrayList<>();
 
@@ -54,6 +55,7 @@ public final class Replay {
     links.addAll(origin.links());
     origin.containers().forEach(c -> containers.put(c.name(), c));
     internet = origin.internet();
+    deployFrom = origin.deployFrom();
     rules.addAll(origin.rules());
     assertions.addAll(origin.assertions());
   }
@@ -226,6 +228,7 @@ public final class Replay {
     links.forEach(b::link);
     containers.values().forEach(b::container);
     internet.ifPresent(b::internet);
+    deployFrom.ifPresent(b::deployFrom);
     rules.forEach(b::rule);
     assertions.forEach(b::assertion);
     return b.build();

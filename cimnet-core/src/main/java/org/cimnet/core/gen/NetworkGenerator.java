@@ -171,6 +171,8 @@ public final class NetworkGenerator {
     addRules(b, spec, subnets, random);
     if (index > 0) {
       b.internet("203.0.113.10/24", "203.0.113.1", subnets.get(0).name());
+      // The operator deploys from the first subnet, as from the one the internet is reached by.
+      b.deployFrom(subnets.get(0).name());
     }
     // Zones cycle from private, so a network of one subnet has no dmz: an assertion naming it
     // would be a dangling reference (ref.zone), not a property.

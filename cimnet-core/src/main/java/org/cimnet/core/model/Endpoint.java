@@ -3,14 +3,19 @@ package org.cimnet.core.model;
 import java.util.Objects;
 
 /**
- * One side of a rule or an assertion: a subnet, a zone (every subnet in it), a container, or the
- * internet (every address outside the private spaces).
+ * One side of a rule or an assertion: a subnet, a zone (every subnet in it), a container, a
+ * host's own addresses, or the internet (every address outside the private spaces).
  *
  * <p>Text forms, as YAML and the string DSL take them: {@code dmz} or {@code subnet:dmz},
- * {@code zone:private}, {@code container:web1}, {@code internet}.
+ * {@code zone:private}, {@code container:web1}, {@code host:vhost-dev}, {@code internet}.
+ *
+ * <p>A host's own addresses (its addresses, gateways and nameservers) belong to the host, not to
+ * its subnets: a subnet or zone stands for every other address of its subnets, and only
+ * {@code host:NAME} reaches the host itself. A rule to a host is a host service, opened in the
+ * host's input chain; a host is never a source (its own connections are not filtered).
  */
-public sealed interface Endpoint
-    permits Endpoint.OfSubnet, Endpoint.OfZone, Endpoint.OfContainer, Endpoint.Internet {
+public sealed interface Endpoint permits Endpoint.OfSubnet, Endpoint.OfZone,
+    Endpoint.OfContainer, Endpoint.OfHost, Endpoint.Internet {
 
   /** The text form, which {@link #parse} reads back. */
   String text();
@@ -51,6 +56,18 @@ public sealed interface Endpoint
     }
   }
 
+  /** Every address one host holds itself (not the public address): its services. */
+  record OfHost(String name) implements Endpoint {
+    public OfHost {
+      Names.check("Host", name);
+    }
+
+    @Override
+    public String text() {
+      return "host:" + name;
+    }
+  }
+
   /** Every address outside the private spaces, reached through the one public address. */
   record Internet() implements Endpoint {
     @Override
@@ -71,6 +88,10 @@ public sealed interface Endpoint
     return new OfContainer(name);
   }
 
+  static Endpoint host(String name) {
+    return new OfHost(name);
+  }
+
   static Endpoint internet() {
     return new Internet();
   }
@@ -82,7 +103,8 @@ public sealed interface Endpoint
    */
   static Endpoint parse(String text) {
     Objects.requireNonNull(text, "endpoint == null");
-    String allowed = "use a subnet name, subnet:NAME, zone:NAME, container:NAME or internet";
+    String allowed =
+        "use a subnet name, subnet:NAME, zone:NAME, container:NAME, host:NAME or internet";
     try {
       if (text.equals("internet")) {
         return internet();
@@ -97,6 +119,7 @@ public sealed interface Endpoint
         case "subnet" -> subnet(name);
         case "zone" -> zone(name);
         case "container" -> container(name);
+        case "host" -> host(name);
         default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
       };
     } catch (IllegalArgumentException e) {

@@ -20,6 +20,10 @@ import org.cimnet.core.addr.Prefix;
 public final class Network {
   /** The domain used when none is declared; {@code .internal} is reserved for private use. */
   public static final String DEFAULT_DOMAIN = "cim.internal";
+  /** The zone whose subnets may always open ssh to every host. */
+  public static final String MANAGEMENT_ZONE = "management";
+  /** The service every host opens to the management zone and the deploy subnet. */
+  public static final Service SSH = Service.parse("tcp/22");
 
   private final String name;
   private final String domain;
@@ -38,6 +42,7 @@ public final class Network {
   private final List<Host> hostList;
   private final List<Container> containerList;
   private final Optional<Internet> internet;
+  private final Optional<String> deployFrom;
   private final List<Rule> rules;
   private final List<Assertion> assertions;
 
@@ -57,6 +62,7 @@ public final class Network {
     this.hostList = List.copyOf(hosts.values());
     this.containerList = List.copyOf(containers.values());
     this.internet = Optional.ofNullable(b.internet);
+    this.deployFrom = Optional.ofNullable(b.deployFrom);
     this.rules = List.copyOf(b.rules);
     this.assertions = List.copyOf(b.assertions);
   }
@@ -123,8 +129,44 @@ public final class Network {
     return internet;
   }
 
+  /** The declared rules, as written (without the {@link #defaultHostServices}). */
   public List<Rule> rules() {
     return rules;
+  }
+
+  /** The subnet the operator deploys the hosts from (over ssh), if the user named one. */
+  public Optional<String> deployFrom() {
+    return deployFrom;
+  }
+
+  /**
+   * The host services every host opens whatever the rules say, so that no deployment locks its
+   * operator out: ssh from the management zone (when it has a subnet) and from the
+   * {@link #deployFrom} subnet, to each host, in host order.
+   */
+  public List<Rule> defaultHostServices() {
+    boolean management = subnetList.stream().anyMatch(s -> s.zone().equals(MANAGEMENT_ZONE));
+    List<Rule> out = new ArrayList<>();
+    for (Host h : hostList) {
+      if (management) {
+        out.add(new Rule(Endpoint.zone(MANAGEMENT_ZONE), Endpoint.host(h.name()),
+            List.of(SSH)));
+      }
+      deployFrom.ifPresent(d -> out.add(new Rule(Endpoint.subnet(d), Endpoint.host(h.name()),
+          List.of(SSH))));
+    }
+    return out;
+  }
+
+  /** What the prover and the firewalls enforce: the declared rules, then the default host services. */
+  public List<Rule> effectiveRules() {
+    List<Rule> defaults = defaultHostServices();
+    if (defaults.isEmpty()) {
+      return rules;
+    }
+    List<Rule> out = new ArrayList<>(rules);
+    out.addAll(defaults);
+    return List.copyOf(out);
   }
 
   public List<Assertion> assertions() {
@@ -153,6 +195,7 @@ public final class Network {
     b.links.addAll(links);
     b.containers.putAll(containers);
     b.internet = internet.orElse(null);
+    b.deployFrom = deployFrom.orElse(null);
     b.rules.addAll(rules);
     b.assertions.addAll(assertions);
     return b;
@@ -165,7 +208,8 @@ public final class Network {
         && convention.equals(n.convention) && subnetList.equals(n.subnetList)
         && spineList.equals(n.spineList) && hostList.equals(n.hostList)
         && links.equals(n.links) && containerList.equals(n.containerList)
-        && internet.equals(n.internet) && rules.equals(n.rules)
+        && internet.equals(n.internet) && deployFrom.equals(n.deployFrom)
+        && rules.equals(n.rules)
         && assertions.equals(n.assertions);
   }
 
@@ -202,6 +246,7 @@ public final class Network {
     private final List<Link> links = new ArrayList<>();
     private final Map<String, Container> containers = new LinkedHashMap<>();
     private Internet internet;
+    private String deployFrom;
     private final List<Rule> rules = new ArrayList<>();
     private final List<Assertion> assertions = new ArrayList<>();
 
@@ -393,9 +438,20 @@ public final class Network {
     }
 
     /**
+     * The subnet the operator deploys the hosts from, such as {@code "lan"}: it may open ssh to
+     * every host, as the management zone may (see {@link Network#defaultHostServices}).
+     */
+    public Builder deployFrom(String subnet) {
+      Messages.in("Network '" + name + "': deploy_from", () -> Names.check("Subnet", subnet));
+      this.deployFrom = subnet;
+      return this;
+    }
+
+    /**
      * {@code can_connect}: {@code from} may open connections to {@code to} for the services
      * (none means every service); replies flow back. Endpoints are text: a subnet name,
-     * {@code zone:NAME}, {@code container:NAME} or {@code internet}; services are
+     * {@code zone:NAME}, {@code container:NAME}, {@code host:NAME} (a service of the host
+     * itself) or {@code internet}; services are
      * {@code tcp/443}, {@code udp/53}, {@code tcp/8000-8080}, {@code icmp} or {@code any}.
      */
     public Builder canConnect(String from, String to, String... services) {

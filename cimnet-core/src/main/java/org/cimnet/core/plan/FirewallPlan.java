@@ -20,7 +20,8 @@ import org.cimnet.core.model.Service;
  *       is dropped.
  *   <li>input (the host itself): loopback, established and related traffic, DNS (udp and tcp
  *       53) from each subnet to the nameserver address the host holds there, ping from the
- *       subnets; everything else is dropped.
+ *       subnets, then the chain {@value #HOST_SERVICES_CHAIN}: the {@link #hostServices} (rules
+ *       to {@code host:NAME}, the default ssh among them); everything else is dropped.
  *   <li>forward (between subnets and to and from the internet): established and related
  *       accepted, invalid dropped, new connections accepted only when an {@link AllowSet}
  *       element or an {@link AllowRule} matches; everything else is dropped. Traffic inside one
@@ -37,16 +38,21 @@ import org.cimnet.core.model.Service;
  * @param allowSets the rules between concrete addresses, as set elements
  * @param allowRules the rules that name a zone, one forward line per service
  * @param natSources the sources translated to the public address, which may overlap
+ * @param hostServices the services of the host itself, one input line per rule and service
+ * @param hostServiceSources every subnet and container address a host service opens to (not
+ *     the internet), which may overlap: where NixOS's own openings
+ *     ({@code networking.firewall.allowedTCPPorts} and the like) are opened
  */
 public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplink> uplink,
     List<Prefix> privateSpaces, List<ZoneSet> zones, List<AllowSet> allowSets,
-    List<AllowRule> allowRules, List<Prefix> natSources, List<Publish> publishes) {
+    List<AllowRule> allowRules, List<Prefix> natSources, List<Publish> publishes,
+    List<HostService> hostServices, List<Prefix> hostServiceSources) {
 
   /** The filter table (family inet, so IPv6, which nothing plans yet, is dropped too). */
   public static final String FILTER_TABLE = "cimnet_filter";
   /** The address translation table (family ip). */
   public static final String NAT_TABLE = "cimnet_nat";
-  /** An empty regular chain the input chain jumps to, where other modules may add services. */
+  /** The regular chain the input chain jumps to: the host's services. */
   public static final String HOST_SERVICES_CHAIN = "host_services";
 
   public FirewallPlan {
@@ -59,6 +65,8 @@ public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplin
     allowRules = List.copyOf(allowRules);
     natSources = List.copyOf(natSources);
     publishes = List.copyOf(publishes);
+    hostServices = List.copyOf(hostServices);
+    hostServiceSources = List.copyOf(hostServiceSources);
   }
 
   /** Whether the NAT table has anything to do. */
@@ -179,6 +187,15 @@ public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplin
    * @param rule the rule as written, for a comment
    */
   public record AllowRule(Side from, Side to, Service service, String rule) {}
+
+  /**
+   * A service of the host itself, opened in its input chain.
+   *
+   * @param from {@link Side.Cidrs} (every subnet of a zone, wherever it is routed) or
+   *     {@link Side.Internet} (through the uplink)
+   * @param rule the rule as written, for a comment
+   */
+  public record HostService(Side from, Service service, String rule) {}
 
   /**
    * A service of the public address forwarded to a container (DNAT).

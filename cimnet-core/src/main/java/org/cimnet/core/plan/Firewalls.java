@@ -25,6 +25,7 @@ import org.cimnet.core.plan.FirewallPlan.Allow;
 import org.cimnet.core.plan.FirewallPlan.AllowRule;
 import org.cimnet.core.plan.FirewallPlan.AllowSet;
 import org.cimnet.core.plan.FirewallPlan.Direction;
+import org.cimnet.core.plan.FirewallPlan.HostService;
 import org.cimnet.core.plan.FirewallPlan.Match;
 import org.cimnet.core.plan.FirewallPlan.Publish;
 import org.cimnet.core.plan.FirewallPlan.Side;
@@ -83,9 +84,13 @@ public final class Firewalls {
     final Map<String, Subnet> subnets = new HashMap<>();
     final Map<String, Container> containers = new HashMap<>();
     final List<Prefix> privateSpaces;
+    /** Every rule to a host, the default host services among them. */
+    final List<Rule> hostServices;
 
     Context(Network network) {
       this.network = network;
+      this.hostServices = network.effectiveRules().stream()
+          .filter(r -> r.to() instanceof Endpoint.OfHost).toList();
       network.subnets().forEach(s -> subnets.put(s.name(), s));
       network.containers().forEach(c -> containers.put(c.name(), c));
       List<Prefix> spaces = new ArrayList<>(PRIVATE_SPACES);
@@ -120,13 +125,58 @@ public final class Firewalls {
     Set<Prefix> nat = new LinkedHashSet<>();
     if (host.router()) {
       for (Rule rule : ctx.network.rules()) {
+        if (rule.to() instanceof Endpoint.OfHost || rule.from() instanceof Endpoint.OfHost) {
+          continue; // a host service, compiled into the input chain below
+        }
         compileRule(ctx, local, rule, sets, lines, nat);
       }
     }
     List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, ports) : List.of();
+    List<HostService> services = new ArrayList<>();
+    Set<Prefix> serviceSources = new LinkedHashSet<>();
+    Endpoint self = Endpoint.host(host.name());
+    for (Rule rule : ctx.hostServices) {
+      if (rule.to().equals(self)) {
+        hostService(ctx, uplink.isPresent(), rule, services, serviceSources);
+      }
+    }
     return new FirewallPlan(host.name(), List.copyOf(ports.values()), uplink,
         ctx.privateSpaces, List.copyOf(local.zones().values()), sets.build(), lines,
-        List.copyOf(nat), publishes);
+        List.copyOf(nat), publishes, services, List.copyOf(serviceSources));
+  }
+
+  /**
+   * The input lines of one host service. Its sources are global (every subnet of a zone,
+   * wherever it is routed): a connection to the host may come from any router.
+   */
+  private static void hostService(Context ctx, boolean uplink, Rule rule,
+      List<HostService> services, Set<Prefix> sources) {
+    FirewallPlan.Side from;
+    Endpoint e = rule.from();
+    if (e instanceof Endpoint.Internet) {
+      if (!uplink) {
+        return;
+      }
+      from = new FirewallPlan.Side.Internet();
+    } else {
+      List<Prefix> cidrs = new ArrayList<>();
+      if (e instanceof Endpoint.OfSubnet s && ctx.subnets.containsKey(s.name())) {
+        cidrs.add(ctx.subnets.get(s.name()).cidr());
+      } else if (e instanceof Endpoint.OfZone z) {
+        ctx.network.zone(z.name()).forEach(s -> cidrs.add(s.cidr()));
+      } else if (e instanceof Endpoint.OfContainer c && ctx.containers.containsKey(c.name())) {
+        ctx.containers.get(c.name()).attachments().stream().map(Attachment::address)
+            .flatMap(Optional::stream).forEach(a -> cidrs.add(Prefix.containing(a, 32)));
+      }
+      if (cidrs.isEmpty()) {
+        return;
+      }
+      from = new FirewallPlan.Side.Cidrs(cidrs);
+      sources.addAll(cidrs);
+    }
+    for (Service service : rule.services()) {
+      services.add(new HostService(from, service, rule.toString()));
+    }
   }
 
   private static void compileRule(Context ctx, Local local, Rule rule, Sets sets,

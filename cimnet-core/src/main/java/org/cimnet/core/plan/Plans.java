@@ -68,6 +68,30 @@ public final class Plans {
     return plans;
   }
 
+  /**
+   * The private addresses {@code host} holds itself, as its plan's interfaces hold them (its own
+   * addresses, and the gateway and nameserver addresses of the subnets it routes and serves; not
+   * the public address), in plan order. The prover reaches them only through host services.
+   */
+  public static List<Ipv4Address> heldAddresses(Network network, Host host) {
+    List<Ipv4Address> out = new ArrayList<>();
+    for (String subnet : host.carriedSubnets()) {
+      Optional<Subnet> s = network.subnet(subnet);
+      if (s.isEmpty() || s.get().reserved()) {
+        continue;
+      }
+      host.addresses().stream().filter(a -> a.subnet().equals(subnet))
+          .map(HostAddress::address).flatMap(Optional::stream).forEach(out::add);
+      if (host.router() && network.convention().fits(s.get().cidr(), Role.GATEWAY)) {
+        out.add(network.convention().address(s.get().cidr(), Role.GATEWAY));
+      }
+      if (host.nameserver() && network.convention().fits(s.get().cidr(), Role.NAMESERVER)) {
+        out.add(network.convention().address(s.get().cidr(), Role.NAMESERVER));
+      }
+    }
+    return out;
+  }
+
   private static List<String> carried(Context ctx, Host host) {
     return host.carriedSubnets().stream()
         .filter(s -> ctx.subnets.containsKey(s) && !ctx.subnets.get(s).reserved()).toList();

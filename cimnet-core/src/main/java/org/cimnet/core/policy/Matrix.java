@@ -81,7 +81,7 @@ public final class Matrix {
     return of(Policy.compile(network));
   }
 
-  /** The nodes: every subnet in declaration order, then {@code internet}. */
+  /** The nodes: every subnet in declaration order, {@code internet}, then {@code host:NAME}s. */
   public List<String> nodes() {
     return policy.nodes();
   }
@@ -153,8 +153,9 @@ public final class Matrix {
   }
 
   /**
-   * The matrix as text. Up to {@value #GRID_LIMIT} nodes: an aligned grid, rows are sources,
-   * columns destinations. Beyond: one line per source that reaches another node, {@code s0: s3
+   * The matrix as text. Up to {@value #GRID_LIMIT} nodes: an aligned grid, rows are sources
+   * (the subnets and the internet: a host opens nothing the rules speak for), columns
+   * destinations (hosts last, by their services). Beyond: one line per source that reaches another node, {@code s0: s3
    * tcp/80 | s9 any via c10} (every subnet reaching itself on any service goes unsaid).
    */
   public String toText() {
@@ -164,10 +165,13 @@ public final class Matrix {
 
   private String grid(int n) {
     String corner = "from \\ to";
-    String[][] table = new String[n + 1][n + 1];
+    int rows = policy.sourceCount();
+    String[][] table = new String[rows + 1][n + 1];
     table[0][0] = corner;
-    for (int x = 0; x < n; x++) {
-      table[0][x + 1] = policy.nodeName(x);
+    for (int y = 0; y < n; y++) {
+      table[0][y + 1] = policy.nodeName(y);
+    }
+    for (int x = 0; x < rows; x++) {
       table[x + 1][0] = policy.nodeName(x);
       for (int y = 0; y < n; y++) {
         table[x + 1][y + 1] = "-";
@@ -198,7 +202,7 @@ public final class Matrix {
 
   private String list(int n) {
     StringBuilder text = new StringBuilder();
-    for (int x = 0; x < n; x++) {
+    for (int x = 0; x < policy.sourceCount(); x++) {
       List<String> parts = new ArrayList<>();
       for (Cell c : row(x)) {
         boolean self = c.to().equals(c.from()) && c.direct().isAny();

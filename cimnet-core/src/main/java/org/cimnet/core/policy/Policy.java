@@ -15,13 +15,23 @@ import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.Endpoint;
+import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Role;
 import org.cimnet.core.model.Rule;
+import org.cimnet.core.model.Service;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.plan.Plans;
 
 /**
  * A network's rules compiled to address sets, service sets and indexes: the one model of "who may
  * open what" that the prover, {@link Explanation explain} and the {@link Matrix} share.
+ *
+ * <p>A host's own addresses ({@link Plans#heldAddresses}) are the host's, not its subnets': a
+ * subnet or zone stands for its other addresses, two addresses of one subnet talk freely only
+ * when neither is a host's, and a host is reached only by rules to {@code host:NAME} (its
+ * services, the declared ones and {@link Network#defaultHostServices}). Each host holding an
+ * address is a node of its own, {@code host:NAME}, after the internet.
  *
  * <p>Compiling is defensive: an endpoint that does not resolve (an undeclared subnet or
  * container, a zone without subnets, a container without addresses) matches nothing, and
@@ -51,6 +61,9 @@ public final class Policy {
   private final AddressSet internet;
   private final Map<String, List<Subnet>> zones = new HashMap<>();
   private final Map<Endpoint, Resolved> resolved = new HashMap<>();
+  /** Each host's own addresses, and all of them together. */
+  private final Map<String, AddressSet> hostSets = new LinkedHashMap<>();
+  private final AddressSet hostAddresses;
 
   private final Compiled[] rules;
   private final SegmentIndex fromIndex;
@@ -68,8 +81,12 @@ public final class Policy {
   private Policy(Network network) {
     this.network = network;
     this.subnets = network.subnets();
+    for (Host h : network.hosts()) {
+      hostSets.put(h.name(), AddressSet.ofAddresses(Plans.heldAddresses(network, h)));
+    }
+    this.hostAddresses = AddressSet.unionAll(hostSets.values());
     for (Subnet s : subnets) {
-      nodeSets.add(AddressSet.of(s.cidr()));
+      nodeSets.add(AddressSet.of(s.cidr()).minus(hostAddresses));
       nodeNames.add(s.name());
       zones.computeIfAbsent(s.zone(), z -> new ArrayList<>()).add(s);
     }
@@ -78,12 +95,19 @@ public final class Policy {
         ? outside.minus(AddressSet.of(network.supernet())) : outside;
     nodeSets.add(internet);
     nodeNames.add("internet");
+    hostSets.forEach((host, set) -> {
+      if (!set.isEmpty()) {
+        nodeSets.add(set);
+        nodeNames.add(Endpoint.host(host).text());
+      }
+    });
     for (int i = nodeNames.size() - 1; i >= 0; i--) {
       nodeIds.put(nodeNames.get(i), i); // the first of two equal names wins
     }
     this.nodeIndex = new SegmentIndex(nodeSets);
 
-    List<Rule> declared = network.rules();
+    List<Rule> declared = new ArrayList<>(network.effectiveRules());
+    declared.addAll(infrastructure(network));
     this.rules = new Compiled[declared.size()];
     Map<Endpoint, Integer> fromIds = new LinkedHashMap<>();
     Map<Endpoint, Integer> toIds = new HashMap<>();
@@ -139,6 +163,36 @@ public final class Policy {
     this.relayNext = new int[relayNames.size()][];
   }
 
+  /**
+   * What every host's input chain accepts besides its services: ping from each subnet it holds
+   * an address in, and DNS (udp and tcp 53) from each subnet whose nameserver it is. As rules to
+   * {@code host:NAME}, so that the matrix shows them and assertions about hosts count them.
+   */
+  static List<Rule> infrastructure(Network network) {
+    List<Rule> out = new ArrayList<>();
+    List<Service> dns = List.of(
+        Service.parse("udp/53"),
+        Service.parse("tcp/53"));
+    for (Host h : network.hosts()) {
+      List<Ipv4Address> held = Plans.heldAddresses(network, h);
+      Endpoint self = Endpoint.host(h.name());
+      for (String name : h.carriedSubnets()) {
+        Optional<Subnet> s = network.subnet(name);
+        if (s.isEmpty() || s.get().reserved()
+            || held.stream().noneMatch(a -> s.get().cidr().contains(a))) {
+          continue;
+        }
+        out.add(new Rule(Endpoint.subnet(name), self,
+            List.of(Service.parse("icmp"))));
+        if (h.nameserver() && network.convention().fits(s.get().cidr(),
+            Role.NAMESERVER)) {
+          out.add(new Rule(Endpoint.subnet(name), self, dns));
+        }
+      }
+    }
+    return out;
+  }
+
   /** Compiles {@code network}'s rules; the network should have been through IPAM. */
   public static Policy compile(Network network) {
     return new Policy(Objects.requireNonNull(network, "network == null"));
@@ -153,7 +207,10 @@ public final class Policy {
     return internet;
   }
 
-  /** The matrix's nodes: every subnet in declaration order, then {@code internet}. */
+  /**
+   * The matrix's nodes: every subnet in declaration order, then {@code internet}, then
+   * {@code host:NAME} for every host holding an address, in host order.
+   */
   public List<String> nodes() {
     return Collections.unmodifiableList(nodeNames);
   }
@@ -181,13 +238,15 @@ public final class Policy {
     }
     Resolved r;
     if (endpoint instanceof Endpoint.OfSubnet s) {
-      r = network.subnet(s.name()).map(n -> new Resolved(AddressSet.of(n.cidr()), ""))
+      r = network.subnet(s.name())
+          .map(n -> new Resolved(AddressSet.of(n.cidr()).minus(hostAddresses), ""))
           .orElse(new Resolved(AddressSet.empty(), "subnet '" + s.name() + "' is not declared"));
     } else if (endpoint instanceof Endpoint.OfZone z) {
       List<Subnet> members = zones.getOrDefault(z.name(), List.of());
       r = members.isEmpty()
           ? new Resolved(AddressSet.empty(), "zone '" + z.name() + "' has no subnet")
-          : new Resolved(AddressSet.ofPrefixes(members.stream().map(Subnet::cidr).toList()), "");
+          : new Resolved(AddressSet.ofPrefixes(members.stream().map(Subnet::cidr).toList())
+              .minus(hostAddresses), "");
     } else if (endpoint instanceof Endpoint.OfContainer c) {
       Optional<Container> found = network.container(c.name());
       if (found.isEmpty()) {
@@ -199,6 +258,11 @@ public final class Policy {
             ? new Resolved(AddressSet.empty(), "container '" + c.name() + "' has no address")
             : new Resolved(AddressSet.ofAddresses(addresses), "");
       }
+    } else if (endpoint instanceof Endpoint.OfHost h) {
+      AddressSet set = hostSets.get(h.name());
+      r = set == null ? new Resolved(AddressSet.empty(), "host '" + h.name() + "' is not declared")
+          : set.isEmpty() ? new Resolved(set, "host '" + h.name() + "' holds no address")
+          : new Resolved(set, "");
     } else {
       r = new Resolved(internet, "");
     }
@@ -533,6 +597,11 @@ public final class Policy {
 
   int nodeCount() {
     return nodeSets.size();
+  }
+
+  /** The nodes that open connections: the subnets and the internet (hosts are destinations). */
+  int sourceCount() {
+    return subnets.size() + 1;
   }
 
   AddressSet nodeSet(int node) {

@@ -431,6 +431,11 @@ public final class ModelReader {
     }
   }
 
+  /** Notes the subnet {@code deploy_from} names, which must be declared. */
+  public void deployFrom(String subnet, Node at) {
+    ref("subnet", subnet, "deploy_from", at, "deploy_from");
+  }
+
   public Optional<Internet> internet(Node node, String path) {
     return f.obj(node, path, "the way to the internet", "public_address", "gateway", "via")
         .flatMap(o -> {
@@ -457,7 +462,7 @@ public final class ModelReader {
 
   private Optional<Endpoint> endpoint(Fields.Obj o, String key, String owner) {
     Optional<String> text = o.reqString(key, "an endpoint: a subnet name, zone:NAME,"
-        + " container:NAME or internet");
+        + " container:NAME, host:NAME or internet");
     if (text.isEmpty()) {
       return Optional.empty();
     }
@@ -468,6 +473,8 @@ public final class ModelReader {
         ref("subnet", s.name(), owner, at, o.path(key));
       } else if (x instanceof Endpoint.OfContainer c) {
         ref("container", c.name(), owner, at, o.path(key));
+      } else if (x instanceof Endpoint.OfHost h) {
+        ref("host", h.name(), owner, at, o.path(key));
       }
     });
     return e;

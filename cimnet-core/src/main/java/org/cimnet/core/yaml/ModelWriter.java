@@ -93,6 +93,7 @@ public final class ModelWriter {
     m.putIf(!n.containers().isEmpty(), "containers",
         list(n.containers().stream().map(ModelWriter::container).toList()));
     n.internet().ifPresent(i -> m.put("internet", internet(i)));
+    n.deployFrom().ifPresent(d -> m.put("deploy_from", d));
     m.putIf(!n.rules().isEmpty(), "rules",
         list(n.rules().stream().map(ModelWriter::rule).toList()));
     m.putIf(!n.assertions().isEmpty(), "assertions",

@@ -158,7 +158,7 @@ public final class NetworkYaml {
       }
       Optional<Fields.Obj> root = nf.obj(networkTree.get(), "", "the network (network.yaml)",
           "name", "domain", "supernet", "public_supernet", "convention", "subnets", "hosts",
-          "links", "containers", "internet", "rules", "assertions");
+          "links", "containers", "internet", "deploy_from", "rules", "assertions");
       if (root.isEmpty()) {
         return null;
       }
@@ -211,6 +211,12 @@ public final class NetworkYaml {
       }));
       o.opt("internet").flatMap(n -> nr.internet(n, "internet"))
           .ifPresent(i -> b.internet(i));
+      o.opt("deploy_from").ifPresent(d -> nf.string(d, "deploy_from", "the subnet the"
+          + " operator deploys the hosts from, such as 'lan'").ifPresent(t -> {
+            if (nf.attempt(d, "deploy_from", () -> b.deployFrom(t)).isPresent()) {
+              nr.deployFrom(t, d);
+            }
+          }));
       each(o, "rules", "rules", (n, p) -> nr.rule(n, p).ifPresent(r -> b.rule(r)));
       each(o, "assertions", "assertions", (n, p) -> nr.assertion(n, p)
           .ifPresent(a -> b.assertion(a)));

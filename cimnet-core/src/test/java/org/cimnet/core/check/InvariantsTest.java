@@ -43,8 +43,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InvariantsTest {
   private static final Set<String> COVERED = new TreeSet<>();
 
-  /** Everything but the internet, rules and assertions. */
+  /** Everything but the internet, rules and assertions; the operator deploys from lan. */
   static Network.Builder parts() {
+    return partsNoDeploy().deployFrom("lan");
+  }
+
+  /** {@link #parts} without deploy_from: only the (reserved) management zone may ssh. */
+  static Network.Builder partsNoDeploy() {
     return network("t")
         .supernet("192.168.0.0/21")
         .subnet(subnet("ilo", "192.168.0.0/24").zone("management").reserved())
@@ -425,6 +430,16 @@ class InvariantsTest {
         baseBuilder().canConnect("zone:nowhere", "dmz").build(),
         List.of(v("ref.zone", "rules[2].from", "Rule can_connect(zone:nowhere, dmz): no subnet"
             + " is in zone 'nowhere': declare one there, or name a zone that has subnets"))));
+    all.add(Arguments.of(RuleIds.ENDPOINT_HOST_SOURCE,
+        baseBuilder().canConnect("host:vh", "lan").build(),
+        List.of(v("endpoint.host-source", "rules[2].from", "Rule can_connect(host:vh, lan):"
+            + " opens from 'host:vh', but a host's own connections leave unfiltered, so no rule"
+            + " or assertion can speak for them: use host:NAME only as a destination (a service"
+            + " of the host)"))));
+    all.add(Arguments.of(RuleIds.REF_HOST,
+        baseBuilder().canConnect("lan", "host:ghost", "tcp/22").build(),
+        List.of(v("ref.host", "rules[2].to", "Rule can_connect(lan, host:ghost, tcp/22): host"
+            + " 'ghost' is not declared"))));
     all.add(Arguments.of(RuleIds.REF_CONTAINER,
         baseBuilder().never("container:ghost", "lan").build(),
         List.of(v("ref.container", "assertions[1].from", "Assertion never(container:ghost, lan):"
@@ -526,6 +541,11 @@ class InvariantsTest {
             baseBuilder().subnet(subnet("spare", "192.168.5.0/24")).build(),
             v("subnet.uncarried", "subnets[spare]", "Subnet 'spare' is carried by no leaf: add"
                 + " it to a leaf, or mark it reserved()")),
+        Arguments.of(RuleIds.WARN_HOST_NO_SSH, withWayOut(partsNoDeploy()).build(),
+            v("host.no-ssh", "hosts[vh]", "Host 'vh': no subnet may open ssh (tcp/22) to it, so"
+                + " the first switch over ssh cuts the session: name the subnet you deploy from"
+                + " (deploy_from), put a subnet in zone 'management', or add can_connect(SUBNET,"
+                + " host:vh, tcp/22)")),
         Arguments.of(RuleIds.WARN_LEAF_RESERVED_SUBNET, withHost(h -> h.leaf("leaf3", "ilo")),
             v("leaf.reserved-subnet", "hosts[vh].leaves[leaf3].subnets[ilo]", "Host 'vh': leaf"
                 + " 'leaf3' lists subnet 'ilo', which is reserved: the plan leaves it out until"

@@ -94,11 +94,11 @@ class DslTest {
         () -> b.canConnect("internet", "dmz", "tcp/70000"));
     fails("Rule can_connect(zone:Bad, dmz): Endpoint 'zone:Bad' is not valid (Zone name 'Bad' is"
         + " not valid: use 1 to 63 lower-case letters, digits and '-', starting with a letter"
-        + " and not ending with '-'): use a subnet name, subnet:NAME, zone:NAME, container:NAME"
-        + " or internet", () -> b.canConnect("zone:Bad", "dmz"));
-    fails("Assertion never(host:x, dmz): Endpoint 'host:x' is not valid (unknown kind 'host'):"
-        + " use a subnet name, subnet:NAME, zone:NAME, container:NAME or internet",
-        () -> b.never("host:x", "dmz"));
+        + " and not ending with '-'): use a subnet name, subnet:NAME, zone:NAME, container:NAME,"
+        + " host:NAME or internet", () -> b.canConnect("zone:Bad", "dmz"));
+    fails("Assertion never(vm:x, dmz): Endpoint 'vm:x' is not valid (unknown kind 'vm'):"
+        + " use a subnet name, subnet:NAME, zone:NAME, container:NAME, host:NAME or internet",
+        () -> b.never("vm:x", "dmz"));
   }
 
   @Test

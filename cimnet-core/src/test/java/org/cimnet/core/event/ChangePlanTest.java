@@ -51,7 +51,7 @@ class ChangePlanTest {
         MACs:
           + container files in lan %s
 
-        Who may open connections to whom (the prover's matrix; 1 unchanged):
+        Who may open connections to whom (the prover's matrix; 3 unchanged):
           + dmz -> lan tcp/22
 
         Assertions the change breaks:

@@ -20,6 +20,7 @@ import org.cimnet.core.dsl.Cimnet;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.Endpoint;
+import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Service;
@@ -45,9 +46,14 @@ class ProverPropertiesTest {
       "tcp/80", "tcp/443", "udp/53", "udp/22", "tcp/22-80", "tcp/23-443", "udp/1-22",
       "tcp/443-65535", "tcp/80-65535");
 
-  /** A random policy's shape, as small integers that shrink well. */
+  /**
+   * A random policy's shape, as small integers that shrink well. The host {@code h} carries the
+   * subnets {@code host} names (none: no host); {@code hostKind} bit 0 makes it a router, bit 1
+   * a nameserver, bit 2 gives it its own address in its first subnet.
+   */
   record Shape(boolean publicSupernet, List<Integer> zones, List<List<Integer>> containers,
-      List<List<Integer>> rules, List<List<Integer>> assertions) {}
+      List<List<Integer>> rules, List<List<Integer>> assertions, List<Integer> host,
+      int hostKind) {}
 
   @Provide
   Arbitrary<Shape> shapes() {
@@ -61,8 +67,9 @@ class ProverPropertiesTest {
         .ofMaxSize(6);
     Arbitrary<List<List<Integer>>> assertions = small.list().ofSize(2).list().ofMinSize(1)
         .ofMaxSize(4);
-    return Combinators.combine(Arbitraries.of(false, true), zones, containers, rules, assertions)
-        .as(Shape::new);
+    Arbitrary<List<Integer>> host = Arbitraries.integers().between(0, 3).list().ofMaxSize(3);
+    return Combinators.combine(Arbitraries.of(false, true), zones, containers, rules, assertions,
+        host, Arbitraries.integers().between(0, 7)).as(Shape::new);
   }
 
   /** Builds the network the shape describes; every container address is fixed. */
@@ -77,8 +84,25 @@ class ProverPropertiesTest {
     int[] nextFree = new int[k];
     for (int i = 0; i < k; i++) {
       b.subnet(Subnet.builder("s" + i, supernet.first().plus(8L * i) + "/29")
-          .zone(shape.zones().get(i) == 0 ? "a" : "b"));
+          .zone(shape.zones().get(i) == 0 ? "a" : "management"));
       nextFree[i] = 2; // .0 network, .1 gateway; .6 nameserver, .7 broadcast
+    }
+    TreeSet<Integer> carried = new TreeSet<>();
+    shape.host().forEach(i -> carried.add(i % k));
+    if (!carried.isEmpty() && shape.hostKind() != 0) { // kind 0 would hold no address
+      Host.Builder h = Host.builder("h");
+      carried.forEach(i -> h.leaf("l" + i, "s" + i));
+      if ((shape.hostKind() & 1) != 0) {
+        h.router();
+      }
+      if ((shape.hostKind() & 2) != 0) {
+        h.nameserver();
+      }
+      if ((shape.hostKind() & 4) != 0) {
+        int first = carried.first();
+        h.address("s" + first, supernet.first().plus(8L * first + nextFree[first]++).toString());
+      }
+      b.host(h);
     }
     int c = 0;
     for (List<Integer> attach : shape.containers()) {
@@ -99,15 +123,16 @@ class ProverPropertiesTest {
     }
     Network partial = b.build();
     List<String> endpoints = endpoints(partial);
+    List<String> targets = targets(partial);
     for (List<Integer> r : shape.rules()) {
       List<String> services = r.subList(2, r.size()).stream()
           .map(i -> SERVICES.get(i % SERVICES.size())).toList();
       b.canConnect(endpoints.get(r.get(0) % endpoints.size()),
-          endpoints.get(r.get(1) % endpoints.size()), services.toArray(String[]::new));
+          targets.get(r.get(1) % targets.size()), services.toArray(String[]::new));
     }
     for (List<Integer> a : shape.assertions()) {
       b.never(endpoints.get(a.get(0) % endpoints.size()),
-          endpoints.get(a.get(1) % endpoints.size()));
+          targets.get(a.get(1) % targets.size()));
     }
     return b.build();
   }
@@ -119,6 +144,13 @@ class ProverPropertiesTest {
     n.subnets().stream().map(Subnet::zone).distinct().sorted().forEach(z -> out.add("zone:" + z));
     n.containers().forEach(c -> out.add("container:" + c.name()));
     out.add("internet");
+    return out;
+  }
+
+  /** What may be a destination: every endpoint, and the hosts (by their services). */
+  static List<String> targets(Network n) {
+    List<String> out = new ArrayList<>(endpoints(n));
+    n.hosts().forEach(h -> out.add("host:" + h.name()));
     return out;
   }
 
@@ -141,7 +173,7 @@ class ProverPropertiesTest {
     Brute brute = new Brute(n);
     Policy policy = Policy.compile(n);
     Matrix matrix = Matrix.of(policy);
-    for (String from : policy.nodes()) {
+    for (String from : policy.nodes().subList(0, policy.sourceCount())) {
       for (String to : policy.nodes()) {
         Endpoint f = Endpoint.parse(from);
         Endpoint t = Endpoint.parse(to);
@@ -161,8 +193,9 @@ class ProverPropertiesTest {
       @ForAll("ruleParts") List<Integer> extra) {
     Network before = build(shape);
     List<String> endpoints = endpoints(before);
+    List<String> targets = targets(before);
     Network after = before.toBuilder().canConnect(endpoints.get(extra.get(0) % endpoints.size()),
-        endpoints.get(extra.get(1) % endpoints.size()),
+        targets.get(extra.get(1) % targets.size()),
         SERVICES.get(extra.get(2) % SERVICES.size())).build();
     Matrix was = Matrix.of(before);
     Matrix now = Matrix.of(after);
@@ -192,7 +225,7 @@ class ProverPropertiesTest {
     Network base = build(shape);
     List<String> endpoints = endpoints(base);
     String from = endpoints.get(extra.get(0) % endpoints.size());
-    String to = endpoints.get(extra.get(1) % endpoints.size());
+    String to = targets(base).get(extra.get(1) % targets(base).size());
     Network n = base.toBuilder().canConnect(from, to, SERVICES.get(extra.get(2)
         % SERVICES.size())).never(from, to).build();
     Proof p = Prover.prove(n).get(n.assertions().size() - 1);
@@ -210,10 +243,42 @@ class ProverPropertiesTest {
     private final List<Integer> ports = new ArrayList<>();
     private final List<Container> relays;
     private final List<Subnet> subnets;
+    /** Each address a host holds, with the host: its own, and .1 and .6 where it plays them. */
+    private final java.util.Map<Long, String> held = new java.util.HashMap<>();
+    /** The rules plus what every host accepts: default ssh, ping and DNS from its subnets. */
+    private final List<Rule> rules = new ArrayList<>();
 
     Brute(Network n) {
       this.n = n;
       this.subnets = n.subnets();
+      rules.addAll(n.rules());
+      for (Host h : n.hosts()) {
+        for (String name : h.carriedSubnets()) {
+          Subnet s = n.subnet(name).orElseThrow();
+          long base = s.cidr().first().toLong();
+          h.addresses().stream().filter(a -> a.subnet().equals(name))
+              .forEach(a -> held.put(a.address().orElseThrow().toLong(), h.name()));
+          if (h.router()) {
+            held.put(base + 1, h.name());
+          }
+          if (h.nameserver()) {
+            held.put(base + 6, h.name());
+          }
+          boolean holds = held.keySet().stream().anyMatch(a -> a >= base && a < base + 8);
+          Endpoint host = Endpoint.host(h.name());
+          if (holds) {
+            rules.add(new Rule(Endpoint.subnet(name), host, List.of(Service.parse("icmp"))));
+          }
+          if (h.nameserver()) {
+            rules.add(new Rule(Endpoint.subnet(name), host, List.of(Service.parse("udp/53"),
+                Service.parse("tcp/53"))));
+          }
+        }
+        if (n.subnets().stream().anyMatch(s -> s.zone().equals("management"))) {
+          rules.add(new Rule(Endpoint.zone("management"), Endpoint.host(h.name()),
+              List.of(Service.parse("tcp/22"))));
+        }
+      }
       for (Subnet s : subnets) {
         for (Ipv4Address a : s.cidr().addresses()) {
           universe.add(a.toLong());
@@ -245,11 +310,15 @@ class ProverPropertiesTest {
 
     boolean in(Endpoint e, long a) {
       Ipv4Address address = Ipv4Address.of(a);
+      if (e instanceof Endpoint.OfHost h) {
+        return h.name().equals(held.get(a));
+      }
       if (e instanceof Endpoint.OfSubnet s) {
-        return n.subnet(s.name()).map(x -> x.cidr().contains(address)).orElse(false);
+        return !held.containsKey(a)
+            && n.subnet(s.name()).map(x -> x.cidr().contains(address)).orElse(false);
       }
       if (e instanceof Endpoint.OfZone z) {
-        return subnets.stream().anyMatch(x -> x.zone().equals(z.name())
+        return !held.containsKey(a) && subnets.stream().anyMatch(x -> x.zone().equals(z.name())
             && x.cidr().contains(address));
       }
       if (e instanceof Endpoint.OfContainer c) {
@@ -276,11 +345,12 @@ class ProverPropertiesTest {
 
     boolean allowed(long s, long d, Flow.Protocol protocol, int port) {
       for (Subnet x : subnets) {
-        if (x.cidr().contains(Ipv4Address.of(s)) && x.cidr().contains(Ipv4Address.of(d))) {
+        if (x.cidr().contains(Ipv4Address.of(s)) && x.cidr().contains(Ipv4Address.of(d))
+            && !held.containsKey(s) && !held.containsKey(d)) {
           return true;
         }
       }
-      for (Rule r : n.rules()) {
+      for (Rule r : rules) {
         if (in(r.from(), s) && in(r.to(), d) && matches(r.services(), protocol, port)) {
           return true;
         }

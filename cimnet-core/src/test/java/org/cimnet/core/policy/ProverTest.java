@@ -17,16 +17,16 @@ import org.junit.jupiter.api.Test;
 class ProverTest {
 
   private static final String SEED_MATRIX = """
-      from \\ to  ilo  lan  comms        internal     dmz         agents  mgmt  wifi  internet
-      ilo        any  -    -            -            -           -       -     -     -
-      lan        -    any  -            -            -           -       -     -     any
-      comms      -    -    any          any via bus  any         -       -     -     -
-      internal   -    -    any via bus  any          any         -       -     -     -
-      dmz        -    -    -            -            any         -       -     -     -
-      agents     -    -    -            -            -           any     -     -     -
-      mgmt       any  -    -            -            -           -       any   -     -
-      wifi       -    -    -            -            -           -       -     any   -
-      internet   -    -    -            -            tcp/80,443  -       -     -     -
+      from \\ to  ilo  lan  comms        internal     dmz         agents  mgmt  wifi  internet  host:vhost-dev
+      ilo        any  -    -            -            -           -       -     -     -         tcp/22
+      lan        -    any  -            -            -           -       -     -     any       tcp/53 udp/53 icmp
+      comms      -    -    any          any via bus  any         -       -     -     -         tcp/53 udp/53 icmp
+      internal   -    -    any via bus  any          any         -       -     -     -         tcp/53 udp/53 icmp
+      dmz        -    -    -            -            any         -       -     -     -         tcp/53 udp/53 icmp
+      agents     -    -    -            -            -           any     -     -     -         tcp/53 udp/53 icmp
+      mgmt       any  -    -            -            -           -       any   -     -         tcp/22,53 udp/53 icmp
+      wifi       -    -    -            -            -           -       -     any   -         tcp/53 udp/53 icmp
+      internet   -    -    -            -            tcp/80,443  -       -     -     -         -
       """;
 
   private static Network concrete(Network declared) {
@@ -111,8 +111,54 @@ class ProverTest {
     assertEquals("-", matrix.cell("dmz", "internal").text());
     assertEquals("any via bus", matrix.cell("comms", "internal").text());
     assertEquals(List.of("bus"), matrix.cell("comms", "internal").relay().stream().toList());
-    assertEquals(List.of("lan", "internet"),
+    assertEquals(List.of("lan", "internet", "host:vhost-dev"),
         matrix.row("lan").stream().map(Matrix.Cell::to).toList());
+  }
+
+  @Test
+  void hostServicesReachTheHostsOwnAddressesAndNothingElseDoes() {
+    Network n = concrete(SeedShape.build());
+    Policy policy = Policy.compile(n);
+    // The management zone may ssh to every address of the host (default host service)...
+    assertTrue(policy.allows(flow("192.168.6.20", "192.168.6.1", 22)));
+    assertTrue(policy.allows(flow("192.168.6.20", "192.168.4.1", 22)));
+    // ...on ssh only, and dmz may not: being in the host's subnet opens nothing on the host.
+    assertFalse(policy.allows(flow("192.168.6.20", "192.168.6.1", 8080)));
+    assertFalse(policy.allows(flow("192.168.4.20", "192.168.4.1", 22)));
+    assertFalse(policy.allows(flow("192.168.4.20", "192.168.4.100", 22)));
+    // A rule into dmz does not reach the host's dmz addresses: forwarding is not the host.
+    assertFalse(policy.allows(flow("192.168.2.20", "192.168.4.1", 22)));
+    assertTrue(policy.allows(flow("192.168.2.20", "192.168.4.20", 22)));
+    assertEquals("""
+        mgmt -> host:vhost-dev: tcp/22,53 udp/53 icmp
+          by can_connect(zone:management, host:vhost-dev, tcp/22)
+          by can_connect(mgmt, host:vhost-dev, icmp)
+          by can_connect(mgmt, host:vhost-dev, udp/53, tcp/53)
+        """, Prover.explain(n, "mgmt", "host:vhost-dev").toText());
+  }
+
+  @Test
+  void aHostServiceFromDmzBreaksANeverAboutTheHost() {
+    Network n = concrete(SeedShape.builder().deployFrom("lan")
+        .never("zone:dmz", "host:vhost-dev").never("wifi", "host:vhost-dev").build());
+    List<Proof> proofs = Prover.prove(n);
+    // dmz pings and asks the host's DNS: the host is not out of dmz's reach.
+    assertEquals(Proof.Status.VIOLATED, proofs.get(4).status());
+    Network ssh = concrete(SeedShape.builder().canConnect("wifi", "host:vhost-dev", "tcp/22")
+        .never("wifi", "host:vhost-dev").build());
+    assertEquals("violated never(wifi, host:vhost-dev): src 192.168.7.2, dst 192.168.1.1,"
+        + " tcp/22, allowed by can_connect(wifi, host:vhost-dev, tcp/22); path: wifi ->"
+        + " host:vhost-dev", Prover.prove(ssh).get(4).toText());
+    // The subnet the operator deploys from may ssh, as the management zone may.
+    assertEquals("tcp/53 udp/53 icmp", Matrix.of(concrete(SeedShape.build()))
+        .cell("wifi", "host:vhost-dev").text());
+    assertEquals("tcp/22,53 udp/53 icmp", Matrix.of(concrete(SeedShape.builder()
+        .deployFrom("wifi").build())).cell("wifi", "host:vhost-dev").text());
+  }
+
+  private static Flow flow(String src, String dst, int port) {
+    return new Flow(org.cimnet.core.addr.Ipv4Address.parse(src),
+        org.cimnet.core.addr.Ipv4Address.parse(dst), Flow.Protocol.TCP, port);
   }
 
   @Test
