@@ -15,14 +15,10 @@ import org.cimnet.core.policy.Policy;
  * address, destination address, TCP, port) and {@link Policy#explain(Flow)} says whether it may
  * open and by which rule.
  *
- * <p>Two kinds of probes the prover does not speak about are mapped first:
- * <ul>
- *   <li>the public address: the service goes to the container that publishes it, so the flow is
- *       the internet to that container's address; nothing published means closed;
- *   <li>a router's own (gateway) address: the prover reasons about what the network forwards,
- *       where a gateway address is just a member of its subnet, while the router itself serves
- *       only DNS (checked by name resolution); TCP to it is expected closed.
- * </ul>
+ * <p>The public address is mapped first: the service goes to the container that publishes it,
+ * so the flow is the internet to that container's address; nothing published means closed. A
+ * host's own (gateway) address is the prover's too: it is open exactly where a host service
+ * (a rule to {@code host:NAME}, the default ssh among them) allows the flow.
  */
 public final class ProverExpectation implements Expectation {
   private final Policy policy;
@@ -41,8 +37,6 @@ public final class ProverExpectation implements Expectation {
   @Override
   public Verdict tcp(Node from, Node to, Service service) {
     switch (to.kind()) {
-      case GATEWAY:
-        return Verdict.closed("the router's own address: it serves DNS only");
       case PUBLIC:
         if (from.kind() != Node.Kind.INTERNET) {
           return Verdict.closed("only the internet is probed on the public address");

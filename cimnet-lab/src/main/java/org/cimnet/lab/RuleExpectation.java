@@ -19,8 +19,9 @@ import org.cimnet.core.model.Subnet;
  *   <li>the internet opens connections where a rule lets it; on the public address it reaches
  *       the container that publishes the service (the lab's upstream also routes the private
  *       addresses to the public one, so the firewall, not the provider, must keep them closed);
- *   <li>the router's own addresses accept no TCP service (it serves DNS, checked by name
- *       resolution, and nothing else).
+ *   <li>a host's own addresses accept a TCP service exactly where a rule to {@code host:NAME}
+ *       (declared, or the default ssh from the management zone and the deploy subnet) covers
+ *       the source and the service; DNS is checked by name resolution.
  * </ul>
  */
 public final class RuleExpectation implements Expectation {
@@ -36,8 +37,13 @@ public final class RuleExpectation implements Expectation {
   @Override
   public Verdict tcp(Node from, Node to, Service service) {
     switch (to.kind()) {
-      case GATEWAY:
-        return Verdict.closed("the router accepts no TCP service on its own addresses");
+      case GATEWAY: {
+        Endpoint self = Endpoint.host(to.name());
+        return network.effectiveRules().stream().filter(r -> r.to().equals(self)
+            && covers(r.from(), from) && r.services().stream().anyMatch(service::within))
+            .findFirst().map(r -> Verdict.open(to.identity(), r.toString()))
+            .orElseGet(() -> Verdict.closed("no service of host " + to.name() + " allows it"));
+      }
       case PUBLIC:
         if (from.kind() != Node.Kind.INTERNET) {
           return Verdict.closed("only the internet is probed on the public address");

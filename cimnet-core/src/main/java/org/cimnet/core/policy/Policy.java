@@ -107,24 +107,30 @@ public final class Policy {
     this.nodeIndex = new SegmentIndex(nodeSets);
 
     List<Rule> declared = new ArrayList<>(network.effectiveRules());
-    declared.addAll(infrastructure(network));
+    // Where a rule's destination is narrower than its endpoint (DNS: the nameserver address).
+    Map<Integer, AddressSet> narrowed = new HashMap<>();
+    for (Infrastructure x : infrastructure(network)) {
+      x.to().ifPresent(to -> narrowed.put(declared.size(), to));
+      declared.add(x.rule());
+    }
     this.rules = new Compiled[declared.size()];
     Map<Endpoint, Integer> fromIds = new LinkedHashMap<>();
-    Map<Endpoint, Integer> toIds = new HashMap<>();
+    Map<Object, Integer> toIds = new HashMap<>();
     List<AddressSet> fromSets = new ArrayList<>();
     int[] byFromCount = new int[declared.size()];
     int[] fromOf = new int[declared.size()];
     for (int i = 0; i < declared.size(); i++) {
       Rule r = declared.get(i);
       AddressSet from = resolve(r.from()).set();
-      AddressSet to = resolve(r.to()).set();
+      AddressSet to = narrowed.getOrDefault(i, resolve(r.to()).set());
       int fromId = fromIds.computeIfAbsent(r.from(), e -> {
         fromSets.add(from);
         return fromSets.size() - 1;
       });
       fromOf[i] = fromId;
       byFromCount[fromId]++;
-      int toId = toIds.computeIfAbsent(r.to(), e -> toIds.size());
+      int toId = toIds.computeIfAbsent(narrowed.containsKey(i) ? to : r.to(),
+          e -> toIds.size());
       rules[i] = new Compiled(i, r, from, to, ServiceSet.of(r.services()), toId);
     }
     this.rulesByFrom = new int[fromSets.size()][];
@@ -163,16 +169,18 @@ public final class Policy {
     this.relayNext = new int[relayNames.size()][];
   }
 
+  /** A rule the input chains imply, and the addresses it reaches when narrower than its end. */
+  record Infrastructure(Rule rule, Optional<AddressSet> to) {}
+
   /**
    * What every host's input chain accepts besides its services: ping from each subnet it holds
-   * an address in, and DNS (udp and tcp 53) from each subnet whose nameserver it is. As rules to
-   * {@code host:NAME}, so that the matrix shows them and assertions about hosts count them.
+   * an address in (to any of its addresses), and DNS (udp and tcp 53) from each subnet whose
+   * nameserver it is (to that nameserver address). As rules to {@code host:NAME}, so that the
+   * matrix shows them and assertions about hosts count them.
    */
-  static List<Rule> infrastructure(Network network) {
-    List<Rule> out = new ArrayList<>();
-    List<Service> dns = List.of(
-        Service.parse("udp/53"),
-        Service.parse("tcp/53"));
+  static List<Infrastructure> infrastructure(Network network) {
+    List<Infrastructure> out = new ArrayList<>();
+    List<Service> dns = List.of(Service.parse("udp/53"), Service.parse("tcp/53"));
     for (Host h : network.hosts()) {
       List<Ipv4Address> held = Plans.heldAddresses(network, h);
       Endpoint self = Endpoint.host(h.name());
@@ -182,11 +190,12 @@ public final class Policy {
             || held.stream().noneMatch(a -> s.get().cidr().contains(a))) {
           continue;
         }
-        out.add(new Rule(Endpoint.subnet(name), self,
-            List.of(Service.parse("icmp"))));
-        if (h.nameserver() && network.convention().fits(s.get().cidr(),
-            Role.NAMESERVER)) {
-          out.add(new Rule(Endpoint.subnet(name), self, dns));
+        out.add(new Infrastructure(new Rule(Endpoint.subnet(name), self,
+            List.of(Service.parse("icmp"))), Optional.empty()));
+        if (h.nameserver() && network.convention().fits(s.get().cidr(), Role.NAMESERVER)) {
+          out.add(new Infrastructure(new Rule(Endpoint.subnet(name), self, dns),
+              Optional.of(AddressSet.of(network.convention().address(s.get().cidr(),
+                  Role.NAMESERVER)))));
         }
       }
     }

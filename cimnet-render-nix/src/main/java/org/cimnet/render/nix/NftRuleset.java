@@ -33,6 +33,13 @@ final class NftRuleset {
   private static final String NAMESERVERS = "nameservers";
   private static final String NAT_SOURCES = "nat_sources";
   private static final String PUBLISHED = "published";
+  /** The set of every source a host service opens to: where NixOS's own openings go. */
+  static final String HOST_SERVICE_SOURCES = "host_service_sources";
+  /**
+   * Stands, in the body {@link #tables(FirewallPlan, boolean)} writes for NixOS, for the line
+   * where NixOS's own openings go; {@link FirewallModule} replaces it with an interpolation.
+   */
+  static final String NIXOS_OPENINGS = "\0nixos-openings";
 
   /** One table: its family, its name, and its body lines (indented relative to the table). */
   record Table(String family, String name, List<String> body) {}
@@ -41,8 +48,16 @@ final class NftRuleset {
 
   /** The tables of the plan: the filter, and the NAT table when the host translates. */
   static List<Table> tables(FirewallPlan plan) {
+    return tables(plan, false);
+  }
+
+  /**
+   * The tables; with {@code nixos}, the chain {@value FirewallPlan#HOST_SERVICES_CHAIN} ends in
+   * the line {@link #NIXOS_OPENINGS} when some host service opens to a subnet.
+   */
+  static List<Table> tables(FirewallPlan plan, boolean nixos) {
     List<Table> tables = new ArrayList<>();
-    tables.add(new Table("inet", FirewallPlan.FILTER_TABLE, filter(plan)));
+    tables.add(new Table("inet", FirewallPlan.FILTER_TABLE, filter(plan, nixos)));
     if (plan.translates()) {
       tables.add(new Table("ip", FirewallPlan.NAT_TABLE, nat(plan)));
     }
@@ -78,7 +93,7 @@ final class NftRuleset {
     return out.toString();
   }
 
-  private static List<String> filter(FirewallPlan plan) {
+  private static List<String> filter(FirewallPlan plan, boolean nixos) {
     List<String> b = new ArrayList<>();
     String uplink = plan.uplink().map(u -> NftStrings.ifname(u.ifname())).orElse(null);
     if (!plan.subnets().isEmpty()) {
@@ -100,6 +115,11 @@ final class NftRuleset {
       set(b, NAMESERVERS, "ifname . ipv4_addr", null, served,
           p -> NftStrings.ifname(p.ifname()) + " . " + p.nameserver().get());
     }
+    if (!plan.hostServiceSources().isEmpty()) {
+      b.add(NftStrings.comment("Every subnet and container a service of the host opens to."));
+      set(b, HOST_SERVICE_SOURCES, "ipv4_addr", "interval", plan.hostServiceSources(),
+          Prefix::toString);
+    }
     for (ZoneSet z : plan.zones()) {
       b.add(NftStrings.comment("Zone " + z.zone() + ": the subnets of this host in it."));
       set(b, z.name(), "ipv4_addr", "interval", z.cidrs(), Prefix::toString);
@@ -119,12 +139,13 @@ final class NftRuleset {
       b.add(INDENT + "iifname @" + SUBNET_IFACES + " drop");
       b.add("}");
     }
-    input(b, plan, served);
+    input(b, plan, served, uplink, nixos);
     forward(b, plan, uplink);
     return b;
   }
 
-  private static void input(List<String> b, FirewallPlan plan, List<SubnetPort> served) {
+  private static void input(List<String> b, FirewallPlan plan, List<SubnetPort> served,
+      String uplink, boolean nixos) {
     chain(b, "input", "type filter hook input priority filter; policy drop;");
     b.add(INDENT + "iifname \"lo\" accept");
     b.add(INDENT + CT_STATE);
@@ -138,9 +159,17 @@ final class NftRuleset {
     }
     b.add(INDENT + "jump " + NftStrings.identifier(FirewallPlan.HOST_SERVICES_CHAIN));
     b.add("}");
-    b.add(NftStrings.comment("Empty: other NixOS modules may add services of the host itself"
-        + " here."));
+    b.add(NftStrings.comment("The services of the host itself: the rules to host:"
+        + plan.host() + "."));
     b.add("chain " + NftStrings.identifier(FirewallPlan.HOST_SERVICES_CHAIN) + " {");
+    for (FirewallPlan.HostService h : plan.hostServices()) {
+      b.add(INDENT + NftStrings.comment(h.rule() + ": " + h.service()));
+      b.add(INDENT + side(h.from(), "iifname", "saddr", uplink) + service(h.service())
+          + " accept");
+    }
+    if (nixos && !plan.hostServiceSources().isEmpty()) {
+      b.add(NIXOS_OPENINGS);
+    }
     b.add("}");
   }
 

@@ -21,10 +21,13 @@ import org.cimnet.core.spi.Renderer;
  *   <li>{@code hosts/<host>/nix/virtual_network.nix}: every bridge as
  *       {@code networking.vswitches}, the uplink bond, patch ports, tags, MACs, OpenFlow port
  *       numbers and flows, the containers' ports, and nixos-containers in full;
- *   <li>{@code hosts/<host>/nix/firewall.nix}: cimnet's nftables tables (NixOS's firewall off);
+ *   <li>{@code hosts/<host>/nix/firewall.nix}: cimnet's nftables tables (NixOS's firewall off,
+ *       its {@code allowedTCPPorts} and the like opened to the host services' sources, never
+ *       {@code flush ruleset});
  *   <li>{@code hosts/<host>/nix/default.nix}: imports the three, and {@code ./unbound.nix}
  *       (written by the Unbound renderer) when the host is a nameserver;
- *   <li>{@code hosts/<host>/nftables.nft}: the same ruleset for {@code nft -f}.
+ *   <li>{@code hosts/<host>/nftables.nft}: the same ruleset for {@code nft -f};
+ *   <li>{@code flake.nix} at the root: {@code nixosModules.<host>} for every host.
  * </ul>
  * Each module is a function {@code { config, lib, pkgs, ... }: { ... }} usable in
  * {@code imports} as it is; a host's configuration imports {@code ./nix}.
@@ -64,9 +67,12 @@ public final class NixRenderer implements Renderer {
     Map<String, HostPlan> plans = Plans.of(network);
     Map<String, FirewallPlan> firewalls = Firewalls.of(network, plans);
     // Hosts render independently; an ordered parallel stream keeps the output order fixed.
-    return plans.values().parallelStream()
+    List<RenderedFile> files = new ArrayList<>(plans.values().parallelStream()
         .flatMap(plan -> host(plan, firewalls.get(plan.host()), stateVersion).stream())
-        .toList();
+        .toList());
+    files.add(new RenderedFile(FlakeFile.PATH, FlakeFile.render(network.network().name(),
+        List.copyOf(plans.keySet()))));
+    return List.copyOf(files);
   }
 
   private static List<RenderedFile> host(HostPlan plan, FirewallPlan firewall,

@@ -29,6 +29,11 @@ final class PhysicalModule {
     w.line("networking.useDHCP = false;");
     w.line("networking.networkmanager.enable = false;");
     w.line("networking.wireless.enable = false;");
+    w.line("");
+    w.comment("IPv6 is not planned yet, so it is off: NixOS then disables it on every interface");
+    w.comment("(net.ipv6.conf.{all,default}.disable_ipv6), and no interface gets a link-local or");
+    w.comment("SLAAC address that nothing plans and the firewall would drop.");
+    w.line("networking.enableIPv6 = false;");
     nics(w, plan);
     if (plan.forwarding()) {
       w.line("");

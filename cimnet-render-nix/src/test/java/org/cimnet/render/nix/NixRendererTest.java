@@ -46,12 +46,13 @@ class NixRendererTest {
   }
 
   @Test
-  void writesFiveFilesPerHost() {
+  void writesFiveFilesPerHostAndTheFlake() {
     assertEquals(List.of("hosts/r1/nftables.nft", "hosts/r1/nix/default.nix",
         "hosts/r1/nix/firewall.nix", "hosts/r1/nix/physical_network.nix",
         "hosts/r1/nix/virtual_network.nix", "hosts/plain/nftables.nft",
         "hosts/plain/nix/default.nix", "hosts/plain/nix/firewall.nix",
-        "hosts/plain/nix/physical_network.nix", "hosts/plain/nix/virtual_network.nix"),
+        "hosts/plain/nix/physical_network.nix", "hosts/plain/nix/virtual_network.nix",
+        "flake.nix"),
         FILES.stream().map(RenderedFile::path).toList());
   }
 

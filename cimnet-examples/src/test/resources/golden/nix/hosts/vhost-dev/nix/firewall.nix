@@ -3,17 +3,35 @@
 # 'table <family> <name> { ... }' and deletes and re-creates the table atomically
 # on every (re)load, leaving other tables alone.
 { config, lib, pkgs, ... }:
+let
+  # NixOS's own openings: networking.firewall.allowedTCPPorts, allowedUDPPorts, their
+  # port ranges and the per-interface lists (where every service's openFirewall puts
+  # its ports), opened to the sources of the host's services (set host_service_sources) only.
+  fw = config.networking.firewall;
+  nftPorts = ports: ranges: lib.concatStringsSep ", "
+    (map toString (lib.unique ports) ++ map (r: "${toString r.from}-${toString r.to}") ranges);
+  opening = iface: proto: set: lib.optionalString (set != "") ("ip saddr @host_service_sources "
+    + lib.optionalString (iface != "default") "iifname \"${iface}\" "
+    + "${proto} dport { ${set} } accept\n");
+  nixosOpenings = lib.concatStrings (lib.mapAttrsToList (iface: c:
+    opening iface "tcp" (nftPorts c.allowedTCPPorts c.allowedTCPPortRanges)
+    + opening iface "udp" (nftPorts c.allowedUDPPorts c.allowedUDPPortRanges))
+    ({ default = fw; } // fw.interfaces));
+in
 {
   # cimnet owns the whole filter: NixOS's firewall (table nixos-fw) has an input chain
   # with policy drop, and a drop in any base chain wins over an accept in another, so
   # it would drop the DNS and everything else cimnet's input chain accepts. NAT is in
-  # cimnet's own table too, so networking.nat stays off. To open a service of the host
-  # itself, add rules to chain host_services of table cimnet_filter from another module:
-  #   networking.nftables.tables.cimnet_filter.content = lib.mkAfter ''
-  #     chain host_services { iifname "mgmt" tcp dport 22 accept; }
-  #   '';
+  # cimnet's own table too, so networking.nat stays off. The services of the host
+  # itself are rules to host:vhost-dev (ssh from the management zone and the
+  # deploy_from subnet by default), in chain host_services, which also opens NixOS's own
+  # networking.firewall.allowedTCPPorts and the like to the same sources, so a
+  # service's openFirewall keeps working.
   networking.firewall.enable = false;
   networking.nftables.enable = true;
+  # Never 'flush ruleset' (the default below system.stateVersion 23.11): that would wipe
+  # every other table of the host (Docker's, Kubernetes', libvirt's) on each reload.
+  networking.nftables.flushRuleset = false;
 
   networking.nftables.tables.cimnet_filter = {
     family = "inet";
@@ -69,6 +87,16 @@
           "mgmt" . 192.168.6.254
         }
       }
+      # Every subnet and container a service of the host opens to.
+      set host_service_sources {
+        type ipv4_addr
+        flags interval
+        auto-merge
+        elements = {
+          192.168.0.0/24,
+          192.168.6.0/24
+        }
+      }
       # New connections allowed between /24 and /24 prefixes: every protocol.
       set fwd_any_24_24 {
         type ipv4_addr . ipv4_addr
@@ -113,8 +141,11 @@
         iifname . ip saddr @subnet_sources icmp type echo-request accept
         jump host_services
       }
-      # Empty: other NixOS modules may add services of the host itself here.
+      # The services of the host itself: the rules to host:vhost-dev.
       chain host_services {
+        # can_connect(zone:management, host:vhost-dev, tcp/22): tcp/22
+        ip saddr { 192.168.0.0/24, 192.168.6.0/24 } tcp dport 22 accept
+        ${nixosOpenings}
       }
       chain forward {
         type filter hook forward priority filter; policy drop;

@@ -12,6 +12,11 @@
   networking.networkmanager.enable = false;
   networking.wireless.enable = false;
 
+  # IPv6 is not planned yet, so it is off: NixOS then disables it on every interface
+  # (net.ipv6.conf.{all,default}.disable_ipv6), and no interface gets a link-local or
+  # SLAAC address that nothing plans and the firewall would drop.
+  networking.enableIPv6 = false;
+
   # NICs are named by their MAC: a udev .link file (systemd.network.links, applied
   # when the device appears, with or without networkd) matches the permanent MAC and
   # sets the name. networking.interfaces.<nic>.macAddress does the opposite (forces a
