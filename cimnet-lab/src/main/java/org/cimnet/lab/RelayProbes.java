@@ -170,11 +170,12 @@ final class RelayProbes {
     while (!queue.isEmpty()) {
       String relay = queue.poll();
       List<Hop> so = reached.get(relay);
-      Node out = exit(relay, to);
-      if (expectation.tcp(out, to, Service.tcp(port)).open()) {
-        List<Hop> chain = new ArrayList<>(so);
-        chain.add(new Hop(out, to, port));
-        return Optional.of(chain);
+      for (Node out : exits(relay, to)) {
+        if (expectation.tcp(out, to, Service.tcp(port)).open()) {
+          List<Hop> chain = new ArrayList<>(so);
+          chain.add(new Hop(out, to, port));
+          return Optional.of(chain);
+        }
       }
       for (String next : relays.keySet()) {
         if (!reached.containsKey(next) && !next.equals(from.name()) && !next.equals(to.name())) {
@@ -193,11 +194,14 @@ final class RelayProbes {
   /** A hop from {@code from} (or from the relay it stands in) to some address of a relay. */
   private Optional<Hop> hop(Node from, String relay) {
     for (Node target : relays.get(relay)) {
-      Node source = relays.containsKey(from.name()) ? exit(from.name(), target) : from;
-      for (int port : probing.ports()) {
-        Expectation.Verdict v = expectation.tcp(source, target, Service.tcp(port));
-        if (v.open() && v.reaches().orElse("").equals(relay)) {
-          return Optional.of(new Hop(source, target, port));
+      List<Node> sources = relays.containsKey(from.name()) ? exits(from.name(), target)
+          : List.of(from);
+      for (Node source : sources) {
+        for (int port : probing.ports()) {
+          Expectation.Verdict v = expectation.tcp(source, target, Service.tcp(port));
+          if (v.open() && v.reaches().orElse("").equals(relay)) {
+            return Optional.of(new Hop(source, target, port));
+          }
         }
       }
     }
@@ -205,13 +209,14 @@ final class RelayProbes {
   }
 
   /**
-   * The address a relay sends from towards {@code target}: its address in the target's subnet
-   * (a reply could not leave by another), else its first.
+   * The addresses a relay may send from towards {@code target}: its address in the target's
+   * subnet alone where it has one (a reply could not leave by another port), else every one,
+   * each leaving through its own subnet's gateway (the plan's source routes).
    */
-  private Node exit(String relay, Node target) {
+  private List<Node> exits(String relay, Node target) {
     List<Node> nics = relays.get(relay);
-    return nics.stream().filter(n -> n.subnet().equals(target.subnet())).findFirst()
-        .orElse(nics.get(0));
+    List<Node> inSubnet = nics.stream().filter(n -> n.subnet().equals(target.subnet())).toList();
+    return inSubnet.isEmpty() ? nics : inSubnet;
   }
 
   private static List<Hop> withLastPort(List<Hop> chain, int port) {

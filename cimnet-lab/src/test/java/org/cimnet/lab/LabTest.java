@@ -176,6 +176,14 @@ class LabTest {
     // leave by storage thanks to the plan's source routes.
     assertEquals(List.of(), report.disagreements(), report.toText());
     assertEquals(report.pairsProbed(), report.pairsAgreeing());
+    // Every relayed cell opened through its relays; mgmt reaches data only through bastion
+    // (mgmt and backup), which sends onward from its backup address, as backup -> data allows.
+    assertTrue(report.relayedCellsProbed() >= 15, report.toText());
+    assertEquals(report.relayedCellsProbed(), report.relayedCellsAgreeing());
+    assertHas(report.observations(), o -> o.kind() == Kind.RELAY
+        && o.from().equals("monitor@mgmt") && o.to().endsWith("@data")
+        && o.service().endsWith(" via bastion") && o.observed().startsWith("open (")
+        && o.rule().contains("bastion@backup ->"));
     // Containers on the racks reach their gateway on core1 over the spine.
     assertHas(report.observations(), o -> o.kind() == Kind.TCP && o.from().equals("www@web")
         && o.to().equals("api1@api") && o.service().equals("tcp/8443")
