@@ -6,6 +6,17 @@
 import socket
 
 
+def read_line(s):
+    """Everything up to and with the first newline, or until the peer closes."""
+    data = b""
+    while not data.endswith(b"\n"):
+        chunk = s.recv(1024)
+        if not chunk:
+            break
+        data += chunk
+    return data
+
+
 def outcome(e):
     if isinstance(e, ConnectionRefusedError):
         return "refused"
@@ -27,13 +38,9 @@ def onward(words, timeout, me):
     except OSError as e:
         return outcome(e) + where
     with s:
+        data = b""
         try:
-            data = b""
-            while not data.endswith(b"\n"):
-                chunk = s.recv(256)
-                if not chunk:
-                    break
-                data += chunk
+            data = read_line(s)
         except OSError:
             pass
         # Connected, but nothing said who: a service of the host itself (a router's Unbound).
@@ -45,12 +52,7 @@ def onward(words, timeout, me):
         try:
             s.settimeout(timeout * 2 * (len(rest) // 4) + timeout)
             s.sendall(("relay " + " ".join(rest) + "\n").encode())
-            answer = b""
-            while not answer.endswith(b"\n"):
-                chunk = s.recv(1024)
-                if not chunk:
-                    break
-                answer += chunk
+            answer = read_line(s)
         except OSError as e:
             return outcome(e) + " waiting for relay " + who
         text = answer.decode(errors="replace").strip()

@@ -12,7 +12,7 @@
 # usage: listen.py IDENTITY TIMEOUT PORT...
 import errno, selectors, socket, sys, threading
 
-from hops import onward
+from hops import onward, read_line
 
 identity = sys.argv[1]
 timeout = float(sys.argv[2])
@@ -38,13 +38,7 @@ def serve(conn):
     try:
         conn.settimeout(timeout * 2)
         conn.sendall(identity.encode() + b"\n")
-        request = b""
-        while not request.endswith(b"\n"):
-            chunk = conn.recv(1024)
-            if not chunk:
-                return
-            request += chunk
-        words = request.decode(errors="replace").split()
+        words = read_line(conn).decode(errors="replace").split()
         if words and words[0] == "relay":
             conn.sendall((onward(words[1:], timeout, identity) + "\n").encode())
     except OSError:
