@@ -1,5 +1,7 @@
 package org.cimnet.lab;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.cimnet.core.addr.Ipv4Address;
@@ -8,6 +10,7 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Service;
 import org.cimnet.core.policy.Flow;
 import org.cimnet.core.policy.Hop;
+import org.cimnet.core.policy.Matrix;
 import org.cimnet.core.policy.Policy;
 
 /**
@@ -19,6 +22,9 @@ import org.cimnet.core.policy.Policy;
  * so the flow is the internet to that container's address; nothing published means closed. A
  * host's own (gateway) address is the prover's too: it is open exactly where a host service
  * (a rule to {@code host:NAME}, the default ssh among them) allows the flow.
+ *
+ * <p>Relayed cells are the {@link Matrix}'s: every cell whose relayed services reach beyond its
+ * direct ones.
  */
 public final class ProverExpectation implements Expectation {
   private final Policy policy;
@@ -56,6 +62,21 @@ public final class ProverExpectation implements Expectation {
       default:
         return verdict(from.address(), to.address(), service, to.identity(), "");
     }
+  }
+
+  @Override
+  public List<RelayedCell> relayedCells() {
+    Matrix matrix = Matrix.of(policy);
+    List<RelayedCell> cells = new ArrayList<>();
+    for (String node : matrix.nodes()) {
+      for (Matrix.Cell c : matrix.row(node)) {
+        if (!c.via().isEmpty() && !c.direct().containsAll(c.via())) {
+          cells.add(new RelayedCell(c.from(), c.to(), c.direct(), c.via(),
+              "the matrix's " + c.from() + " -> " + c.to() + ": " + c.text()));
+        }
+      }
+    }
+    return List.copyOf(cells);
   }
 
   private Verdict verdict(Ipv4Address src, Ipv4Address dst, Service service, String reaches,
