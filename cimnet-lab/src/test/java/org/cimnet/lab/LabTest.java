@@ -54,6 +54,23 @@ class LabTest {
         && o.from().equals("web1@dmz") && o.to().contains("@")).toList();
     assertFalse(fromDmz.isEmpty());
     assertTrue(fromDmz.stream().noneMatch(o -> o.observed().startsWith("open")), "dmz is shut in");
+    // The router host answers ssh from the management zone (a default host service) on its
+    // own addresses, and nothing else there; dmz gets no ssh at all.
+    assertHas(all, o -> o.kind() == Kind.TCP && o.from().equals("monitor@mgmt")
+        && o.to().equals("gw.mgmt") && o.service().equals("tcp/22")
+        && o.observed().equals("open (router:vhost-dev)"));
+    assertHas(all, o -> o.kind() == Kind.TCP && o.from().equals("monitor@mgmt")
+        && o.to().equals("gw.dmz") && o.service().equals("tcp/22")
+        && o.observed().equals("open (router:vhost-dev)"));
+    assertHas(all, o -> o.kind() == Kind.TCP && o.from().equals("monitor@mgmt")
+        && o.to().equals("gw.mgmt") && o.service().equals("tcp/8080")
+        && o.observed().equals("timeout"));
+    assertHas(all, o -> o.kind() == Kind.TCP && o.from().equals("web1@dmz")
+        && o.to().equals("gw.dmz") && o.service().equals("tcp/22")
+        && o.observed().equals("timeout"));
+    all.stream().filter(o -> o.kind() == Kind.TCP && o.to().startsWith("gw.")
+        && o.service().equals("tcp/22") && o.observed().startsWith("open"))
+        .forEach(o -> System.out.println("ssh to the router: " + o.text()));
     // internal pushes to dmz; lan reaches the internet.
     assertHas(all, o -> o.from().equals("db1@internal") && o.to().equals("web1@dmz")
         && o.observed().equals("open (web1)"));

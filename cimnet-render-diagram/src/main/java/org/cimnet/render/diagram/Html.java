@@ -155,7 +155,8 @@ final class Html {
     }
     out.append("</tr></thead>\n<tbody>\n");
     TreeSet<Integer> used = new TreeSet<>();
-    for (int x = 0; x < g.nodes().size(); x++) {
+    // One row per source (hosts are only destinations: a column each, by their services).
+    for (int x = 0; x < g.rows().size(); x++) {
       out.append("<tr><th>").append(e(g.nodes().get(x))).append("</th>");
       for (Reachability.Cell c : g.rows().get(x)) {
         out.append("<td class=\"").append(c.kind().name().toLowerCase(java.util.Locale.ROOT))

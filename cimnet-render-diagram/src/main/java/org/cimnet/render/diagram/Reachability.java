@@ -64,6 +64,9 @@ final class Reachability {
     List<String> nodes = matrix.nodes();
     List<List<Cell>> rows = new ArrayList<>();
     for (String from : nodes) {
+      if (from.startsWith("host:")) {
+        continue; // a host opens nothing the rules speak for: a column, never a row
+      }
       Map<String, Matrix.Cell> row = new java.util.HashMap<>();
       matrix.row(from).forEach(c -> row.put(c.to(), c));
       List<Cell> cells = new ArrayList<>();
@@ -111,14 +114,18 @@ final class Reachability {
     List<Integer> rules = new ArrayList<>();
     List<Rule> all = network.rules();
     for (Rule r : e.rules()) {
-      rules.add(all.indexOf(r));
+      int index = all.indexOf(r);
+      if (index >= 0) { // not a default host service, which no rules[i] declares
+        rules.add(index);
+      }
     }
     boolean viaAdds = !c.via().isEmpty() && !c.direct().containsAll(c.via());
     Optional<String> chain = viaAdds ? e.via().map(Path::chainText) : Optional.empty();
     return new Cell(c.from(), c.to(), kind, c.text(), rules, !e.subnets().isEmpty(), chain);
   }
 
+  /** A matrix node as an endpoint: a subnet, {@code internet} or {@code host:NAME}. */
   private static Endpoint endpoint(String node) {
-    return node.equals("internet") ? new Endpoint.Internet() : new Endpoint.OfSubnet(node);
+    return Endpoint.parse(node);
   }
 }
