@@ -33,9 +33,17 @@ class LabTest {
   @Test
   void theSeedNetworkBehavesAsTheCheckerProved() {
     ValidatedNetwork seed = Checker.validate(SeedNetwork.build());
-    LabReport report = Lab.run(seed);
+    List<String> stages = new ArrayList<>();
+    LabReport report = Lab.run(seed, ProverExpectation.of(seed.network()), Lab.Options
+        .defaults().withProgress((stage, detail) -> stages.add(stage + ": " + detail)));
     System.out.print(report.toText());
     assertTrue(report.agrees(), report.toText());
+    // Every stage told, in order; the last with the summary's figures.
+    assertEquals(List.of(Lab.Stage.values()), stages.stream().map(s -> Lab.Stage.valueOf(
+        s.substring(0, s.indexOf(':')))).toList());
+    assertTrue(stages.get(stages.size() - 1).startsWith("DONE: " + report.pairsAgreeing()
+        + " of " + report.pairsProbed() + " pairs agree, 2 of 2 relayed cells"),
+        stages.toString());
     assertEquals(report.pairsProbed(), report.pairsAgreeing());
     List<Observation> all = report.observations();
 
