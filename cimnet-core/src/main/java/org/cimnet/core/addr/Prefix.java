@@ -29,6 +29,7 @@ public record Prefix(Ipv4Address network, int length) implements Comparable<Pref
 
   /** The block of the given length that contains {@code address} (host bits masked off). */
   public static Prefix containing(Ipv4Address address, int length) {
+    java.util.Objects.requireNonNull(address, "address == null");
     if (length < 0 || length > 32) {
       throw new IllegalArgumentException(
           "Prefix length " + length + " is out of range: must be 0 to 32");
