@@ -1,6 +1,7 @@
 package org.cimnet.core.model;
 
 import java.util.function.Supplier;
+import org.cimnet.core.format.Quote;
 
 /** Wraps a value parser so its error names the element being built. */
 final class Messages {
@@ -11,7 +12,8 @@ final class Messages {
     try {
       return parse.get();
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException(element + ": " + e.getMessage(), e);
+      // The element's own text may quote a raw value ("Rule can_connect(<from>, <to>)").
+      throw new IllegalArgumentException(Quote.safe(element + ": " + e.getMessage()), e);
     }
   }
 

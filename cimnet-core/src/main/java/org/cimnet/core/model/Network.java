@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cimnet.core.addr.Prefix;
+import org.cimnet.core.format.Quote;
 
 /**
  * The whole declared network: "a map of names to numbers and how to connect between them".
@@ -216,8 +217,8 @@ public final class Network {
     public Builder domain(String domainName) {
       Objects.requireNonNull(domainName, "domain == null");
       if (domainName.length() > 253 || !DOMAIN.matcher(domainName).matches()) {
-        throw new IllegalArgumentException("Network '" + name + "': domain '" + domainName
-            + "' is not valid: use lower-case DNS labels (letters, digits, '-') joined by '.',"
+        throw new IllegalArgumentException("Network '" + name + "': domain "
+            + Quote.value(domainName) + " is not valid: use lower-case DNS labels (letters, digits, '-') joined by '.',"
             + " at most 253 characters");
       }
       this.domain = domainName;
