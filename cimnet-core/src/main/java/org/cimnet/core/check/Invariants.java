@@ -37,6 +37,7 @@ final class Invariants {
     NameRules.check(facts, out);
     TopologyRules.check(facts, out);
     ReferenceRules.check(facts, out);
+    PlacementRules.check(facts, out);
     return facts;
   }
 }
