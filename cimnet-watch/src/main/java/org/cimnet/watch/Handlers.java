@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -97,8 +96,10 @@ public final class Handlers implements AutoCloseable {
       ended = false;
     }
     if (!ended) {
-      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      // The program first, so it cannot report its children's death; then its children.
+      List<ProcessHandle> children = p.descendants().toList();
       p.destroyForcibly();
+      children.forEach(ProcessHandle::destroyForcibly);
     }
     try {
       p.waitFor(5, TimeUnit.SECONDS);
@@ -183,10 +184,5 @@ public final class Handlers implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
-  }
-
-  /** The handlers this runs. */
-  List<Watch.Handler> handlers() {
-    return new ArrayList<>(handlers);
   }
 }
