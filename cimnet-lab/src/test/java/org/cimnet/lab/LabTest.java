@@ -33,9 +33,17 @@ class LabTest {
   @Test
   void theSeedNetworkBehavesAsTheCheckerProved() {
     ValidatedNetwork seed = Checker.validate(SeedNetwork.build());
-    LabReport report = Lab.run(seed);
+    List<String> stages = new ArrayList<>();
+    LabReport report = Lab.run(seed, ProverExpectation.of(seed.network()), Lab.Options
+        .defaults().withProgress((stage, detail) -> stages.add(stage + ": " + detail)));
     System.out.print(report.toText());
     assertTrue(report.agrees(), report.toText());
+    // Every stage told, in order; the last with the summary's figures.
+    assertEquals(List.of(Lab.Stage.values()), stages.stream().map(s -> Lab.Stage.valueOf(
+        s.substring(0, s.indexOf(':')))).toList());
+    assertTrue(stages.get(stages.size() - 1).startsWith("DONE: " + report.pairsAgreeing()
+        + " of " + report.pairsProbed() + " pairs agree, 2 of 2 relayed cells"),
+        stages.toString());
     assertEquals(report.pairsProbed(), report.pairsAgreeing());
     List<Observation> all = report.observations();
 
@@ -164,6 +172,39 @@ class LabTest {
     // Nothing else is wrong: every disagreement involves bus on internal or a chain through it.
     assertTrue(report.disagreements().stream().allMatch(o -> o.kind() == Kind.RELAY
         || o.from().equals("bus@internal") || o.to().equals("bus@internal")), report.toText());
+  }
+
+  @Test
+  void aRuleBrokenOnARelayedPathIsReported() {
+    // A copy of the seed with a relay on mgmt and lan: mgmt reaches the internet only through it,
+    // its onward hop sent from its lan address and routed by lan's rule to the internet.
+    Network withRelay = SeedNetwork.build().toBuilder().container(
+        org.cimnet.core.dsl.Cimnet.lxc("proxy").on("vhost-dev").attach("mgmt").attach("lan"))
+        .build();
+    ValidatedNetwork v = Checker.validate(withRelay);
+    assertTrue(ProverExpectation.of(v.network()).relayedCells().stream().anyMatch(c ->
+        c.from().equals("mgmt") && c.to().equals("internet")));
+    // lan's rule to the internet, removed from a copy of the rendered ruleset.
+    Lab.Options options = Lab.Options.defaults().withEdit(files -> files.stream().map(f -> {
+      if (!f.path().endsWith("nftables.nft")) {
+        return f;
+      }
+      String broken = f.content().lines().filter(l -> !l.contains("@out_any_24 accept"))
+          .reduce("", (a, b) -> a + b + "\n");
+      assertNotEquals(f.content(), broken, "the rule to break is in the ruleset");
+      return new RenderedFile(f.path(), broken);
+    }).toList());
+    LabReport report = Lab.run(v, ProverExpectation.of(v.network()), options);
+    System.out.print(report.toText());
+    Observation relayed = report.disagreements().stream().filter(o -> o.kind() == Kind.RELAY
+        && o.from().equals("monitor@mgmt") && o.to().equals("internet")).findFirst()
+        .orElseThrow(() -> new AssertionError(report.toText()));
+    assertEquals("open (internet)", relayed.expected());
+    assertTrue(relayed.observed().contains("from proxy"), relayed.observed());
+    assertTrue(relayed.rule().contains("proxy@lan -> internet"), relayed.rule());
+    // Nothing else is wrong: only connections from lan to the internet, directly or relayed.
+    assertTrue(report.disagreements().stream().allMatch(o -> o.to().equals("internet")
+        && (o.kind() == Kind.RELAY || o.from().endsWith("@lan"))), report.toText());
   }
 
   @Test

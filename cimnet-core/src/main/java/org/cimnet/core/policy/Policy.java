@@ -192,7 +192,7 @@ public final class Policy {
         }
         out.add(new Infrastructure(new Rule(Endpoint.subnet(name), self,
             List.of(Service.parse("icmp"))), Optional.empty()));
-        if (h.nameserver() && network.convention().fits(s.get().cidr(), Role.NAMESERVER)) {
+        if (h.serves(name) && network.convention().fits(s.get().cidr(), Role.NAMESERVER)) {
           out.add(new Infrastructure(new Rule(Endpoint.subnet(name), self, dns),
               Optional.of(AddressSet.of(network.convention().address(s.get().cidr(),
                   Role.NAMESERVER)))));
