@@ -143,8 +143,10 @@ final class Html {
         + " each row may open connections to each column (replies flow back). ");
     if (g.byZone()) {
       out.append(e("With " + Text.count(p.topology().network().subnets().size(), "subnet",
-          "subnets") + " the grid is zone by zone; the checker's report lists every subnet's"
-          + " row."));
+          "subnets") + " the grid is zone by zone: each cell counts the pairs of subnets (a"
+          + " subnet and itself left out) that may open connections, directly or only through"
+          + " relays, and names the rules declared between the two zones; the checker's report"
+          + " (report.txt) lists every subnet's row."));
     }
     out.append("</p>\n<p class=\"key\"><span class=\"cell allowed\">allowed</span>"
         + " <span class=\"cell via\">allowed via relay</span> <span class=\"cell denied\">denied"
