@@ -283,7 +283,7 @@ final class Html {
       p { margin: 6px 0; }
       .small { font-size: 12px; color: var(--muted); }
       .picture { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
-      .picture svg { display: block; width: 100%; height: auto; }
+      .picture svg { display: block; max-width: 100%; height: auto; }
       table { border-collapse: collapse; font-size: 12.5px; margin: 4px 0 8px; }
       th, td { border: 1px solid var(--line); padding: 3px 7px; text-align: left;
         vertical-align: top; }
