@@ -4,11 +4,13 @@ import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.ContainerKind;
+import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Service;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.model.Watch;
 
 /**
  * The one entry point of the DSL. Import it statically and describe the whole network:
@@ -44,12 +46,32 @@ public final class Cimnet {
     return Network.builder(name);
   }
 
+  /**
+   * An authorized device of the inventory, such as
+   * {@code device("ilo-a", "3c:ec:ef:00:00:01", "ilo", "ilo").cable("spine1", 5)}.
+   */
+  public static Device.Builder device(String name, String mac, String kind, String subnet) {
+    return Device.builder(name, mac, kind, subnet);
+  }
+
+  /**
+   * The watcher's settings, such as
+   * {@code watch().enforce("lan", "quarantine").on("unauthorized", "/usr/local/bin/notify")}.
+   */
+  public static Watch.Builder watch() {
+    return Watch.builder();
+  }
+
   /** A subnet in zone {@code private}; set {@code vlan}, {@code zone}, {@code reserved}. */
   public static Subnet.Builder subnet(String name, String cidr) {
     return Subnet.builder(name, cidr);
   }
 
-  /** A physical machine; add NICs, leaves and addresses, mark it router and nameserver. */
+  /**
+   * A physical machine; add NICs, leaves and addresses, and place roles on it: {@code router()}
+   * and {@code nameserver()} for every subnet it carries, or {@code router("lan", "dmz")} and
+   * {@code nameserver("lan")} for the named ones.
+   */
   public static Host.Builder host(String name) {
     return Host.builder(name);
   }

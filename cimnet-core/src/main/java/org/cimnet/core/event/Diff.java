@@ -54,6 +54,11 @@ public final class Diff {
     listed(out, a.rules(), b.rules(), Event.RuleAdded::new, Event.RuleRemoved::new);
     listed(out, a.assertions(), b.assertions(), Event.AssertionAdded::new,
         Event.AssertionRemoved::new);
+    keyed(out, a.devices(), b.devices(), org.cimnet.core.model.Device::name,
+        Event.DeviceAdmitted::new, Event.DeviceRemoved::new, null);
+    if (!a.watch().equals(b.watch())) {
+      out.add(new Event.WatchSet(b.watch()));
+    }
     return out;
   }
 
@@ -147,6 +152,7 @@ public final class Diff {
   private static List<Event> hostChange(Host was, Host now) {
     List<Event> numbers = new ArrayList<>();
     boolean sameShape = was.router() == now.router() && was.nameserver() == now.nameserver()
+        && was.routed().equals(now.routed()) && was.served().equals(now.served())
         && was.leaves().equals(now.leaves()) && was.nics().size() == now.nics().size()
         && was.addresses().size() == now.addresses().size();
     for (int i = 0; sameShape && i < now.nics().size(); i++) {
