@@ -74,13 +74,19 @@ public final class Known {
     return Optional.ofNullable(vlanOfSubnet.get(subnet));
   }
 
-  /** What {@code mac} is on {@code vlan}'s subnet; empty when it is not admitted there. */
+  /**
+   * What {@code mac} is on {@code vlan}'s subnet; empty when it is not admitted there. VLAN 0
+   * (an LLDP neighbour, heard untagged) knows every MAC of the model.
+   */
   public Optional<String> owner(MacAddress mac, int vlan) {
     String nic = nics.get(mac);
     if (nic != null) {
       return Optional.of(nic);
     }
     Map<String, String> bySubnet = owners.get(mac);
+    if (vlan == 0 && bySubnet != null) {
+      return bySubnet.values().stream().sorted().findFirst();
+    }
     String subnet = subnetOfVlan.get(vlan);
     return bySubnet == null || subnet == null ? Optional.empty()
         : Optional.ofNullable(bySubnet.get(subnet));

@@ -12,7 +12,7 @@ import org.cimnet.core.plan.Admission;
 /**
  * The real tools: {@code ovs-appctl}, {@code ovs-ofctl} (OpenFlow 1.3) and {@code ip}. As with
  * the rendered {@code setup.sh}, the environment variables {@code OVS_APPCTL}, {@code OVS_OFCTL}
- * and {@code CIMNET_IP} replace the commands (split into words, so
+ * {@code CIMNET_IP} and {@code CIMNET_LLDPCLI} replace the commands (split into words, so
  * {@code OVS_APPCTL="ovs-appctl -t /run/openvswitch/ovs-vswitchd.ctl"} works), and
  * {@code OVS_RUNDIR} points the tools at another switch's sockets.
  */
@@ -21,11 +21,13 @@ public final class Ovs implements Tables {
   private final List<String> appctl;
   private final List<String> ofctl;
   private final List<String> ip;
+  private final List<String> lldpcli;
 
   public Ovs(Map<String, String> env) {
     this.appctl = words(env.getOrDefault("OVS_APPCTL", "ovs-appctl"));
     this.ofctl = words(env.getOrDefault("OVS_OFCTL", "ovs-ofctl"));
     this.ip = words(env.getOrDefault("CIMNET_IP", "ip"));
+    this.lldpcli = words(env.getOrDefault("CIMNET_LLDPCLI", "lldpcli"));
   }
 
   private static List<String> words(String text) {
@@ -51,6 +53,11 @@ public final class Ovs implements Tables {
   @Override
   public String neighbours() {
     return run(ip, null, "-j", "neigh", "show");
+  }
+
+  @Override
+  public String lldp() {
+    return run(lldpcli, null, "-f", "json", "show", "neighbors");
   }
 
   @Override

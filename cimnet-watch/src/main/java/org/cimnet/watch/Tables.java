@@ -19,6 +19,9 @@ public interface Tables {
   /** {@code ip -j neigh}: the kernel's neighbour table, as JSON. */
   String neighbours();
 
+  /** {@code lldpcli -f json show neighbors}: the LLDP neighbours, where lldpd runs. */
+  String lldp();
+
   /** Adds (or replaces) flows on {@code bridge}, in {@code ovs-ofctl add-flow} syntax. */
   void addFlows(String bridge, List<String> flows);
 

@@ -29,7 +29,8 @@ import org.cimnet.core.plan.PortPlan;
 
 /**
  * The watcher of one host. Every poll it reads each of the host's bridges' MAC learning tables,
- * the closed subnets' dropped sources and the kernel's neighbour table, reconciles them with the
+ * the closed subnets' dropped sources, the kernel's neighbour table and, where lldpd runs, the
+ * LLDP neighbours (bridge {@value #LLDP}, VLAN 0, on the interface that heard them), reconciles them with the
  * model ({@link Reconciler}), quarantines unknown MACs where the subnet says so, appends every
  * event to the log and runs the handlers. The model is the origin plus the log: when someone
  * admits a device (a {@code device-admitted} event), the next poll knows it, lifts its
@@ -40,6 +41,8 @@ import org.cimnet.core.plan.PortPlan;
  */
 public final class Watcher implements AutoCloseable {
   private static final Pattern PORT = Pattern.compile("^\\s*(\\d+|LOCAL)\\((.+?)\\):");
+  /** The bridge name of a sighting heard by LLDP (the port is the local interface). */
+  public static final String LLDP = "lldp";
   /** How many polls between two re-additions of the watcher's own flows. */
   private static final int REASSERT_POLLS = 20;
 
@@ -58,6 +61,8 @@ public final class Watcher implements AutoCloseable {
   /** Per bridge, OpenFlow port number (as fdb/show prints it) to port name. */
   private final Map<String, Map<String, String>> portNames = new HashMap<>();
   private long polls;
+  /** Whether lldpd answered; after the first failure LLDP is not asked again. */
+  private boolean lldp = true;
 
   /**
    * @param origin the model as declared (network.yaml and parts.yaml)
@@ -244,6 +249,20 @@ public final class Watcher implements AutoCloseable {
       }
       closed |= bridge.isUplink() && bridge.flows().stream()
           .anyMatch(f -> f.actions().startsWith("learn("));
+    }
+    if (lldp) {
+      try {
+        List<String> problems = new ArrayList<>();
+        for (LldpNeighbours.Neighbour n : LldpNeighbours.parse(tables.lldp(), problems)) {
+          out.add(known.sighting(host, n.chassis(), LLDP, n.iface(), 0,
+              Optional.ofNullable(addresses.get(n.chassis()))));
+        }
+        problems.forEach(this::problem);
+      } catch (WatchException e) {
+        lldp = false;
+        problem("no LLDP neighbours (lldpd does not answer; not asked again): "
+            + e.getMessage());
+      }
     }
     if (closed && uplinkPort != null) {
       try {

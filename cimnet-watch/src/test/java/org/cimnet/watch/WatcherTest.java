@@ -51,6 +51,12 @@ class WatcherTest {
     }
 
     @Override
+    public String lldp() {
+      throw new WatchException("'lldpcli -f json show neighbors' failed (exit 1): unable to"
+          + " connect to lldpd daemon");
+    }
+
+    @Override
     public String records(String bridge) {
       return records;
     }
@@ -104,6 +110,8 @@ class WatcherTest {
       assertTrue(problems.contains("fdb/show uplink line 4 is not 'port vlan mac age': '1"
           + "   101  this is not a line'"), problems);
       assertTrue(problems.contains("no such bridge"), problems);
+      assertTrue(problems.contains("no LLDP neighbours (lldpd does not answer; not asked"
+          + " again)"), problems);
       assertEquals(4, EventLog.open(log).events().size(), "every event is in the log");
 
       // A person admits the device; the next poll lifts its quarantine and sees it as known.
