@@ -3,6 +3,7 @@ package org.cimnet.render.nix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.model.Service;
 import org.cimnet.core.plan.FirewallPlan;
@@ -81,14 +82,18 @@ final class NftRuleset {
   private static List<String> filter(FirewallPlan plan) {
     List<String> b = new ArrayList<>();
     String uplink = plan.uplink().map(u -> NftStrings.ifname(u.ifname())).orElse(null);
+    String internet = plan.internetIfname().map(NftStrings::ifname).orElse(null);
     if (!plan.subnets().isEmpty()) {
       b.add(NftStrings.comment("Anti-spoofing: what arrives on the interface of a subnet"
-          + " comes from that subnet."));
-      set(b, SUBNET_SOURCES, "ifname . ipv4_addr", "interval", plan.subnets(),
-          p -> NftStrings.ifname(p.ifname()) + " . " + p.cidr());
+          + " comes from that subnet" + (plan.behind().isEmpty() ? "."
+              : ", or from a subnet routed below it through that interface.")));
+      List<String> sources = new ArrayList<>();
+      plan.subnets().forEach(p -> sources.add(NftStrings.ifname(p.ifname()) + " . " + p.cidr()));
+      plan.behind().forEach(p -> sources.add(NftStrings.ifname(p.ifname()) + " . " + p.cidr()));
+      set(b, SUBNET_SOURCES, "ifname . ipv4_addr", "interval", sources, e -> e);
       set(b, SUBNET_IFACES, "ifname", null, plan.subnets(), p -> NftStrings.ifname(p.ifname()));
     }
-    if (uplink != null) {
+    if (internet != null) {
       b.add(NftStrings.comment("Never the internet: private and link-local spaces and the"
           + " supernet."));
       set(b, PRIVATE_SPACES, "ipv4_addr", "interval", plan.privateSpaces(), Prefix::toString);
@@ -115,12 +120,19 @@ final class NftRuleset {
         b.add(INDENT + NftStrings.comment("The internet arrives through the uplink."));
         b.add(INDENT + "iifname " + uplink + " ip saddr != @" + PRIVATE_SPACES + " accept");
       }
+      plan.parent().ifPresent(p -> {
+        b.add(INDENT + NftStrings.comment("Everything but this router's own subtree arrives"
+            + " from its parent router."));
+        b.add(INDENT + "iifname " + NftStrings.ifname(p.ifname()) + " ip saddr != { "
+            + p.below().stream().map(Prefix::toString).collect(Collectors.joining(", "))
+            + " } accept");
+      });
       b.add(INDENT + NftStrings.comment("Spoofed (or IPv6, which nothing plans yet)."));
       b.add(INDENT + "iifname @" + SUBNET_IFACES + " drop");
       b.add("}");
     }
     input(b, plan, served);
-    forward(b, plan, uplink);
+    forward(b, plan, internet);
     return b;
   }
 
