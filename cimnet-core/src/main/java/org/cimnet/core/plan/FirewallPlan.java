@@ -41,18 +41,21 @@ import org.cimnet.core.model.Service;
  *     packets arrive on (anti-spoofing accepts them there)
  * @param parent on a router below another: the interface towards it, through which everything
  *     but this router's own subtree (the internet included) arrives and leaves
+ * @param dnsPeers the nameserver addresses of the other nameserver hosts: their DNS queries
+ *     and answers are accepted whichever interface they arrive on (a nameserver host asks from
+ *     one address and answers from another, and routes decide the way)
  */
 public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplink> uplink,
     List<Prefix> privateSpaces, List<ZoneSet> zones, List<AllowSet> allowSets,
     List<AllowRule> allowRules, List<Prefix> natSources, List<Publish> publishes,
-    List<Behind> behind, Optional<Parent> parent) {
+    List<Behind> behind, Optional<Parent> parent, List<Ipv4Address> dnsPeers) {
 
   /** A plan of a host that routes with no other router. */
   public FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplink> uplink,
       List<Prefix> privateSpaces, List<ZoneSet> zones, List<AllowSet> allowSets,
       List<AllowRule> allowRules, List<Prefix> natSources, List<Publish> publishes) {
     this(host, subnets, uplink, privateSpaces, zones, allowSets, allowRules, natSources,
-        publishes, List.of(), Optional.empty());
+        publishes, List.of(), Optional.empty(), List.of());
   }
 
   /** The filter table (family inet, so IPv6, which nothing plans yet, is dropped too). */
@@ -74,6 +77,7 @@ public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplin
     publishes = List.copyOf(publishes);
     behind = List.copyOf(behind);
     Objects.requireNonNull(parent, "parent == null");
+    dnsPeers = List.copyOf(dnsPeers);
   }
 
   /** The interface the internet is reached through: the uplink, else the parent's. */

@@ -173,7 +173,7 @@ public final class Firewalls {
     List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, reach) : List.of();
     return new FirewallPlan(host.name(), List.copyOf(ports.values()), uplink,
         ctx.privateSpaces, List.copyOf(local.zones().values()), sets.build(), lines,
-        List.copyOf(nat), publishes, behind, parent);
+        List.copyOf(nat), publishes, behind, parent, dnsPeers(ctx, host));
   }
 
   /**
@@ -199,6 +199,19 @@ public final class Firewalls {
         }
       }
     }
+  }
+
+  /** The nameserver addresses of every other nameserver host, when there are several. */
+  private static List<Ipv4Address> dnsPeers(Context ctx, Host host) {
+    List<Ipv4Address> peers = new ArrayList<>();
+    if (ctx.nameserverAddresses.size() > 1) {
+      List<String> mine = host.servedSubnets();
+      for (List<Ipv4Address> held : ctx.nameserverAddresses) {
+        held.stream().filter(a -> mine.stream().noneMatch(s -> ctx.subnets.get(s).cidr()
+            .contains(a))).forEach(peers::add);
+      }
+    }
+    return peers;
   }
 
   private static final Service DNS_UDP = Service.parse("udp/53");

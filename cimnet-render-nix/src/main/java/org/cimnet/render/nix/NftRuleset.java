@@ -32,6 +32,7 @@ final class NftRuleset {
   private static final String SUBNET_IFACES = "subnet_ifaces";
   private static final String PRIVATE_SPACES = "private_spaces";
   private static final String NAMESERVERS = "nameservers";
+  private static final String DNS_PEERS = "dns_peers";
   private static final String NAT_SOURCES = "nat_sources";
   private static final String PUBLISHED = "published";
 
@@ -105,6 +106,10 @@ final class NftRuleset {
       set(b, NAMESERVERS, "ifname . ipv4_addr", null, served,
           p -> NftStrings.ifname(p.ifname()) + " . " + p.nameserver().get());
     }
+    if (!plan.dnsPeers().isEmpty()) {
+      b.add(NftStrings.comment("The other nameserver hosts' nameserver addresses."));
+      set(b, DNS_PEERS, "ipv4_addr", null, plan.dnsPeers(), Object::toString);
+    }
     for (ZoneSet z : plan.zones()) {
       b.add(NftStrings.comment("Zone " + z.zone() + ": the subnets of this host in it."));
       set(b, z.name(), "ipv4_addr", "interval", z.cidrs(), Prefix::toString);
@@ -119,6 +124,12 @@ final class NftRuleset {
       if (uplink != null) {
         b.add(INDENT + NftStrings.comment("The internet arrives through the uplink."));
         b.add(INDENT + "iifname " + uplink + " ip saddr != @" + PRIVATE_SPACES + " accept");
+      }
+      if (!plan.dnsPeers().isEmpty()) {
+        b.add(INDENT + NftStrings.comment("Nameservers ask each other and answer from whichever"
+            + " address was asked."));
+        b.add(INDENT + "ip saddr @" + DNS_PEERS + " meta l4proto { tcp, udp } th dport 53 accept");
+        b.add(INDENT + "ip saddr @" + DNS_PEERS + " meta l4proto { tcp, udp } th sport 53 accept");
       }
       plan.parent().ifPresent(p -> {
         b.add(INDENT + NftStrings.comment("Everything but this router's own subtree arrives"
@@ -144,6 +155,10 @@ final class NftRuleset {
       b.add(INDENT + NftStrings.comment("DNS from each subnet to its nameserver address."));
       b.add(INDENT + "iifname . ip daddr @" + NAMESERVERS
           + " meta l4proto { tcp, udp } th dport 53 accept");
+    }
+    if (!served.isEmpty() && !plan.dnsPeers().isEmpty()) {
+      b.add(INDENT + NftStrings.comment("DNS from the other nameservers, whichever way it came."));
+      b.add(INDENT + "ip saddr @" + DNS_PEERS + " meta l4proto { tcp, udp } th dport 53 accept");
     }
     if (!plan.subnets().isEmpty()) {
       b.add(INDENT + "iifname . ip saddr @" + SUBNET_SOURCES + " icmp type echo-request accept");
