@@ -7,9 +7,11 @@ import org.cimnet.core.model.Violation;
 /**
  * The structural invariants of DESIGN.md section 5, every one with its own id in {@link RuleIds}.
  * Each family lives in its own class: {@link AddressRules} (supernet, subnets, addresses, the
- * public address), {@link MacRules}, {@link NameRules} (DNS and kernel interface names), {@link
- * TopologyRules} (VLANs, leaves, cables, the leaf-spine fabric) and {@link ReferenceRules}
- * (references, placement, routers and nameservers, published services).
+ * public address), {@link MacRules}, {@link DomainRule} (the domain is one the network may
+ * answer for), {@link NameRules} (DNS and kernel interface names), {@link
+ * TopologyRules} (VLANs, leaves, cables, the leaf-spine fabric), {@link ReferenceRules}
+ * (references, placement, routers and nameservers, published services) and {@link DeviceRules}
+ * (the inventory's devices and the watcher's settings).
  *
  * <p>Every rule runs over lookups built once ({@link Facts}) with hash maps or a sorted sweep,
  * never a loop over pairs of subnets or containers, so a network of 100,000 containers checks in
@@ -32,10 +34,12 @@ final class Invariants {
     Findings out = new Findings(violations, warnings);
     AddressRules.check(facts, out);
     MacRules.check(declared, facts, out);
+    DomainRule.check(assigned, out);
     NameRules.check(facts, out);
     TopologyRules.check(facts, out);
     ReferenceRules.check(facts, out);
     PlacementRules.check(facts, out);
+    DeviceRules.check(facts, out);
     return facts;
   }
 }

@@ -45,6 +45,11 @@ public final class RuleIds {
   public static final String MAC_GENERATED_NOT_LOCAL = "mac.generated-not-local";
 
   // Names.
+  /**
+   * The domain is not one a network may answer for: a single label, a public suffix, under
+   * {@code arpa} (but {@code home.arpa}), {@code localhost}, or an address.
+   */
+  public static final String DOMAIN_NOT_PRIVATE = "domain.not-private";
   /** A derived FQDN is longer than 253 characters or has a label longer than 63. */
   public static final String NAME_FQDN_LENGTH = "name.fqdn-length";
   public static final String NAME_DUPLICATE = "name.duplicate";

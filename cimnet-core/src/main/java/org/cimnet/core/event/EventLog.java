@@ -27,7 +27,7 @@ import org.cimnet.core.model.Host;
 import org.cimnet.core.model.HostAddress;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Subnet;
-import org.cimnet.core.model.Quote;
+import org.cimnet.core.format.Quote;
 import org.cimnet.core.yaml.YamlProblem;
 
 /**
@@ -285,6 +285,11 @@ public final class EventLog {
   public String report() {
     return file + ": " + events.size() + " event" + (events.size() == 1 ? "" : "s")
         + torn.map(t -> "; " + t).orElse("") + "\n";
+  }
+
+  /** {@code event} as the log holds it: one line of JSON, without the line end. */
+  public static String json(Event event) {
+    return EventCodec.encode(event);
   }
 
   /** Appends one event and forces it to the disk. */

@@ -287,6 +287,8 @@ public final class Ipam {
     private final long size;
     private long free;
     private final long assignable;
+    /** The reserved roles that fit in the subnet, for the message when none is left over. */
+    private final List<String> roles = new ArrayList<>();
 
     Pool(Subnet subnet, Network network) {
       this.subnet = subnet;
@@ -298,6 +300,7 @@ public final class Ipam {
       for (Role role : Role.values()) {
         if (network.convention().fits(cidr, role)) {
           reserve(network.convention().address(cidr, role));
+          roles.add(role.key());
         }
       }
       this.assignable = free;
@@ -317,9 +320,13 @@ public final class Ipam {
 
     Optional<Ipv4Address> take(String key, String who, List<Violation> problems) {
       if (free <= 0) {
+        String why = assignable == 0
+            ? "has no address to hand out: its " + size + (size == 1 ? " address is the "
+                : " addresses are the ") + String.join(", ", roles) + " address"
+                + (roles.size() == 1 ? "" : "es")
+            : "is full: all " + assignable + " assignable addresses are taken";
         problems.add(new Violation("ipam.subnet-full", "subnets[" + subnet.name() + "]",
-            "Subnet '" + subnet.name() + "' (" + cidr + ") is full: all " + assignable
-                + " assignable addresses are taken; cannot place " + who
+            "Subnet '" + subnet.name() + "' (" + cidr + ") " + why + "; cannot place " + who
                 + ": widen the subnet or move it"));
         return Optional.empty();
       }

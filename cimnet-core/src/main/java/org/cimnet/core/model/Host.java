@@ -1,6 +1,7 @@
 package org.cimnet.core.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -133,7 +134,8 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
 
     /** A NIC with its MAC as text, such as {@code nic("eth0", "52:54:00:12:34:56")}. */
     public Builder nic(String nicName, String mac) {
-      Objects.requireNonNull(mac, "mac == null");
+      Messages.given(nicName, self(), "NIC name");
+      Messages.given(mac, self() + ": NIC '" + nicName + "'", "mac");
       MacAddress parsed = Messages.in(self() + ": NIC '" + nicName + "'",
           () -> MacAddress.parse(mac));
       return nic(nicName, Optional.of(parsed));
@@ -154,10 +156,14 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
 
     /** A leaf (an Open vSwitch bridge) on this host carrying the named subnets. */
     public Builder leaf(String leafName, String... subnets) {
-      return leaf(leafName, List.of(subnets));
+      return leaf(leafName, Arrays.asList(Messages.givenAll(subnets, self() + ": leaf '"
+          + leafName + "'", "subnets")));
     }
 
     public Builder leaf(String leafName, List<String> subnets) {
+      Messages.given(leafName, self(), "leaf name");
+      Messages.givenAll(Messages.given(subnets, self() + ": leaf '" + leafName + "'", "subnets")
+          .toArray(), self() + ": leaf '" + leafName + "'", "subnets");
       Leaf leaf = Messages.in(self(), () -> new Leaf(leafName, subnets));
       for (String s : subnets) {
         Messages.in(self() + ": leaf '" + leafName + "'", () -> Names.check("Subnet", s));
@@ -170,7 +176,8 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
 
     /** The host's own address in {@code subnet}, such as {@code address("lan", "192.168.1.100")}. */
     public Builder address(String subnet, String address) {
-      Objects.requireNonNull(address, "address == null");
+      Messages.given(subnet, self(), "address subnet");
+      Messages.given(address, self() + ": address in subnet '" + subnet + "'", "address");
       Ipv4Address parsed = Messages.in(self() + ": address in subnet '" + subnet + "'",
           () -> Ipv4Address.parse(address));
       return address(subnet, Optional.of(parsed));

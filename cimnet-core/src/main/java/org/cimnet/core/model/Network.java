@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cimnet.core.addr.Prefix;
+import org.cimnet.core.format.Quote;
 
 /**
  * The whole declared network: "a map of names to numbers and how to connect between them".
@@ -40,6 +41,9 @@ public final class Network {
   private final Optional<Internet> internet;
   private final List<Rule> rules;
   private final List<Assertion> assertions;
+  private final Map<String, Device> devices;
+  private final List<Device> deviceList;
+  private final Optional<Watch> watch;
 
   private Network(Builder b) {
     this.name = b.name;
@@ -59,6 +63,9 @@ public final class Network {
     this.internet = Optional.ofNullable(b.internet);
     this.rules = List.copyOf(b.rules);
     this.assertions = List.copyOf(b.assertions);
+    this.devices = Collections.unmodifiableMap(new LinkedHashMap<>(b.devices));
+    this.deviceList = List.copyOf(devices.values());
+    this.watch = Optional.ofNullable(b.watch);
   }
 
   public String name() {
@@ -131,6 +138,20 @@ public final class Network {
     return assertions;
   }
 
+  /** The inventory: every authorized device that is not a host NIC or a container. */
+  public List<Device> devices() {
+    return deviceList;
+  }
+
+  public Optional<Device> device(String deviceName) {
+    return Optional.ofNullable(devices.get(deviceName));
+  }
+
+  /** How the watcher runs on the hosts; empty when the network does not run it. */
+  public Optional<Watch> watch() {
+    return watch;
+  }
+
   /** The subnets of a zone, in declaration order. */
   public List<Subnet> zone(String zoneName) {
     return subnets.values().stream().filter(s -> s.zone().equals(zoneName)).toList();
@@ -155,6 +176,8 @@ public final class Network {
     b.internet = internet.orElse(null);
     b.rules.addAll(rules);
     b.assertions.addAll(assertions);
+    b.devices.putAll(devices);
+    b.watch = watch.orElse(null);
     return b;
   }
 
@@ -166,7 +189,8 @@ public final class Network {
         && spineList.equals(n.spineList) && hostList.equals(n.hostList)
         && links.equals(n.links) && containerList.equals(n.containerList)
         && internet.equals(n.internet) && rules.equals(n.rules)
-        && assertions.equals(n.assertions);
+        && assertions.equals(n.assertions) && deviceList.equals(n.deviceList)
+        && watch.equals(n.watch);
   }
 
   @Override
@@ -204,6 +228,8 @@ public final class Network {
     private Internet internet;
     private final List<Rule> rules = new ArrayList<>();
     private final List<Assertion> assertions = new ArrayList<>();
+    private final Map<String, Device> devices = new LinkedHashMap<>();
+    private Watch watch;
 
     private Builder(String name) {
       this.name = Names.check("Network", name);
@@ -216,8 +242,8 @@ public final class Network {
     public Builder domain(String domainName) {
       Objects.requireNonNull(domainName, "domain == null");
       if (domainName.length() > 253 || !DOMAIN.matcher(domainName).matches()) {
-        throw new IllegalArgumentException("Network '" + name + "': domain '" + domainName
-            + "' is not valid: use lower-case DNS labels (letters, digits, '-') joined by '.',"
+        throw new IllegalArgumentException("Network '" + name + "': domain "
+            + Quote.value(domainName) + " is not valid: use lower-case DNS labels (letters, digits, '-') joined by '.',"
             + " at most 253 characters");
       }
       this.domain = domainName;
@@ -257,7 +283,7 @@ public final class Network {
     }
 
     public Builder subnet(Subnet.Builder subnet) {
-      return subnet(subnet.build());
+      return subnet(Messages.given(subnet, self(), "subnet").build());
     }
 
     /** A subnet in zone {@code private} whose VLAN IPAM hands out. */
@@ -275,12 +301,14 @@ public final class Network {
 
     /** Replaces a subnet of the same name (IPAM and event replay use it). */
     public Builder replaceSubnet(Subnet subnet) {
+      Messages.given(subnet, self(), "subnet");
       requirePresent(subnets, subnet.name(), "Subnet");
       subnets.put(subnet.name(), subnet);
       return this;
     }
 
     public Builder removeSubnet(String subnetName) {
+      Messages.given(subnetName, self(), "subnet name");
       requirePresent(subnets, subnetName, "Subnet");
       subnets.remove(subnetName);
       return this;
@@ -300,7 +328,7 @@ public final class Network {
     }
 
     public Builder host(Host.Builder host) {
-      return host(host.build());
+      return host(Messages.given(host, self(), "host").build());
     }
 
     public Builder host(Host host) {
@@ -312,6 +340,7 @@ public final class Network {
     }
 
     public Builder replaceHost(Host host) {
+      Messages.given(host, self(), "host");
       requirePresent(hosts, host.name(), "Host");
       hosts.put(host.name(), host);
       return this;
@@ -322,6 +351,7 @@ public final class Network {
      * of every subnet the host's leaves carry.
      */
     public Builder trunk(String host, String nic, String spine, int port, String... carries) {
+      Messages.givenAll(carries, "Trunk from host '" + host + "'", "carries");
       Messages.in("Trunk", () -> Names.check("Host", host));
       Messages.in("Trunk from host '" + host + "'", () -> new Nic(nic, Optional.empty()));
       Messages.in("Trunk from host '" + host + "'", () -> Names.check("Spine", spine));
@@ -351,7 +381,7 @@ public final class Network {
     }
 
     public Builder container(Container.Builder container) {
-      return container(container.build());
+      return container(Messages.given(container, self(), "container").build());
     }
 
     public Builder container(Container container) {
@@ -364,12 +394,14 @@ public final class Network {
     }
 
     public Builder replaceContainer(Container container) {
+      Messages.given(container, self(), "container");
       requirePresent(containers, container.name(), "Container");
       containers.put(container.name(), container);
       return this;
     }
 
     public Builder removeContainer(String containerName) {
+      Messages.given(containerName, self(), "container name");
       requirePresent(containers, containerName, "Container");
       containers.remove(containerName);
       return this;
@@ -399,6 +431,7 @@ public final class Network {
      * {@code tcp/443}, {@code udp/53}, {@code tcp/8000-8080}, {@code icmp} or {@code any}.
      */
     public Builder canConnect(String from, String to, String... services) {
+      Messages.givenAll(services, "Rule can_connect(" + from + ", " + to + ")", "services");
       List<Service> parsed = new ArrayList<>();
       for (String s : services) {
         parsed.add(Messages.in("Rule can_connect(" + from + ", " + to + ")",
@@ -411,6 +444,10 @@ public final class Network {
     }
 
     public Builder canConnect(Endpoint from, Endpoint to, List<Service> services) {
+      Messages.given(from, self(), "rule from");
+      Messages.given(to, self(), "rule to");
+      Messages.givenAll(Messages.given(services, self(), "rule services").toArray(),
+          "Rule can_connect(" + from + ", " + to + ")", "services");
       rules.add(new Rule(from, to, services));
       return this;
     }
@@ -421,6 +458,7 @@ public final class Network {
     }
 
     public Builder removeRule(Rule rule) {
+      Messages.given(rule, self(), "rule");
       if (!rules.remove(rule)) {
         throw new IllegalArgumentException("Rule " + rule + " is not declared");
       }
@@ -445,9 +483,40 @@ public final class Network {
     }
 
     public Builder removeAssertion(Assertion assertion) {
+      Messages.given(assertion, self(), "assertion");
       if (!assertions.remove(assertion)) {
         throw new IllegalArgumentException("Assertion " + assertion + " is not declared");
       }
+      return this;
+    }
+
+    /** An authorized device of the inventory. */
+    public Builder device(Device.Builder device) {
+      return device(device.build());
+    }
+
+    public Builder device(Device device) {
+      Objects.requireNonNull(device, "device == null");
+      if (devices.putIfAbsent(device.name(), device) != null) {
+        throw new IllegalArgumentException("Device '" + device.name() + "' is declared twice");
+      }
+      return this;
+    }
+
+    public Builder removeDevice(String deviceName) {
+      requirePresent(devices, deviceName, "Device");
+      devices.remove(deviceName);
+      return this;
+    }
+
+    /** Runs the watcher on every host, as {@code watch} says. */
+    public Builder watch(Watch.Builder settings) {
+      return watch(settings.build());
+    }
+
+    /** Sets, or (null) takes away, how the watcher runs. */
+    public Builder watch(Watch settings) {
+      this.watch = settings;
       return this;
     }
 
@@ -457,6 +526,10 @@ public final class Network {
             + "': no supernet: call supernet(\"192.168.0.0/21\") or similar");
       }
       return new Network(this);
+    }
+
+    private String self() {
+      return "Network '" + name + "'";
     }
 
     private static void requirePresent(Map<String, ?> map, String key, String kind) {

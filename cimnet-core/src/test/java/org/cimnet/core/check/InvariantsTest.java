@@ -469,9 +469,9 @@ class InvariantsTest {
         .subnet(subnet("p2p", "192.168.5.0/30"))
         .replaceHost(vh().leaf("leaf3", "p2p").build())
         .container(lxc("probe").on("vh").attach("p2p")).build(),
-        List.of(v("ipam.subnet-full", "subnets[p2p]", "Subnet 'p2p' (192.168.5.0/30) is full:"
-            + " all 0 assignable addresses are taken; cannot place container 'probe': widen the"
-            + " subnet or move it"))));
+        List.of(v("ipam.subnet-full", "subnets[p2p]", "Subnet 'p2p' (192.168.5.0/30) has no"
+            + " address to hand out: its 4 addresses are the network, gateway, nameserver,"
+            + " broadcast addresses; cannot place container 'probe': widen the subnet or move it"))));
     Network.Builder many = network("t").supernet("10.0.0.0/16");
     int index = 0;
     for (Prefix p : Prefix.parse("10.0.0.0/16").subnets(30)) {
