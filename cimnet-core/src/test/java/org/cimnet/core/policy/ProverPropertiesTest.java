@@ -47,9 +47,9 @@ class ProverPropertiesTest {
       "tcp/443-65535", "tcp/80-65535");
 
   /**
-   * A random policy's shape, as small integers that shrink well. The host {@code h} carries the
-   * subnets {@code host} names (none: no host); {@code hostKind} bit 0 makes it a router, bit 1
-   * a nameserver, bit 2 gives it its own address in its first subnet.
+   * A random policy's shape, as small integers that shrink well. With a non-empty {@code host},
+   * the router {@code h} carries every subnet; {@code hostKind} bit 1 makes it a nameserver, bit
+   * 2 gives it its own address in s0.
    */
   record Shape(boolean publicSupernet, List<Integer> zones, List<List<Integer>> containers,
       List<List<Integer>> rules, List<List<Integer>> assertions, List<Integer> host,
@@ -87,14 +87,17 @@ class ProverPropertiesTest {
           .zone(shape.zones().get(i) == 0 ? "a" : "management"));
       nextFree[i] = 2; // .0 network, .1 gateway; .6 nameserver, .7 broadcast
     }
-    TreeSet<Integer> carried = new TreeSet<>();
-    shape.host().forEach(i -> carried.add(i % k));
-    if (!carried.isEmpty() && shape.hostKind() != 0) { // kind 0 would hold no address
+    if (!shape.host().isEmpty()) {
+      // One router of every subnet, the internet through s0: a single tree of routers, where
+      // every subnet and the internet are routed (the forwarding the model leaves out).
+      TreeSet<Integer> carried = new TreeSet<>();
+      for (int i = 0; i < k; i++) {
+        carried.add(i);
+      }
       Host.Builder h = Host.builder("h");
       carried.forEach(i -> h.leaf("l" + i, "s" + i));
-      if ((shape.hostKind() & 1) != 0) {
-        h.router();
-      }
+      h.router();
+      b.internet("203.0.113.10/24", "203.0.113.1", "s0");
       if ((shape.hostKind() & 2) != 0) {
         h.nameserver();
       }

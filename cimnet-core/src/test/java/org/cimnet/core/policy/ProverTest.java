@@ -18,13 +18,13 @@ class ProverTest {
 
   private static final String SEED_MATRIX = """
       from \\ to  ilo  lan  comms        internal     dmz         agents  mgmt  wifi  internet  host:vhost-dev
-      ilo        any  -    -            -            -           -       -     -     -         tcp/22
+      ilo        any  -    -            -            -           -       -     -     -         -
       lan        -    any  -            -            -           -       -     -     any       tcp/53 udp/53 icmp
       comms      -    -    any          any via bus  any         -       -     -     -         tcp/53 udp/53 icmp
       internal   -    -    any via bus  any          any         -       -     -     -         tcp/53 udp/53 icmp
       dmz        -    -    -            -            any         -       -     -     -         tcp/53 udp/53 icmp
       agents     -    -    -            -            -           any     -     -     -         tcp/53 udp/53 icmp
-      mgmt       any  -    -            -            -           -       any   -     -         tcp/22,53 udp/53 icmp
+      mgmt       -    -    -            -            -           -       any   -     -         tcp/22,53 udp/53 icmp
       wifi       -    -    -            -            -           -       -     any   -         tcp/53 udp/53 icmp
       internet   -    -    -            -            tcp/80,443  -       -     -     -         -
       """;
