@@ -175,7 +175,7 @@ final class NftRuleset {
     chain(b, "forward", "type filter hook forward priority filter; policy drop;");
     b.add(INDENT + CT_STATE);
     if (!plan.dnsPeers().isEmpty()) {
-      b.add(INDENT + NftStrings.comment("A nameserver's answer to a peer may come back another"
+      b.add(INDENT + NftStrings.comment("A nameserver's answer to another may come back another"
           + " way than the question went."));
       b.add(INDENT + "ip saddr @" + DNS_PEERS + " ip daddr @" + DNS_PEERS
           + " meta l4proto { tcp, udp } th sport 53 accept");
