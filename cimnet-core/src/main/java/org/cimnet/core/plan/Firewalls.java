@@ -103,7 +103,9 @@ public final class Firewalls {
           Subnet subnet = subnets.get(s);
           if (subnet != null && !subnet.reserved()
               && network.convention().fits(subnet.cidr(), Role.NAMESERVER)) {
-            held.add(network.convention().address(subnet.cidr(), Role.NAMESERVER));
+            Ipv4Address ns = network.convention().address(subnet.cidr(), Role.NAMESERVER);
+            held.add(ns);
+            nameserverSubnet.put(ns, s);
           }
         }
         if (!held.isEmpty()) {
@@ -114,6 +116,8 @@ public final class Firewalls {
 
     /** Per nameserver host (host order), the nameserver addresses it holds, in leaf order. */
     final List<List<Ipv4Address>> nameserverAddresses = new ArrayList<>();
+    /** The subnet of every nameserver address. */
+    final Map<Ipv4Address, String> nameserverSubnet = new HashMap<>();
   }
 
   /**
@@ -122,7 +126,28 @@ public final class Firewalls {
    * and the zone sets used so far.
    */
   private record Local(Map<String, SubnetPort> ports, boolean internet,
-      Map<String, ZoneSet> zones) {}
+      Map<String, ZoneSet> zones, String host, Routing routing, Map<Prefix, String> subnetOf) {
+
+    /** Whether this host forwards between the subnets holding the two prefixes. */
+    boolean forwards(Optional<Prefix> from, Optional<Prefix> to) {
+      String a = from.map(this::subnet).orElse(null);
+      String b = to.map(this::subnet).orElse(null);
+      return routing.forwards(host, a, b);
+    }
+
+    private String subnet(Prefix p) {
+      String exact = subnetOf.get(p);
+      if (exact != null) {
+        return exact;
+      }
+      for (SubnetPort port : ports.values()) {
+        if (port.cidr().contains(p)) {
+          return port.subnet();
+        }
+      }
+      return null;
+    }
+  }
 
   private static FirewallPlan compile(Context ctx, Host host, HostPlan plan) {
     Map<String, SubnetPort> ports = new LinkedHashMap<>();
@@ -160,7 +185,10 @@ public final class Firewalls {
         }
       }
     }
-    Local local = new Local(reach, uplink.isPresent() || parent.isPresent(), new TreeMap<>());
+    Map<Prefix, String> subnetOf = new HashMap<>();
+    reach.values().forEach(p -> subnetOf.put(p.cidr(), p.subnet()));
+    Local local = new Local(reach, uplink.isPresent() || parent.isPresent(), new TreeMap<>(),
+        host.name(), routing, subnetOf);
     Sets sets = new Sets();
     List<AllowRule> lines = new ArrayList<>();
     Set<Prefix> nat = new LinkedHashSet<>();
@@ -168,7 +196,7 @@ public final class Firewalls {
       for (Rule rule : ctx.network.rules()) {
         compileRule(ctx, local, rule, sets, lines, nat);
       }
-      nameserverPeers(ctx, sets);
+      nameserverPeers(ctx, local, sets);
     }
     List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, reach) : List.of();
     return new FirewallPlan(host.name(), List.copyOf(ports.values()), uplink,
@@ -181,7 +209,7 @@ public final class Firewalls {
    * nameserver address to every address a peer holds: where such a query is routed, every router
    * on the way lets it through (udp and tcp 53).
    */
-  private static void nameserverPeers(Context ctx, Sets sets) {
+  private static void nameserverPeers(Context ctx, Local local, Sets sets) {
     List<List<Ipv4Address>> servers = ctx.nameserverAddresses;
     if (servers.size() < 2) {
       return;
@@ -193,6 +221,10 @@ public final class Firewalls {
           continue;
         }
         for (Ipv4Address a : peer) {
+          if (!local.routing().forwards(local.host(), ctx.nameserverSubnet.get(asker.get(0)),
+              ctx.nameserverSubnet.get(a))) {
+            continue;
+          }
           Optional<Prefix> to = Optional.of(Prefix.containing(a, 32));
           sets.add(Direction.FORWARD, from, to, DNS_UDP);
           sets.add(Direction.FORWARD, from, to, DNS_TCP);
@@ -256,6 +288,10 @@ public final class Firewalls {
     for (Optional<Prefix> s : sources) {
       for (Optional<Prefix> d : targets) {
         if (s.isPresent() && d.isPresent() && sameSubnet(local, s.get(), d.get())) {
+          continue;
+        }
+        // Only a router on the way between the two ends ever sees the traffic.
+        if (!local.forwards(s, d)) {
           continue;
         }
         sets.add(direction, s, d, service);
