@@ -32,6 +32,7 @@ final class Invariants {
     Findings out = new Findings(violations, warnings);
     AddressRules.check(facts, out);
     MacRules.check(declared, facts, out);
+    facts.plannable = PortRules.check(facts, out);
     NameRules.check(facts, out);
     TopologyRules.check(facts, out);
     ReferenceRules.check(facts, out);
