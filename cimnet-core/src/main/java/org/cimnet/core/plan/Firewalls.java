@@ -1,6 +1,9 @@
 package org.cimnet.core.plan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -96,9 +99,56 @@ public final class Firewalls {
     }
   }
 
-  /** The host's view while compiling: its subnets by name and the zone sets used so far. */
-  private record Local(Map<String, SubnetPort> ports, Optional<Uplink> uplink,
-      Map<String, ZoneSet> zones) {}
+  /**
+   * The host's view while compiling: its subnets by name, indexed by address and grouped by
+   * zone (each made once per host, so a rule costs no scan of the host's subnets), and the zone
+   * sets used so far.
+   */
+  private record Local(Map<String, SubnetPort> ports, SubnetIndex index,
+      Map<String, List<Prefix>> zoneCidrs, Optional<Uplink> uplink, Map<String, ZoneSet> zones) {
+    Local(Map<String, SubnetPort> ports, Optional<Uplink> uplink) {
+      this(ports, new SubnetIndex(ports.values()), byZone(ports.values()), uplink,
+          new TreeMap<>());
+    }
+
+    private static Map<String, List<Prefix>> byZone(Collection<SubnetPort> ports) {
+      Map<String, List<Prefix>> zones = new HashMap<>();
+      for (SubnetPort p : ports) {
+        zones.computeIfAbsent(p.zone(), z -> new ArrayList<>()).add(p.cidr());
+      }
+      return zones;
+    }
+  }
+
+  /**
+   * A host's subnets as address ranges sorted by first address. The subnets never overlap (the
+   * checker's subnet.overlap), so the only one that can hold a prefix is the last that starts at
+   * or below it: a binary search.
+   */
+  private static final class SubnetIndex {
+    private final long[] firsts;
+    private final long[] lasts;
+
+    SubnetIndex(Collection<SubnetPort> ports) {
+      Prefix[] cidrs = ports.stream().map(SubnetPort::cidr)
+          .sorted(Comparator.comparingLong(p -> p.first().toLong())).toArray(Prefix[]::new);
+      firsts = new long[cidrs.length];
+      lasts = new long[cidrs.length];
+      for (int i = 0; i < cidrs.length; i++) {
+        firsts[i] = cidrs[i].first().toLong();
+        lasts[i] = cidrs[i].last().toLong();
+      }
+    }
+
+    /** Whether one of the subnets holds both {@code a} and {@code b}. */
+    boolean same(Prefix a, Prefix b) {
+      long first = a.first().toLong();
+      int k = Arrays.binarySearch(firsts, first);
+      k = k >= 0 ? k : -k - 2;
+      return k >= 0 && lasts[k] >= a.last().toLong() && firsts[k] <= b.first().toLong()
+          && lasts[k] >= b.last().toLong();
+    }
+  }
 
   private static FirewallPlan compile(Context ctx, Host host, HostPlan plan) {
     Map<String, SubnetPort> ports = new LinkedHashMap<>();
@@ -115,7 +165,7 @@ public final class Firewalls {
       uplink = Optional.of(new Uplink(ports.get(internet.get().via()).ifname(),
           internet.get().publicAddress()));
     }
-    Local local = new Local(ports, uplink, new TreeMap<>());
+    Local local = new Local(ports, uplink);
     Sets sets = new Sets();
     List<AllowRule> lines = new ArrayList<>();
     Set<Prefix> nat = new LinkedHashSet<>();
@@ -178,8 +228,7 @@ public final class Firewalls {
 
   /** Traffic inside one subnet is switched, never routed: no rule is needed or compiled. */
   private static boolean sameSubnet(Local local, Prefix a, Prefix b) {
-    return local.ports().values().stream()
-        .anyMatch(p -> p.cidr().contains(a) && p.cidr().contains(b));
+    return local.index().same(a, b);
   }
 
   /** What an endpoint is on this host, or empty when it does not reach the host. */
@@ -203,8 +252,7 @@ public final class Firewalls {
       return cidrs.isEmpty() ? Optional.empty() : Optional.of(new Side.Cidrs(cidrs));
     }
     if (endpoint instanceof Endpoint.OfZone z) {
-      List<Prefix> cidrs = local.ports().values().stream()
-          .filter(p -> p.zone().equals(z.name())).map(SubnetPort::cidr).toList();
+      List<Prefix> cidrs = local.zoneCidrs().getOrDefault(z.name(), List.of());
       if (cidrs.isEmpty()) {
         return Optional.empty();
       }
