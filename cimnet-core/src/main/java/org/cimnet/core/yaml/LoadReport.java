@@ -2,6 +2,7 @@ package org.cimnet.core.yaml;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.cimnet.core.model.Network;
 
 /**
@@ -11,10 +12,46 @@ import org.cimnet.core.model.Network;
 public final class LoadReport {
   private final Network network;
   private final List<YamlProblem> problems;
+  private final Network partial;
+  private final Set<String> unloaded;
+  private final Set<String> skippedRules;
+  private final Locator locator;
 
   LoadReport(Network network, List<YamlProblem> problems) {
+    this(network, problems, null, Set.of(), Set.of(), new Locator(List.of()));
+  }
+
+  /**
+   * {@code partial}: the elements that loaded, built despite the problems, or null;
+   * {@code unloaded}: the names of the elements that did not load;
+   * {@code skippedRules}: the checker rules whose violations would describe the elements that
+   *     did not load rather than the network written (see {@link YamlCheck}).
+   */
+  LoadReport(Network network, List<YamlProblem> problems, Network partial, Set<String> unloaded,
+      Set<String> skippedRules, Locator locator) {
+    this.skippedRules = Set.copyOf(skippedRules);
     this.problems = List.copyOf(problems);
     this.network = this.problems.isEmpty() ? network : null;
+    this.partial = this.problems.isEmpty() ? this.network : partial;
+    this.unloaded = Set.copyOf(unloaded);
+    this.locator = locator;
+  }
+
+  /** The network of the elements that loaded: the whole network when there is no problem. */
+  Optional<Network> partial() {
+    return Optional.ofNullable(partial);
+  }
+
+  Set<String> unloaded() {
+    return unloaded;
+  }
+
+  Set<String> skippedRules() {
+    return skippedRules;
+  }
+
+  Locator locator() {
+    return locator;
   }
 
   public boolean ok() {

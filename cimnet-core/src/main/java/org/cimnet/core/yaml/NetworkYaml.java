@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.cimnet.core.check.RuleIds;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Spine;
@@ -57,6 +58,21 @@ public final class NetworkYaml {
         : Optional.empty(), parts.map(x -> x.getFileName().toString()).orElse(PARTS_FILE));
   }
 
+  /**
+   * Loads {@code dir/network.yaml} (and {@code dir/parts.yaml} if present) and checks the
+   * network: every load problem and every checker violation at once, each with
+   * {@code file:line:column} where the file says it, and the validated network when there is
+   * no problem.
+   */
+  public static YamlCheck check(Path dir) {
+    return YamlCheck.of(load(dir));
+  }
+
+  /** {@link #check(Path)} of two files' text; an empty {@code parts} means no hardware file. */
+  public static YamlCheck check(String network, String parts) {
+    return YamlCheck.of(read(network, parts));
+  }
+
   /** Reads the two files' text; an empty {@code parts} means no hardware file. */
   public static LoadReport read(String network, String parts) {
     return read(network.getBytes(StandardCharsets.UTF_8), NETWORK_FILE,
@@ -72,7 +88,11 @@ public final class NetworkYaml {
     Loader loader = new Loader(new Fields(networkName, problems),
         new Fields(partsName, problems));
     Network built = loader.load(networkTree, partsTree);
-    return new LoadReport(built, problems);
+    List<Locator.Tree> trees = new ArrayList<>();
+    networkTree.ifPresent(t -> trees.add(new Locator.Tree(networkName, t)));
+    partsTree.ifPresent(t -> trees.add(new Locator.Tree(partsName, t)));
+    return new LoadReport(built, problems, loader.partial, loader.unloaded, loader.skippedRules,
+        new Locator(trees));
   }
 
   /** network.yaml's text for {@code network}. */
@@ -135,7 +155,16 @@ public final class NetworkYaml {
     private final Set<String> spines = new HashSet<>();
     private final Set<String> containers = new HashSet<>();
     private final Set<String> nics = new HashSet<>();
+    /** The elements that did load, built despite problems elsewhere; null if none could be. */
+    Network partial;
+    /** The names of the elements that did not load (see {@link LoadReport}). */
+    final Set<String> unloaded = new HashSet<>();
+    /** The kinds of element whose section is not a list: nothing of theirs is known. */
     private final Set<String> unknown = new HashSet<>();
+    /** Checker rules whose violations would be about what did not load. */
+    final Set<String> skippedRules = new HashSet<>();
+    private Optional<Node> networkTree = Optional.empty();
+    private Optional<Node> partsTree = Optional.empty();
 
     /** A host's NICs as parts.yaml lists them, and where. */
     private record Hardware(Node node, String path, String name, List<Node> nics) {}
@@ -148,6 +177,8 @@ public final class NetworkYaml {
     }
 
     Network load(Optional<Node> networkTree, Optional<Node> partsTree) {
+      this.networkTree = networkTree;
+      this.partsTree = partsTree;
       Map<String, Hardware> hardware = new LinkedHashMap<>();
       List<Spine> spineList = new ArrayList<>();
       List<Node> spineNodes = new ArrayList<>();
@@ -199,6 +230,7 @@ public final class NetworkYaml {
       });
       for (Hardware hw : hardware.values()) {
         if (!seenHosts.contains(hw.name())) {
+          unload(hw.node());
           pf.problem(nameNode(hw.node()), hw.path() + ".name", "host '" + hw.name()
               + "' has hardware here but is not declared under hosts in network.yaml"
               + Suggest.didYouMean(hw.name(), seenHosts));
@@ -215,10 +247,46 @@ public final class NetworkYaml {
       each(o, "assertions", "assertions", (n, p) -> nr.assertion(n, p)
           .ifPresent(a -> b.assertion(a)));
       resolve(nr.refs);
-      if (supernet.isEmpty() || !nf.problems.isEmpty()) {
+      if (supernet.isEmpty()) {
+        return null;
+      }
+      if (!nf.problems.isEmpty()) {
+        try {
+          partial = b.build();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+          partial = null;
+        }
         return null;
       }
       return nf.attempt(o.map, "", b::build).orElse(null);
+    }
+
+    /** Runs {@code read}; if it found a problem, the element counts as not loaded. */
+    private boolean watched(Node item, Runnable read) {
+      int before = nf.problems.size();
+      read.run();
+      if (nf.problems.size() > before) {
+        unload(item);
+        return false;
+      }
+      return true;
+    }
+
+    /**
+     * Marks an element as not loaded by what names it: its name or, for a link (which has
+     * none), the host and spines it wires, whose topology it changes.
+     */
+    private void unload(Node node) {
+      if (node instanceof Node.MapNode m) {
+        for (String key : List.of("name", "host", "spine", "other_spine")) {
+          if ((key.equals("name") || m.entries().containsKey("kind")
+              && m.entries().containsKey("port"))
+              && m.entries().get(key) instanceof Node.Scalar s
+              && s.kind() != Node.Scalar.Kind.NULL) {
+            unloaded.add(s.text());
+          }
+        }
+      }
     }
 
     private void readParts(Fields.Obj o, Map<String, Hardware> hardware, List<Spine> spineList,
@@ -230,7 +298,7 @@ public final class NetworkYaml {
         for (int i = 0; i < items.size(); i++) {
           String p = "spines[" + i + "]";
           Node item = items.get(i);
-          pr.spine(item, p).ifPresent(s -> {
+          watched(item, () -> pr.spine(item, p).ifPresent(s -> {
             if (!seen.add(s.name())) {
               pf.problem(nameNode(item), p + ".name", "Spine '" + s.name()
                   + "' is declared twice");
@@ -238,7 +306,7 @@ public final class NetworkYaml {
               spineList.add(s);
               spineNodes.add(item);
             }
-          });
+          }));
         }
       });
       o.opt("hosts").ifPresent(n -> {
@@ -246,7 +314,7 @@ public final class NetworkYaml {
         for (int i = 0; i < items.size(); i++) {
           String p = "hosts[" + i + "]";
           Node item = items.get(i);
-          pf.obj(item, p, "a host's hardware", "name", "nics").ifPresent(h -> {
+          watched(item, () -> pf.obj(item, p, "a host's hardware", "name", "nics").ifPresent(h -> {
             Optional<String> name = h.reqString("name", "a host name");
             Optional<Node> nicList = h.req("nics");
             if (name.isEmpty() || nicList.isEmpty()) {
@@ -259,7 +327,7 @@ public final class NetworkYaml {
             }
             hardware.put(name.get(), new Hardware(item, p, name.get(),
                 pf.list(nicList.get(), h.path("nics"), "NICs")));
-          });
+          }));
         }
       });
     }
@@ -285,7 +353,12 @@ public final class NetworkYaml {
       o.opt(key).ifPresent(n -> {
         List<Node> items = nf.list(n, key, what);
         for (int i = 0; i < items.size(); i++) {
-          item.read(items.get(i), key + "[" + i + "]");
+          Node n1 = items.get(i);
+          String p = key + "[" + i + "]";
+          if (!watched(n1, () -> item.read(n1, p)) && key.equals("hosts")) {
+            // Its leaves are missing: the subnets they carry would look carried by none.
+            skippedRules.add(RuleIds.WARN_SUBNET_UNCARRIED);
+          }
         }
       });
     }
@@ -301,6 +374,7 @@ public final class NetworkYaml {
         list.items().forEach(item -> peekName(item).ifPresent(names::add));
       } else if (section.isPresent()) {
         unknown.add(kind);
+        skippedRules.add("ref." + kind);
       }
     }
 
@@ -331,6 +405,15 @@ public final class NetworkYaml {
         };
         if (declared.contains(r.name()) || unknown.contains(r.kind())) {
           continue;
+        }
+        unloaded.add(r.kind().equals("nic") ? r.name().substring(r.name().indexOf('/') + 1)
+            : r.name());
+        // The element holding the reference is not the one written either.
+        int element = r.path().indexOf(']');
+        Optional<Node> tree = r.file().equals(pf.file) ? partsTree : networkTree;
+        if (element > 0 && tree.isPresent()) {
+          new Locator(List.of(new Locator.Tree(r.file(), tree.get())))
+              .find(r.path().substring(0, element + 1)).ifPresent(at -> unload(at.node()));
         }
         String where = switch (r.kind()) {
           case "subnet" -> "under subnets in network.yaml";

@@ -105,9 +105,10 @@ class EventLogTest {
         + "{\"event\":\"subnet-removd\",\"name\":\"b\"}\n"
         + "{\"event\":\"subnet-removed\",\"name\":\"c\"}\n");
     EventLogException e = assertThrows(EventLogException.class, () -> EventLog.open(log));
-    assertEquals("events.jsonl:2:0: line 2 is damaged and lines after it are good, so it is not"
-        + " a torn last write: read '{\"event\":\"subnet-removd\",\"name\":\"b\"}'; fix or remove"
-        + " line 2 (nothing was applied)\n"
+    assertEquals("events.jsonl:2:0: line 2 is a complete line that this version of cimnet cannot"
+        + " read (an event from a newer cimnet, or an edit): read"
+        + " '{\"event\":\"subnet-removd\",\"name\":\"b\"}'; it is kept: upgrade cimnet, or fix or"
+        + " remove the line (nothing was applied)\n"
         + "events.jsonl:2:10: event: event 'subnet-removd' is not known: use one of"
         + " network-changed, subnet-added, subnet-changed, subnet-removed, vlan-assigned,"
         + " spine-added, spine-removed, host-added, host-changed, host-removed,"

@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Timeout;
  * The corpus of broken inputs under {@code src/test/resources/yaml/broken/}: {@code X.yaml}
  * (network.yaml), {@code X.parts.yaml} (parts.yaml, else the shared {@code _default.parts.yaml})
  * and {@code X.expected}, the exact report a person sees. Cases named {@code checker-*} load,
- * and the expected text is the checker's report. {@code -Dcimnet.golden.update=true} rewrites
+ * and the expected text is the checker's report. Every case then shows what loading and
+ * checking together ({@link YamlCheck}) reports. {@code -Dcimnet.golden.update=true} rewrites
  * the expected files; read them before committing.
  */
 class BrokenYamlTest {
@@ -64,6 +65,14 @@ class BrokenYamlTest {
             "a stack trace or exception name reached the user: " + p);
       }
     }
+    YamlCheck checked = YamlCheck.of(report);
+    assertEquals(name.startsWith("checker-"), checked.problems().stream()
+        .allMatch(SourceProblem::violation), "only checker cases have only violations");
+    for (SourceProblem p : checked.problems()) {
+      assertTrue(p.line() > 0, "a problem without a place: " + p);
+    }
+    actual += "\nchecked together (load problems, then the checker's violations):\n"
+        + checked.toText();
     Path expected = DIR.resolve(name + ".expected");
     if (UPDATE) {
       Files.writeString(expected, actual, StandardCharsets.UTF_8);

@@ -1,0 +1,45 @@
+package org.cimnet.core.yaml;
+
+import java.util.Objects;
+
+/**
+ * One problem of a network described in YAML, load or checker alike, located where a person
+ * would fix it.
+ *
+ * @param file the file name as the person knows it ({@code network.yaml}, {@code parts.yaml})
+ * @param line 1-based; 0 when no place in the file is known
+ * @param column 1-based; 0 when no place in the file is known
+ * @param rule the checker's rule id (such as {@code subnet.overlap}); empty for a load problem
+ * @param path the key path: a load problem's is the file's ({@code subnets[2].cidr}), a checker
+ *     violation's is the model's ({@code subnets[dmz].cidr})
+ * @param message what is wrong, quoting the value, and what is allowed
+ */
+public record SourceProblem(String file, int line, int column, String rule, String path,
+    String message) {
+  public SourceProblem {
+    Objects.requireNonNull(file, "file == null");
+    Objects.requireNonNull(rule, "rule == null");
+    Objects.requireNonNull(path, "path == null");
+    Objects.requireNonNull(message, "message == null");
+  }
+
+  static SourceProblem of(YamlProblem p) {
+    return new SourceProblem(p.file(), p.line(), p.column(), "", p.path(), p.message());
+  }
+
+  /** Whether this is a checker violation (it has a rule id) rather than a load problem. */
+  public boolean violation() {
+    return !rule.isEmpty();
+  }
+
+  /**
+   * {@code network.yaml:8:11: [subnet.overlap] subnets[lan].cidr: ...}; a load problem has no
+   * rule, a problem without a place only the file.
+   */
+  @Override
+  public String toString() {
+    return file + (line > 0 ? ":" + line + ":" + column : "") + ": "
+        + (rule.isEmpty() ? "" : "[" + rule + "] ") + (path.isEmpty() ? "" : path + ": ")
+        + message;
+  }
+}
