@@ -2,6 +2,8 @@ package org.cimnet.cli;
 
 import java.io.PrintWriter;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
@@ -13,62 +15,90 @@ import picocli.CommandLine.Spec;
 
 /** {@code cimnet check SOURCE}: every problem at once; exit 0 valid, 1 invalid. */
 @Command(name = "check", mixinStandardHelpOptions = true,
-    description = {"Loads SOURCE and checks it: every problem at once (YAML problems with"
-        + " file:line:col), then the proof of every assertion.",
+    description = {"Loads SOURCE and checks it: every problem at once (load problems and the"
+        + " checker's violations together; in YAML each at file:line:col), the warnings, then"
+        + " the proof of every assertion.",
         "Exit status 0 when the network is valid, 1 when it is not."})
 final class CheckCommand implements Callable<Integer> {
   @Mixin SourceOptions source;
   @Mixin OutputOptions output;
   @Spec CommandSpec spec;
 
+  /** What check found, as text lines and JSON objects, whatever the kind of source. */
+  private record Found(String source, Optional<String> network, List<String> problems,
+      List<Map<String, Object>> problemsJson, List<String> warnings,
+      List<Map<String, Object>> warningsJson, Optional<Report> report) {}
+
   @Override
   public Integer call() {
+    Found found = find();
     PrintWriter out = spec.commandLine().getOut();
+    boolean valid = found.problems().isEmpty();
+    if (output.json) {
+      out.print(Json.write(Json.object("source", found.source(),
+          "network", found.network().orElse(null), "valid", valid,
+          "problems", found.problemsJson(), "warnings", found.warningsJson(),
+          "proofs", found.report().map(r -> r.proofs().stream().map(p -> Json.object(
+              "assertion", p.assertion().toString(), "status", p.status().key(),
+              "text", p.toText())).toList()).orElse(List.of()))));
+    } else {
+      out.print(text(found));
+    }
+    return valid ? 0 : CliException.INVALID;
+  }
+
+  private Found find() {
     Source loaded;
     try {
       loaded = source.load();
     } catch (Source.LoadFailed e) {
-      if (output.json) {
-        out.print(Json.write(Json.object("source", source.source, "valid", false,
-            "problems", Json.problems(source.source, e.problems()), "violations", List.of(),
-            "warnings", List.of())));
-      } else {
-        out.println(e.getMessage());
-      }
-      return CliException.INVALID;
+      return new Found(e.folder().resolve("network.yaml").toString(), Optional.empty(),
+          Problems.located(e.folder(), e.problems()).lines().map(String::strip).toList(),
+          Json.problems(e.folder(), e.problems()), List.of(), List.of(), Optional.empty());
+    }
+    Optional<String> name = Optional.of(loaded.network().name());
+    if (loaded.yaml().isPresent()) {
+      Source.Yaml yaml = loaded.yaml().get();
+      return new Found(loaded.name(), name,
+          Problems.located(yaml.folder(), yaml.check().problems()).lines().map(String::strip)
+              .toList(), Json.problems(yaml.folder(), yaml.check().problems()),
+          Problems.located(yaml.folder(), yaml.check().warnings()).lines().map(String::strip)
+              .toList(), Json.problems(yaml.folder(), yaml.check().warnings()),
+          yaml.check().report());
     }
     Report report = Checker.check(loaded.network());
-    if (output.json) {
-      out.print(Json.write(Json.object("source", loaded.name(), "network",
-          loaded.network().name(), "valid", report.ok(), "problems", List.of(),
-          "violations", Json.violations(report.violations()),
-          "warnings", Json.violations(report.warnings()),
-          "proofs", report.proofs().stream().map(p -> Json.object("assertion",
-              p.assertion().toString(), "status", p.status().key(), "text", p.toText()))
-              .toList())));
-    } else {
-      out.print(text(loaded, report));
-    }
-    return report.ok() ? 0 : CliException.INVALID;
+    return new Found(loaded.name(), name,
+        Problems.violations(loaded.name(), report.violations()).lines().map(String::strip)
+            .toList(), Json.violations(report.violations()),
+        Problems.violations(loaded.name(), report.warnings()).lines().map(String::strip)
+            .toList(), Json.violations(report.warnings()), Optional.of(report));
   }
 
-  static String text(Source source, Report report) {
-    StringBuilder text = new StringBuilder();
-    int n = report.violations().size();
-    text.append(source.name()).append(": network '").append(source.network().name())
-        .append("' ").append(n == 0 ? "is valid" : "has " + n + (n == 1 ? " violation"
-            : " violations")).append('\n');
-    text.append(Problems.violationsText(source, report));
-    report.warnings().forEach(w -> text.append("  ").append(source.name()).append(": warning ")
-        .append(w).append('\n'));
-    if (report.proved()) {
-      long held = report.proofs().stream().filter(Proof::holds).count();
-      text.append("assertions: ").append(held).append(" of ").append(report.proofs().size())
-          .append(" proven over every packet\n");
-      report.proofs().forEach(p -> text.append("  ").append(p.toText()).append('\n'));
+  private static String text(Found found) {
+    StringBuilder text = new StringBuilder(found.source()).append(": ");
+    String network = found.network().map(n -> "network '" + n + "'").orElse("the network");
+    if (found.problems().isEmpty()) {
+      text.append(network).append(" is valid\n");
     } else {
+      text.append(network).append(" has ")
+          .append(Problems.count(found.problems().size(), "problem")).append(":\n");
+      found.problems().forEach(p -> text.append("  ").append(p).append('\n'));
+    }
+    if (!found.warnings().isEmpty()) {
+      text.append(Problems.count(found.warnings().size(), "warning")).append(":\n");
+      found.warnings().forEach(w -> text.append("  ").append(w).append('\n'));
+    }
+    Optional<Report> report = found.report();
+    if (report.isEmpty()) {
+      text.append("assertions: not proven: the files did not load\n");
+    } else if (!report.get().proved()) {
       text.append("assertions: not proven: every reference must resolve and no subnets"
           + " overlap first\n");
+    } else {
+      long held = report.get().proofs().stream().filter(Proof::holds).count();
+      text.append("assertions: ").append(held).append(" of ")
+          .append(report.get().proofs().size()).append(" proven over every packet\n");
+      report.get().proofs().forEach(p -> text.append("  ").append(p.toText()).append('\n'));
     }
     return text.toString();
   }

@@ -3,11 +3,12 @@ package org.cimnet.cli;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.cimnet.core.model.Violation;
-import org.cimnet.core.yaml.YamlProblem;
+import org.cimnet.core.yaml.SourceProblem;
 
 /** The {@code --json} output: maps and lists in a fixed order, indented, one final newline. */
 final class Json {
@@ -36,8 +37,10 @@ final class Json {
         .map(v -> object("rule", v.rule(), "path", v.path(), "message", v.message())).toList();
   }
 
-  static List<Map<String, Object>> problems(String folder, List<YamlProblem> problems) {
-    return problems.stream().map(p -> object("file", folder + "/" + p.file(), "line", p.line(),
-        "column", p.column(), "path", p.path(), "message", p.message())).toList();
+  /** Located problems; {@code line} and {@code column} are 0 where no place is known. */
+  static List<Map<String, Object>> problems(Path folder, List<SourceProblem> problems) {
+    return problems.stream().map(p -> object("file", Problems.file(folder, p), "line",
+        p.line(), "column", p.column(), "rule", p.rule(), "path", p.path(),
+        "message", p.message())).toList();
   }
 }

@@ -2,9 +2,8 @@ package org.cimnet.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.cimnet.core.check.Report;
 import org.cimnet.core.model.Violation;
-import org.cimnet.core.yaml.YamlProblem;
+import org.cimnet.core.yaml.SourceProblem;
 
 /** How the command words problems: one per line, each saying where it is. */
 final class Problems {
@@ -31,28 +30,32 @@ final class Problems {
     return q.toString();
   }
 
-  /** One line per problem: {@code folder/network.yaml:8:11: subnets[1].cidr: message}. */
-  static String yamlText(Path folder, List<YamlProblem> problems) {
+  /** {@code 1 problem}, {@code 2 problems}. */
+  static String count(int n, String what) {
+    return n + " " + what + (n == 1 ? "" : "s");
+  }
+
+  /**
+   * One line per problem, indented, in the file it is in:
+   * {@code folder/network.yaml:8:11: [rule] subnets[lan].cidr: message}.
+   */
+  static String located(Path folder, List<SourceProblem> problems) {
     StringBuilder text = new StringBuilder();
-    for (YamlProblem p : problems) {
-      text.append("  ").append(at(folder, p)).append(p.path().isEmpty() ? "" : p.path() + ": ")
-          .append(p.message()).append('\n');
-    }
+    problems.forEach(p -> text.append("  ").append(file(folder, p)).append(p.toString()
+        .substring(p.file().length())).append('\n'));
     return text.toString();
   }
 
-  /** {@code folder/file:line:col: }, or {@code folder/file: } for a whole-file problem. */
-  static String at(Path folder, YamlProblem p) {
-    String file = folder.resolve(p.file()).toString();
-    return p.line() == 0 ? file + ": " : file + ":" + p.line() + ":" + p.column() + ": ";
+  /** The problem's file as the person gave its folder. */
+  static String file(Path folder, SourceProblem p) {
+    return folder.resolve(p.file()).toString();
   }
 
-  /** The checker's violations, one per line, each prefixed with the source. */
-  static String violationsText(Source source, Report report) {
+  /** Violations (of a source that is not YAML), one per line, each prefixed with the source. */
+  static String violations(String source, List<Violation> violations) {
     StringBuilder text = new StringBuilder();
-    for (Violation v : report.violations()) {
-      text.append("  ").append(source.name()).append(": error ").append(v).append('\n');
-    }
+    violations.forEach(v -> text.append("  ").append(source).append(": ").append(v)
+        .append('\n'));
     return text.toString();
   }
 }

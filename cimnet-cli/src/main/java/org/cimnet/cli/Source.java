@@ -14,19 +14,23 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.yaml.LoadReport;
 import org.cimnet.core.yaml.NetworkYaml;
-import org.cimnet.core.yaml.YamlProblem;
+import org.cimnet.core.yaml.SourceProblem;
+import org.cimnet.core.yaml.YamlCheck;
 
 /**
  * A network description as the command was given it: a YAML folder, a JShell script or a class.
  *
  * @param name how messages name the source, such as {@code seed/network.yaml}
  * @param network the declared network (before IPAM)
- * @param yamlFolder the folder, for a YAML source
+ * @param yaml for a YAML source, its folder and what loading and checking it found, each
+ *     problem located in the files
  * @param loader the class loader that sees {@code --class-path}, for renderers found there
  */
-record Source(String name, Network network, Optional<Path> yamlFolder, ClassLoader loader) {
+record Source(String name, Network network, Optional<Yaml> yaml, ClassLoader loader) {
+
+  /** A YAML folder and what {@link NetworkYaml#check} found in it. */
+  record Yaml(Path folder, YamlCheck check) {}
 
   /**
    * Loads {@code text}: a folder, a {@code .jsh} file, or a class name.
@@ -69,26 +73,35 @@ record Source(String name, Network network, Optional<Path> yamlFolder, ClassLoad
       throw new CliException(CliException.USAGE, "folder '" + folder + "' holds no "
           + NetworkYaml.NETWORK_FILE);
     }
-    LoadReport report = NetworkYaml.load(folder);
-    if (!report.ok()) {
-      throw new LoadFailed(folder, report.problems());
+    YamlCheck check = NetworkYaml.check(folder);
+    if (check.network().isEmpty()) {
+      throw new LoadFailed(folder, check.problems());
     }
-    return new Source(folder.resolve(NetworkYaml.NETWORK_FILE).toString(),
-        report.network().orElseThrow(), Optional.of(folder), loader);
+    return new Source(network.toString(), check.network().get(),
+        Optional.of(new Yaml(folder, check)), loader);
   }
 
-  /** A YAML description with problems: the command prints each as {@code file:line:col}. */
+  /**
+   * A YAML description that did not load: every load problem and every violation of the
+   * elements that did load, each at {@code file:line:col}.
+   */
   static final class LoadFailed extends CliException {
     private static final long serialVersionUID = 1L;
-    private final transient List<YamlProblem> problems;
+    private final transient Path folder;
+    private final transient List<SourceProblem> problems;
 
-    LoadFailed(Path folder, List<YamlProblem> problems) {
-      super(INVALID, problems.size() + (problems.size() == 1 ? " problem" : " problems")
-          + " in " + folder + ":\n" + Problems.yamlText(folder, problems).stripTrailing());
+    LoadFailed(Path folder, List<SourceProblem> problems) {
+      super(INVALID, Problems.count(problems.size(), "problem") + " in " + folder + ":\n"
+          + Problems.located(folder, problems).stripTrailing());
+      this.folder = folder;
       this.problems = List.copyOf(problems);
     }
 
-    List<YamlProblem> problems() {
+    Path folder() {
+      return folder;
+    }
+
+    List<SourceProblem> problems() {
       return problems;
     }
   }

@@ -42,11 +42,20 @@ final class SourceOptions {
    */
   Report validReport() {
     Source s = load();
+    if (s.yaml().isPresent()) {
+      Source.Yaml yaml = s.yaml().get();
+      if (!yaml.check().ok()) {
+        throw new CliException(CliException.INVALID, "network '" + s.network().name()
+            + "' is not valid: " + Problems.count(yaml.check().problems().size(), "problem")
+            + ":\n" + Problems.located(yaml.folder(), yaml.check().problems()).stripTrailing());
+      }
+      return yaml.check().report().orElseThrow();
+    }
     Report report = Checker.check(s.network());
     if (!report.ok()) {
-      throw new CliException(CliException.INVALID, s.name() + " is not valid; "
-          + report.violations().size() + " violations (cimnet check " + source + " shows them"
-          + " all):\n" + Problems.violationsText(s, report).stripTrailing());
+      throw new CliException(CliException.INVALID, "network '" + s.network().name()
+          + "' is not valid: " + Problems.count(report.violations().size(), "violation")
+          + ":\n" + Problems.violations(s.name(), report.violations()).stripTrailing());
     }
     return report;
   }

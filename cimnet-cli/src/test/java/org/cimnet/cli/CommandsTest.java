@@ -49,16 +49,23 @@ class CommandsTest {
         + " '192.168.1.0/33' is not an IPv4 prefix"), r.both());
     assertTrue(r.out().contains(net + ":24:11: subnets[4].name: Subnet name 'Dmz' is not"
         + " valid: use 1 to 63 lower-case letters"), r.both());
+    // The checker ran on what loaded, and its violation is located too.
+    assertTrue(r.out().contains(net + ":33:11: [subnet.outside-supernet] subnets[wifi].cidr:"
+        + " Subnet 'wifi': cidr '10.9.7.0/24' is outside the supernet '192.168.0.0/21'"),
+        r.both());
     assertFalse(r.both().contains("Exception"), r.both());
     JsonNode json = json(Cli.run("check", "--json", bad));
     assertFalse(json.get("valid").asBoolean());
     List<String> where = new ArrayList<>();
     json.get("problems").forEach(p -> where.add(p.get("line").asInt() + ":"
         + p.get("column").asInt()));
-    assertTrue(where.containsAll(List.of("6:1", "19:11", "24:11")), where.toString());
+    assertTrue(where.containsAll(List.of("6:1", "19:11", "24:11", "33:11")), where.toString());
   }
 
-  /** The seed's network.yaml with an unknown key, a bad prefix and an upper-case name. */
+  /**
+   * The seed's network.yaml with an unknown key, a bad prefix, an upper-case name and a subnet
+   * outside the supernet.
+   */
   static Path brokenCopy(Path dir) throws IOException {
     Path bad = dir.resolve("bad");
     Files.createDirectories(bad);
@@ -66,7 +73,8 @@ class CommandsTest {
     String text = Files.readString(Cli.SEED.resolve("network.yaml"), StandardCharsets.UTF_8)
         .replace("cidr: 192.168.1.0/24", "cidr: 192.168.1.0/33")
         .replace("name: dmz ", "name: Dmz ")
-        .replace("name: cim\n", "name: cim\nbogus: 1\n");
+        .replace("name: cim\n", "name: cim\nbogus: 1\n")
+        .replace("cidr: 192.168.7.0/24", "cidr: 10.9.7.0/24");
     Files.writeString(bad.resolve("network.yaml"), text, StandardCharsets.UTF_8);
     return bad;
   }
@@ -81,8 +89,15 @@ class CommandsTest {
         .build(), folder);
     Cli r = Cli.run("check", folder);
     assertEquals(1, r.exit(), r.both());
-    assertTrue(r.out().contains("[policy.assertion] assertions[0]"), r.both());
-    assertTrue(r.out().contains("violated by src 192.168.4."), r.both());
+    String net = java.util.regex.Pattern.quote(folder.resolve("network.yaml").toString());
+    assertTrue(r.out().lines().anyMatch(l -> l.matches("  " + net + ":\\d+:\\d+:"
+        + " \\[policy\\.assertion] assertions\\[0]: .*violated by src 192\\.168\\.4\\..*")),
+        r.both());
+    // render refuses it with the same located problem, and writes nothing.
+    Cli render = Cli.run("render", folder, "-o", dir.resolve("out"));
+    assertEquals(1, render.exit(), render.both());
+    assertTrue(render.err().contains("[policy.assertion] assertions[0]"), render.both());
+    assertFalse(Files.exists(dir.resolve("out")));
   }
 
   @Test
