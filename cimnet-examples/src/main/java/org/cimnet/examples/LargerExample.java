@@ -14,7 +14,8 @@ import org.cimnet.core.model.Network;
 /**
  * A bigger CIM than the seed's, several hosts' worth: twelve subnets carved from 10.20.0.0/20,
  * three hosts (core1 routes every subnet and serves DNS; rack1 and rack2 only host containers on
- * subnets that stretch to them over the spines), two spines, thirty containers, and rules of
+ * subnets that stretch to them over the spines, and are reached through mgmt, where IPAM gives
+ * each an address), two spines, thirty containers, and rules of
  * every shape (subnet to subnet, zone to zone, a single service, a published service, NAT to the
  * internet).
  *
@@ -61,12 +62,14 @@ public final class LargerExample {
             .nic("eth0", "3c:ec:ef:20:01:00")
             .nic("eth1", "3c:ec:ef:20:01:01")
             .leaf("r1web", "web", "api")
-            .leaf("r1dev", "dev", "build", "storage"))
+            .leaf("r1dev", "dev", "build", "storage")
+            .leaf("r1mgmt", "mgmt"))
         .host(host("rack2")
             .nic("eth0", "3c:ec:ef:20:02:00")
             .nic("eth1", "3c:ec:ef:20:02:01")
             .leaf("r2data", "data", "storage")
-            .leaf("r2office", "office", "guest"))
+            .leaf("r2office", "office", "guest")
+            .leaf("r2mgmt", "mgmt"))
         .trunk("core1", "eth0", "spine1", 2)
         .trunk("core1", "eth1", "spine2", 2)
         .trunk("rack1", "eth0", "spine1", 3)

@@ -1,8 +1,10 @@
 package org.cimnet.examples;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.List;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.model.Network;
@@ -29,7 +31,11 @@ class LargerExampleTest {
   void subnetsStretchedToTheRacksAreRoutedByCore1() {
     var plans = Plans.of(report.validated());
     var rack1 = plans.get("rack1");
-    assertTrue(rack1.interfaces().isEmpty(), "rack1 only switches");
+    assertFalse(rack1.forwarding(), "rack1 only switches");
+    // It is reachable all the same: an address in mgmt, the default route and resolver there.
+    assertEquals(List.of("mgmt"), rack1.interfaces().stream().map(i -> i.subnet()).toList());
+    assertEquals("10.20.9.1", rack1.defaultRoute().orElseThrow().gateway().toString());
+    assertEquals("[10.20.9.254]", rack1.nameservers().toString());
     rack1.containers().forEach(c -> c.nics().forEach(nic ->
         assertTrue(nic.gateway().isPresent(), c.name() + " has a gateway on core1")));
     assertTrue(plans.get("core1").forwarding());

@@ -102,9 +102,18 @@ final class Fabric implements AutoCloseable {
 
   /**
    * Starts a long-running command in {@code ns} and waits (at most {@code seconds}) for it to
-   * print {@code ready} on its first line; its output after that goes to {@code log}.
+   * print the line {@code ready}; its output after that goes to {@code log}.
    */
   Process spawn(String ns, List<String> command, Path log, int seconds) {
+    return spawn(ns, command, log, seconds, new ArrayList<>());
+  }
+
+  /**
+   * {@link #spawn(String, List, Path, int)}, with the lines the command printed before
+   * {@code ready} added to {@code before}. A command that ends or stays silent instead is
+   * stopped, and the exception quotes everything it printed (a helper's whole traceback).
+   */
+  Process spawn(String ns, List<String> command, Path log, int seconds, List<String> before) {
     List<String> full = new ArrayList<>(List.of("ip", "netns", "exec", ns));
     full.addAll(command);
     Process p;
@@ -116,48 +125,94 @@ final class Fabric implements AutoCloseable {
     synchronized (this) {
       processes.add(p);
     }
-    String[] first = new String[1];
-    Thread reader = new Thread(() -> {
+    Startup startup = new Startup();
+    Thread reader = new Thread(() -> startup.read(p, log), "lab-" + ns);
+    reader.setDaemon(true);
+    reader.start();
+    if (!startup.await(seconds)) {
+      boolean ended = startup.ended();
+      p.destroyForcibly();
+      try {
+        reader.join(2000);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      String said = startup.printed().strip();
+      throw new LabException((ended ? "Ended before it was ready: "
+          : "Did not start within " + seconds + "s: ") + String.join(" ", full)
+          + (said.isEmpty() ? " (it printed nothing)" : "\n" + said));
+    }
+    before.addAll(startup.before());
+    return p;
+  }
+
+  /** What a spawned command printed: the lines before {@code ready}, then its log. */
+  private static final class Startup {
+    private final List<String> lines = new ArrayList<>();
+    private boolean ready;
+    private boolean ended;
+
+    void read(Process p, Path log) {
       try (BufferedReader in = new BufferedReader(
           new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-        first[0] = in.readLine();
-        synchronized (first) {
-          first.notifyAll();
+        String line;
+        while ((line = in.readLine()) != null) {
+          synchronized (this) {
+            if (line.equals("ready")) {
+              ready = true;
+              notifyAll();
+              break;
+            }
+            lines.add(line);
+          }
         }
-        try (var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
-          for (String line = in.readLine(); line != null; line = in.readLine()) {
-            out.write(line);
-            out.write('\n');
-            out.flush();
+        if (line != null) {
+          try (var out = Files.newBufferedWriter(log, StandardCharsets.UTF_8)) {
+            for (line = in.readLine(); line != null; line = in.readLine()) {
+              out.write(line);
+              out.write('\n');
+              out.flush();
+            }
           }
         }
       } catch (IOException e) {
         // The process ended or was killed during cleanup; nothing left to read.
       } finally {
-        synchronized (first) {
-          first.notifyAll();
+        synchronized (this) {
+          ended = true;
+          notifyAll();
         }
       }
-    }, "lab-" + ns);
-    reader.setDaemon(true);
-    reader.start();
-    long deadline = System.nanoTime() + seconds * 1_000_000_000L;
-    synchronized (first) {
-      while (first[0] == null && p.isAlive() && System.nanoTime() < deadline) {
+    }
+
+    synchronized boolean await(int seconds) {
+      long deadline = System.nanoTime() + seconds * 1_000_000_000L;
+      while (!ready && !ended) {
+        long left = (deadline - System.nanoTime()) / 1_000_000;
+        if (left <= 0) {
+          return false;
+        }
         try {
-          first.wait(100);
+          wait(left);
         } catch (InterruptedException e) {
           Thread.currentThread().interrupt();
-          throw new LabException("Interrupted starting " + String.join(" ", full), e);
+          throw new LabException("Interrupted starting a lab process", e);
         }
       }
+      return ready;
     }
-    if (!"ready".equals(first[0])) {
-      p.destroyForcibly();
-      throw new LabException("Did not start within " + seconds + "s: " + String.join(" ", full)
-          + (first[0] == null ? "" : "\n" + first[0]));
+
+    synchronized boolean ended() {
+      return ended;
     }
-    return p;
+
+    synchronized List<String> before() {
+      return List.copyOf(lines);
+    }
+
+    synchronized String printed() {
+      return String.join("\n", lines);
+    }
   }
 
   /**

@@ -32,8 +32,9 @@ import org.cimnet.core.spi.RenderedFile;
  * </ul>
  * Then it probes every ordered pair (container or internet to container, gateway, public address
  * or internet) with real TCP connections on every service the rules name plus a few they do not,
- * resolves every name forward and reverse from every subnet through its nameserver, and sends
- * forged source addresses from every subnet. Every namespace, link, daemon and file it created
+ * opens a connection through the relays of every cell the expectation says relays widen (see
+ * {@link Expectation#relayedCells()}), resolves every name forward and reverse from every subnet
+ * through its nameserver, and sends forged source addresses from every subnet. Every namespace, link, daemon and file it created
  * is removed when the run ends, fails or is interrupted.
  */
 public final class Lab {
@@ -43,6 +44,25 @@ public final class Lab {
 
   private Lab() {}
 
+  /** The stages of a run, in order. */
+  public enum Stage { RENDER, BUILD, LISTEN, TCP, RELAY, DNS, SPOOF, DONE }
+
+  /** Told when each stage of a run begins, and at the end. */
+  @FunctionalInterface
+  public interface Progress {
+    /**
+     * {@code stage} begins ({@link Stage#DONE}: the run ended).
+     *
+     * @param detail one line on what it does or, for {@code DONE}, the summary's figures
+     */
+    void stage(Stage stage, String detail);
+
+    /** Tells nothing. */
+    static Progress none() {
+      return (stage, detail) -> { };
+    }
+  }
+
   /**
    * How to run.
    *
@@ -51,18 +71,26 @@ public final class Lab {
    * @param keepWork keep the work folder (rendered files, daemon logs) after the run
    * @param edit applied to the rendered files before they are used; identity unless a test
    *     breaks a rule on purpose
-   * @param log where progress goes
+   * @param log where progress goes, as lines of text
+   * @param progress told when each stage begins
    */
   public record Options(int connectTimeoutMillis, List<Integer> extraPorts, boolean keepWork,
-      UnaryOperator<List<RenderedFile>> edit, PrintStream log) {
+      UnaryOperator<List<RenderedFile>> edit, PrintStream log, Progress progress) {
     public Options {
       extraPorts = List.copyOf(extraPorts);
       Objects.requireNonNull(edit, "edit == null");
       Objects.requireNonNull(log, "log == null");
+      Objects.requireNonNull(progress, "progress == null");
       if (connectTimeoutMillis < 100 || connectTimeoutMillis > 10_000) {
         throw new IllegalArgumentException("connectTimeoutMillis " + connectTimeoutMillis
             + " is out of range: 100 to 10000");
       }
+    }
+
+    /** Options without progress callbacks. */
+    public Options(int connectTimeoutMillis, List<Integer> extraPorts, boolean keepWork,
+        UnaryOperator<List<RenderedFile>> edit, PrintStream log) {
+      this(connectTimeoutMillis, extraPorts, keepWork, edit, log, Progress.none());
     }
 
     public static Options defaults() {
@@ -70,15 +98,19 @@ public final class Lab {
     }
 
     public Options withEdit(UnaryOperator<List<RenderedFile>> changed) {
-      return new Options(connectTimeoutMillis, extraPorts, keepWork, changed, log);
+      return new Options(connectTimeoutMillis, extraPorts, keepWork, changed, log, progress);
     }
 
     public Options withKeepWork(boolean keep) {
-      return new Options(connectTimeoutMillis, extraPorts, keep, edit, log);
+      return new Options(connectTimeoutMillis, extraPorts, keep, edit, log, progress);
     }
 
     public Options withLog(PrintStream to) {
-      return new Options(connectTimeoutMillis, extraPorts, keepWork, edit, to);
+      return new Options(connectTimeoutMillis, extraPorts, keepWork, edit, to, progress);
+    }
+
+    public Options withProgress(Progress to) {
+      return new Options(connectTimeoutMillis, extraPorts, keepWork, edit, log, to);
     }
   }
 

@@ -9,7 +9,8 @@ import java.util.Objects;
  * Everything the lab probed, what the checker expected, and what happened.
  *
  * @param network the network's name
- * @param observations one per probe, in a fixed order (connections, names, spoofed sources)
+ * @param observations one per probe, in a fixed order (connections, connections through relays,
+ *     names, spoofed sources)
  * @param notes what the lab could not probe and why (a subnet without containers, ...)
  */
 public record LabReport(String network, List<Observation> observations, List<String> notes) {
@@ -19,8 +20,11 @@ public record LabReport(String network, List<Observation> observations, List<Str
     notes = List.copyOf(notes);
   }
 
-  /** What a probe is. */
-  public enum Kind { TCP, DNS, SPOOF }
+  /**
+   * What a probe is: a direct TCP connection, a TCP connection through relaying containers (one
+   * pair per relayed cell of the matrix), a name or address resolved, a forged source sent.
+   */
+  public enum Kind { TCP, RELAY, DNS, SPOOF }
 
   /**
    * One probe.
@@ -57,6 +61,17 @@ public record LabReport(String network, List<Observation> observations, List<Str
     return (int) pairs().values().stream().filter(Boolean::booleanValue).count();
   }
 
+  /** Relayed cells probed: one container pair (or the internet) per cell. */
+  public int relayedCellsProbed() {
+    return (int) pairs().keySet().stream().filter(p -> p.startsWith(Kind.RELAY + " ")).count();
+  }
+
+  /** Relayed cells all of whose probes agree with the checker. */
+  public int relayedCellsAgreeing() {
+    return (int) pairs().entrySet().stream().filter(e -> e.getKey().startsWith(Kind.RELAY + " ")
+        && e.getValue()).count();
+  }
+
   public boolean agrees() {
     return disagreements().isEmpty();
   }
@@ -80,6 +95,8 @@ public record LabReport(String network, List<Observation> observations, List<Str
     }
     text.append("  pairs probed: ").append(pairsProbed()).append(", pairs agreeing: ")
         .append(pairsAgreeing()).append('\n');
+    text.append("  relayed cells probed: ").append(relayedCellsProbed())
+        .append(", relayed cells agreeing: ").append(relayedCellsAgreeing()).append('\n');
     List<Observation> wrong = disagreements();
     text.append(wrong.isEmpty() ? "  every probe agrees with the checker\n"
         : "  " + wrong.size() + " disagreements:\n");

@@ -1,5 +1,7 @@
 package org.cimnet.lab;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.cimnet.core.addr.Ipv4Address;
@@ -8,6 +10,7 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Service;
 import org.cimnet.core.policy.Flow;
 import org.cimnet.core.policy.Hop;
+import org.cimnet.core.policy.Matrix;
 import org.cimnet.core.policy.Policy;
 
 /**
@@ -23,6 +26,9 @@ import org.cimnet.core.policy.Policy;
  *       where a gateway address is just a member of its subnet, while the router itself serves
  *       only DNS (checked by name resolution); TCP to it is expected closed.
  * </ul>
+ *
+ * <p>Relayed cells are the {@link Matrix}'s: every cell whose relayed services reach beyond its
+ * direct ones.
  */
 public final class ProverExpectation implements Expectation {
   private final Policy policy;
@@ -62,6 +68,21 @@ public final class ProverExpectation implements Expectation {
       default:
         return verdict(from.address(), to.address(), service, to.identity(), "");
     }
+  }
+
+  @Override
+  public List<RelayedCell> relayedCells() {
+    Matrix matrix = Matrix.of(policy);
+    List<RelayedCell> cells = new ArrayList<>();
+    for (String node : matrix.nodes()) {
+      for (Matrix.Cell c : matrix.row(node)) {
+        if (!c.via().isEmpty() && !c.direct().containsAll(c.via())) {
+          cells.add(new RelayedCell(c.from(), c.to(), c.direct(), c.via(),
+              "the matrix's " + c.from() + " -> " + c.to() + ": " + c.text()));
+        }
+      }
+    }
+    return List.copyOf(cells);
   }
 
   private Verdict verdict(Ipv4Address src, Ipv4Address dst, Service service, String reaches,

@@ -1,29 +1,25 @@
-# cimnet lab prober: reads lines "ID ADDRESS PORT" from the file argv[1], opens a TCP connection
-# to each (in parallel, each bounded by argv[2] seconds) and prints one line per probe:
-# "ID connected IDENTITY", "ID refused", "ID timeout" or "ID error MESSAGE".
-import concurrent.futures, socket, sys
+# cimnet lab prober: reads lines "ID ADDRESS PORT" or "ID chain BIND ADDRESS PORT WANT ..." (a
+# connection through relays, see hops.py) from the file argv[1], opens each connection (in
+# parallel, each hop bounded by argv[2] seconds) and prints one line per probe: "ID connected
+# IDENTITY", "ID refused", "ID timeout", "ID error MESSAGE", or for a chain what failed and where
+# (argv[3], if given, names the prober there).
+import concurrent.futures, sys
+
+from hops import onward
 
 timeout = float(sys.argv[2])
+me = sys.argv[3] if len(sys.argv) > 3 else "prober"
+
 
 def probe(line):
-    pid, address, port = line.split()
-    try:
-        with socket.create_connection((address, int(port)), timeout=timeout) as s:
-            s.settimeout(timeout)
-            data = b""
-            while not data.endswith(b"\n"):
-                chunk = s.recv(256)
-                if not chunk:
-                    break
-                data += chunk
-            who = data.decode(errors="replace").strip() or "(silent)"
-            return pid + " connected " + who.split()[0]
-    except ConnectionRefusedError:
-        return pid + " refused"
-    except (socket.timeout, TimeoutError):
-        return pid + " timeout"
-    except OSError as e:
-        return pid + " error " + (e.strerror or str(e)).replace(" ", "_")
+    words = line.split()
+    pid = words[0]
+    if words[1] == "chain":
+        return pid + " " + onward(words[2:], timeout, me)
+    result = onward(["-", words[1], words[2], "*"], timeout, me)
+    # A direct probe answers only how it ended, as it always has.
+    return pid + " " + (result if result.startswith("connected") else result.split(" at ")[0])
+
 
 with open(sys.argv[1]) as f:
     lines = [l for l in f.read().splitlines() if l.strip()]

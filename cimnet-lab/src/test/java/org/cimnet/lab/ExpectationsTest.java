@@ -70,6 +70,16 @@ class ExpectationsTest {
       }
     }
     assertTrue(open > 0 && open < compared, open + " open of " + compared);
+    // The relayed cells: the matrix's cells that relays widen; the direct reading has none.
+    List<String> relayed = prover.relayedCells().stream().map(c -> c.from() + " -> " + c.to()
+        + ": " + c.via() + " beyond " + c.direct()).toList();
+    assertEquals(List.of(), rules.relayedCells());
+    if (which.equals("seed")) {
+      assertEquals(List.of("comms -> internal: any beyond -", "internal -> comms: any beyond -"),
+          relayed);
+    } else {
+      assertTrue(relayed.contains("mgmt -> data: any beyond -"), relayed.toString());
+    }
     // The reference facts, straight from the prover.
     if (which.equals("seed")) {
       assertTrue(prover.tcp(internet, publicAddress, Service.tcp(443)).open());

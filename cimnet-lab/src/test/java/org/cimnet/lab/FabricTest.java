@@ -57,17 +57,26 @@ class FabricTest {
       assertTrue(reached, "the box reaches the router through the private switch");
       // A TCP connection needs the checksum fix-up: the listener answers only if it works.
       Path scripts = fabric.work();
-      for (String s : List.of("listen.py", "connect.py", "txoff.py")) {
+      for (String s : List.of("listen.py", "connect.py", "hops.py", "txoff.py")) {
         Files.write(scripts.resolve(s), LabRun.class.getResourceAsStream(s).readAllBytes());
       }
       fabric.exec(box, 10, List.of("python3", "txoff.py", "eth0"), Map.of()).orThrow();
-      fabric.spawn(router, List.of("python3", "listen.py", "router:test", "8080"),
-          work.resolve("listen.log"), 20);
-      Files.writeString(work.resolve("p.txt"), "1 192.0.2.1 8080\n2 192.0.2.1 8081\n");
+      // A service of the router itself holds 8081 (as Unbound holds 53): the listener leaves it
+      // alone and says so, and a probe there reaches that service, which says nothing.
+      fabric.spawn(router, List.of("python3", "-c", "import socket, time; s = socket.socket();"
+          + " s.bind(('192.0.2.1', 8081)); s.listen(); print('ready', flush=True);"
+          + " time.sleep(120)"), work.resolve("holder.log"), 20);
+      List<String> before = new java.util.ArrayList<>();
+      fabric.spawn(router, List.of("python3", "listen.py", "router:test", "1.5", "8080", "8081"),
+          work.resolve("listen.log"), 20, before);
+      assertEquals(List.of("held 8081"), before);
+      Files.writeString(work.resolve("p.txt"),
+          "1 192.0.2.1 8080\n2 192.0.2.1 8082\n3 192.0.2.1 8081\n");
       Sh.Result probe = fabric.exec(box, 30, List.of("python3", "connect.py", "p.txt", "1.5"),
           Map.of());
       assertTrue(probe.output().contains("1 connected router:test"), probe.output());
       assertTrue(probe.output().contains("2 refused"), probe.output());
+      assertTrue(probe.output().contains("3 connected (silent)"), probe.output());
       namespaces = fabric.namespaces();
       assertEquals(2, namespaces.size());
     }
@@ -91,6 +100,21 @@ class FabricTest {
       }
     });
     assertGone(work[0], namespaces[0], vswitchd[0]);
+  }
+
+  @Test
+  void aHelperThatFailsIsQuotedWhole() throws Exception {
+    try (Fabric fabric = Fabric.create(false)) {
+      String ns = fabric.namespace("h0");
+      LabException e = assertThrows(LabException.class, () -> fabric.spawn(ns,
+          List.of("python3", "-c", "import sys\ndef listen():\n  raise OSError(98,"
+              + " 'Address already in use')\nlisten()"), fabric.work().resolve("x.log"), 20));
+      assertTrue(e.getMessage().contains("Ended before it was ready"), e.getMessage());
+      assertTrue(e.getMessage().contains("Traceback (most recent call last):"), e.getMessage());
+      assertTrue(e.getMessage().contains("in listen"), e.getMessage());
+      assertTrue(e.getMessage().contains("OSError: [Errno 98] Address already in use"),
+          e.getMessage());
+    }
   }
 
   private static void assertGone(Path work, List<String> namespaces, long vswitchd)

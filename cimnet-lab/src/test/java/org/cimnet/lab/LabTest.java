@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.function.Predicate;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.model.Network;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.examples.LargerExample;
 import org.cimnet.examples.SeedNetwork;
@@ -32,9 +33,17 @@ class LabTest {
   @Test
   void theSeedNetworkBehavesAsTheCheckerProved() {
     ValidatedNetwork seed = Checker.validate(SeedNetwork.build());
-    LabReport report = Lab.run(seed);
+    List<String> stages = new ArrayList<>();
+    LabReport report = Lab.run(seed, ProverExpectation.of(seed.network()), Lab.Options
+        .defaults().withProgress((stage, detail) -> stages.add(stage + ": " + detail)));
     System.out.print(report.toText());
     assertTrue(report.agrees(), report.toText());
+    // Every stage told, in order; the last with the summary's figures.
+    assertEquals(List.of(Lab.Stage.values()), stages.stream().map(s -> Lab.Stage.valueOf(
+        s.substring(0, s.indexOf(':')))).toList());
+    assertTrue(stages.get(stages.size() - 1).startsWith("DONE: " + report.pairsAgreeing()
+        + " of " + report.pairsProbed() + " pairs agree, 2 of 2 relayed cells"),
+        stages.toString());
     assertEquals(report.pairsProbed(), report.pairsAgreeing());
     List<Observation> all = report.observations();
 
@@ -64,6 +73,18 @@ class LabTest {
     assertEquals(7, subnetsAsking);
     int names = seed.names().size();
     assertEquals(7L * names * 2, all.stream().filter(o -> o.kind() == Kind.DNS).count());
+    // The matrix's relayed cells, comms -> internal and back (any via bus), opened through bus
+    // for real: connect to bus, and from bus onward.
+    assertEquals(2, report.relayedCellsProbed());
+    assertEquals(2, report.relayedCellsAgreeing());
+    assertHas(all, o -> o.kind() == Kind.RELAY && o.from().equals("mq1@comms")
+        && o.to().equals("db1@internal") && o.service().endsWith(" via bus")
+        && o.observed().equals("open (db1)"));
+    assertHas(all, o -> o.kind() == Kind.RELAY && o.from().equals("db1@internal")
+        && o.to().equals("mq1@comms") && o.observed().equals("open (mq1)"));
+    // ... while the direct connection stays closed.
+    assertHas(all, o -> o.kind() == Kind.TCP && o.from().equals("mq1@comms")
+        && o.to().equals("db1@internal") && o.observed().equals("timeout"));
     // Forged sources from every subnet are dropped; the honest control arrives.
     assertEquals(14, all.stream().filter(o -> o.kind() == Kind.SPOOF).count());
     assertHas(all, o -> o.kind() == Kind.SPOOF && o.service().startsWith("from forged")
@@ -106,6 +127,54 @@ class LabTest {
   }
 
   @Test
+  void aRelayThatCannotSendIsReportedOnItsRelayedCells() {
+    ValidatedNetwork seed = Checker.validate(SeedNetwork.build());
+    // bus's port on internal, in a copy of the rendered flows, lets only ARP out: bus can no
+    // longer relay between comms and internal.
+    Lab.Options options = Lab.Options.defaults().withEdit(files -> files.stream().map(f -> {
+      if (!f.path().endsWith("ovs/leaf3.flows")) {
+        return f;
+      }
+      List<String> lines = new ArrayList<>(f.content().lines().toList());
+      int at = lines.indexOf("# bus: IPv4 from its own address and MAC");
+      assertTrue(at >= 0, "the flow to break is in leaf3.flows");
+      lines.remove(at + 1);
+      return new RenderedFile(f.path(), String.join("\n", lines) + "\n");
+    }).toList());
+    LabReport report = Lab.run(seed, ProverExpectation.of(seed.network()), options);
+    System.out.print(report.toText());
+    assertEquals(2, report.relayedCellsProbed());
+    assertEquals(0, report.relayedCellsAgreeing(), report.toText());
+    Observation relayed = report.disagreements().stream().filter(o -> o.kind() == Kind.RELAY
+        && o.from().equals("mq1@comms")).findFirst().orElseThrow(() -> new AssertionError(
+            report.toText()));
+    assertEquals("open (db1)", relayed.expected());
+    // The onward hop, from bus to db1, is where it fails.
+    assertTrue(relayed.observed().contains("from bus"), relayed.observed());
+    assertTrue(relayed.rule().contains("any via bus"), relayed.rule());
+    // Nothing else is wrong: every disagreement involves bus on internal or a chain through it.
+    assertTrue(report.disagreements().stream().allMatch(o -> o.kind() == Kind.RELAY
+        || o.from().equals("bus@internal") || o.to().equals("bus@internal")), report.toText());
+  }
+
+  @Test
+  void aPortTheRouterItselfServesIsProbedToo() {
+    // tcp/53 is held by the router's Unbound; a rule naming it makes the lab probe it everywhere.
+    Network withDns = SeedNetwork.build().toBuilder().canConnect("lan", "dmz", "tcp/53").build();
+    ValidatedNetwork v = Checker.validate(withDns);
+    LabReport report = Lab.run(v);
+    System.out.print(report.toText());
+    assertEquals(List.of(), report.disagreements(), report.toText());
+    assertHas(report.observations(), o -> o.kind() == Kind.TCP && o.from().equals("files@lan")
+        && o.to().equals("web1@dmz") && o.service().equals("tcp/53")
+        && o.observed().equals("open (web1)"));
+    assertHas(report.observations(), o -> o.kind() == Kind.TCP && o.to().startsWith("gw.")
+        && o.service().equals("tcp/53") && o.expected().equals("closed"));
+    assertTrue(report.notes().stream().anyMatch(n -> n.contains("router:vhost-dev serves"
+        + " tcp/[53]")), report.notes().toString());
+  }
+
+  @Test
   void theLargerExampleAcrossThreeHostsBehavesAsTheCheckerProved() {
     ValidatedNetwork larger = Checker.validate(LargerExample.build());
     LabReport report = Lab.run(larger);
@@ -115,6 +184,14 @@ class LabTest {
     // leave by storage thanks to the plan's source routes.
     assertEquals(List.of(), report.disagreements(), report.toText());
     assertEquals(report.pairsProbed(), report.pairsAgreeing());
+    // Every relayed cell opened through its relays; mgmt reaches data only through bastion
+    // (mgmt and backup), which sends onward from its backup address, as backup -> data allows.
+    assertTrue(report.relayedCellsProbed() >= 15, report.toText());
+    assertEquals(report.relayedCellsProbed(), report.relayedCellsAgreeing());
+    assertHas(report.observations(), o -> o.kind() == Kind.RELAY
+        && o.from().equals("monitor@mgmt") && o.to().endsWith("@data")
+        && o.service().endsWith(" via bastion") && o.observed().startsWith("open (")
+        && o.rule().contains("bastion@backup ->"));
     // Containers on the racks reach their gateway on core1 over the spine.
     assertHas(report.observations(), o -> o.kind() == Kind.TCP && o.from().equals("www@web")
         && o.to().equals("api1@api") && o.service().equals("tcp/8443")

@@ -57,6 +57,18 @@ public final class Tools {
     }
   }
 
+  /**
+   * Skips (locally, loudly) or fails (in CI) unless {@code path} exists: something a tool needs
+   * that is not an executable, such as the npm packages {@code scripts/install-test-tools.sh}
+   * installs into the project.
+   */
+  public static void requirePath(Path path, String what) {
+    if (!Files.exists(path)) {
+      unavailable(what + " is not installed at " + path + " (run ./test.sh or"
+          + " scripts/install-test-tools.sh, which install it)");
+    }
+  }
+
   /** Skips (locally, loudly) or fails (in CI) unless running as root (network namespaces). */
   public static void requireRoot() {
     if (!isRoot()) {

@@ -5,6 +5,7 @@ import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.util.Objects;
 import java.util.Optional;
+import org.cimnet.core.format.Quote;
 
 /**
  * An IPv4 address, such as {@code 192.168.4.10}.
@@ -31,7 +32,7 @@ public record Ipv4Address(int bits) implements Comparable<Ipv4Address> {
   public static Ipv4Address parse(String text) {
     Objects.requireNonNull(text, "text == null");
     return tryParse(text).orElseThrow(() -> new IllegalArgumentException(
-        "'" + text + "' is not an IPv4 address: expected four numbers 0 to 255 joined by dots,"
+        Quote.value(text) + " is not an IPv4 address: expected four numbers 0 to 255 joined by dots,"
             + " such as '192.168.1.10'"));
   }
 

@@ -2,6 +2,7 @@ package org.cimnet.core.addr;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.cimnet.core.format.Quote;
 
 /**
  * A 48-bit Ethernet MAC address, such as {@code 52:54:00:12:34:56}.
@@ -25,8 +26,8 @@ public record MacAddress(long bits) implements Comparable<MacAddress> {
    */
   public static MacAddress parse(String text) {
     Objects.requireNonNull(text, "text == null");
-    return tryParse(text).orElseThrow(() -> new IllegalArgumentException("'" + text
-        + "' is not a MAC address: expected six pairs of hex digits joined by ':',"
+    return tryParse(text).orElseThrow(() -> new IllegalArgumentException(Quote.value(text)
+        + " is not a MAC address: expected six pairs of hex digits joined by ':',"
         + " such as '52:54:00:12:34:56'"));
   }
 

@@ -4,6 +4,7 @@ import java.util.Iterator;
 import java.util.NoSuchElementException;
 import java.util.Objects;
 import java.util.Optional;
+import org.cimnet.core.format.Quote;
 
 /**
  * An IPv4 CIDR block, such as {@code 192.168.4.0/24}.
@@ -29,6 +30,7 @@ public record Prefix(Ipv4Address network, int length) implements Comparable<Pref
 
   /** The block of the given length that contains {@code address} (host bits masked off). */
   public static Prefix containing(Ipv4Address address, int length) {
+    java.util.Objects.requireNonNull(address, "address == null");
     if (length < 0 || length > 32) {
       throw new IllegalArgumentException(
           "Prefix length " + length + " is out of range: must be 0 to 32");
@@ -46,23 +48,23 @@ public record Prefix(Ipv4Address network, int length) implements Comparable<Pref
     Objects.requireNonNull(text, "text == null");
     int slash = text.indexOf('/');
     if (slash < 0) {
-      throw new IllegalArgumentException("'" + text + "' is not an IPv4 prefix: expected"
+      throw new IllegalArgumentException(Quote.value(text) + " is not an IPv4 prefix: expected"
           + " address/length, such as '192.168.4.0/24'");
     }
     Optional<Ipv4Address> address = Ipv4Address.tryParse(text.substring(0, slash));
     String lengthText = text.substring(slash + 1);
     if (address.isEmpty()) {
-      throw new IllegalArgumentException("'" + text + "' is not an IPv4 prefix: '"
-          + text.substring(0, slash) + "' is not an IPv4 address");
+      throw new IllegalArgumentException(Quote.value(text) + " is not an IPv4 prefix: "
+          + Quote.value(text.substring(0, slash)) + " is not an IPv4 address");
     }
     if (!lengthText.matches("\\d{1,2}") || Integer.parseInt(lengthText) > 32) {
-      throw new IllegalArgumentException("'" + text + "' is not an IPv4 prefix: the length '"
-          + lengthText + "' must be a number from 0 to 32");
+      throw new IllegalArgumentException(Quote.value(text) + " is not an IPv4 prefix: the length "
+          + Quote.value(lengthText) + " must be a number from 0 to 32");
     }
     int length = Integer.parseInt(lengthText);
     Ipv4Address network = address.get();
     if ((network.bits() & ~mask(length)) != 0) {
-      throw new IllegalArgumentException("'" + text + "' has host bits set: did you mean '"
+      throw new IllegalArgumentException(Quote.value(text) + " has host bits set: did you mean '"
           + containing(network, length) + "'?");
     }
     return new Prefix(network, length);

@@ -2,6 +2,7 @@ package org.cimnet.core.check;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Network;
@@ -23,6 +24,8 @@ public final class Checker {
 
   /** Checks, keeping every number {@code previous} handed out (see {@link Ipam}). */
   public static Report check(Network declared, Optional<Network> previous) {
+    Objects.requireNonNull(declared, "network == null");
+    Objects.requireNonNull(previous, "previous == null");
     Ipam.Result assigned = Ipam.assign(declared, previous);
     List<Violation> violations = new ArrayList<>(assigned.problems());
     List<Violation> warnings = new ArrayList<>();

@@ -7,7 +7,8 @@ import org.cimnet.core.model.Violation;
 /**
  * The structural invariants of DESIGN.md section 5, every one with its own id in {@link RuleIds}.
  * Each family lives in its own class: {@link AddressRules} (supernet, subnets, addresses, the
- * public address), {@link MacRules}, {@link NameRules} (DNS and kernel interface names), {@link
+ * public address), {@link MacRules}, {@link DomainRule} (the domain is one the network may
+ * answer for), {@link NameRules} (DNS and kernel interface names), {@link
  * TopologyRules} (VLANs, leaves, cables, the leaf-spine fabric) and {@link ReferenceRules}
  * (references, placement, routers and nameservers, published services).
  *
@@ -32,9 +33,11 @@ final class Invariants {
     Findings out = new Findings(violations, warnings);
     AddressRules.check(facts, out);
     MacRules.check(declared, facts, out);
+    DomainRule.check(assigned, out);
     NameRules.check(facts, out);
     TopologyRules.check(facts, out);
     ReferenceRules.check(facts, out);
+    PlacementRules.check(facts, out);
     return facts;
   }
 }

@@ -80,7 +80,7 @@ final class MacRules {
       // The plan gives the host an internal port, with this MAC, in every subnet where it holds
       // an address: its own, the gateway or the nameserver (and the public one, on a router).
       for (String s : f.carried.get(h.name())) {
-        if (h.router() || h.nameserver() || own.contains(s)) {
+        if (h.routes(s) || h.serves(s) || own.contains(s)) {
           mac(taken, users, new User("port", h.name(), s), Macs.hostPort(h.name(), s), true,
               out);
         }

@@ -95,10 +95,10 @@ final class ReferenceRules {
     Map<String, List<String>> nameservers = new LinkedHashMap<>();
     for (Host h : f.hosts) {
       for (String s : f.carried.get(h.name())) {
-        if (h.router()) {
+        if (h.routes(s)) {
           routers.computeIfAbsent(s, k -> new ArrayList<>()).add(h.name());
         }
-        if (h.nameserver()) {
+        if (h.serves(s)) {
           nameservers.computeIfAbsent(s, k -> new ArrayList<>()).add(h.name());
         }
       }
@@ -121,7 +121,8 @@ final class ReferenceRules {
     out.error(rule, "subnets[" + s.name() + "]", "Subnet '" + s.name() + "': hosts "
         + Facts.quoteAll(hosts) + (hosts.size() == 2 ? " both " : " all ") + verb
         + " it, but its " + role.key() + address
-        + " is one address: mark only one host that carries it " + mark + "()");
+        + " is one address: name it in only one host's " + mark + "('" + s.name()
+        + "', ..) and list the subnets each of the others holds in its own " + mark + "(..)");
   }
 
   private static void via(Facts f, Internet internet, Findings out) {
@@ -131,13 +132,13 @@ final class ReferenceRules {
           + "' is not declared");
       return;
     }
-    boolean routed = f.hosts.stream().anyMatch(h -> h.router()
+    boolean routed = f.hosts.stream().anyMatch(h -> h.routes(internet.via())
         && f.carries(h.name(), internet.via()));
     if (!routed) {
       out.error(RuleIds.INTERNET_VIA_UNROUTED, "internet.via", "Internet: via subnet '"
           + internet.via() + "' is carried by no router, so no host holds the public address"
           + (via.reserved() ? " (the subnet is reserved)" : "") + ": mark a host whose leaves"
-          + " carry '" + internet.via() + "' router()");
+          + " carry '" + internet.via() + "' router() or router('" + internet.via() + "')");
     }
   }
 

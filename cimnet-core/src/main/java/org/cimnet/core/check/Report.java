@@ -43,8 +43,8 @@ public final class Report {
     this.network = network;
     this.violations = List.copyOf(violations);
     this.warnings = List.copyOf(warnings);
-    this.validated = violations.isEmpty() ? new ValidatedNetwork(network, names, plans)
-        : null;
+    this.validated = violations.isEmpty() ? new ValidatedNetwork(network, names, plans,
+        policy, proofs.orElse(null)) : null;
     this.policy = policy;
     this.proofs = proofs.map(List::copyOf);
   }

@@ -45,6 +45,11 @@ public final class RuleIds {
   public static final String MAC_GENERATED_NOT_LOCAL = "mac.generated-not-local";
 
   // Names.
+  /**
+   * The domain is not one a network may answer for: a single label, a public suffix, under
+   * {@code arpa} (but {@code home.arpa}), {@code localhost}, or an address.
+   */
+  public static final String DOMAIN_NOT_PRIVATE = "domain.not-private";
   /** A derived FQDN is longer than 253 characters or has a label longer than 63. */
   public static final String NAME_FQDN_LENGTH = "name.fqdn-length";
   public static final String NAME_DUPLICATE = "name.duplicate";
@@ -79,6 +84,12 @@ public final class RuleIds {
   public static final String CONTAINER_SUBNET_NOT_CARRIED = "container.subnet-not-carried";
   /** A host has an address in a subnet none of its leaves carries. */
   public static final String HOST_ADDRESS_NOT_CARRIED = "host.address-not-carried";
+  /** A host names a subnet in router(..) or nameserver(..) that none of its leaves carries. */
+  public static final String HOST_PLACEMENT_NOT_CARRIED = "host.placement-not-carried";
+  /** A subnet with containers that no host routes: they have no gateway. */
+  public static final String SUBNET_UNROUTED = "subnet.unrouted";
+  /** A host that would have no address, no default route or no resolver after a deploy. */
+  public static final String HOST_UNREACHABLE = "host.unreachable";
   /** A published service has no rule letting the internet reach the container. */
   public static final String PUBLISH_NO_RULE = "publish.no-rule";
   /** Two containers publish the same public port. */
@@ -116,7 +127,8 @@ public final class RuleIds {
       IFNAME_DUPLICATE, VLAN_RANGE, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
       SPINE_CAPACITY, LINK_PORT_RANGE, LINK_PORT_REUSE, LINK_NIC_REUSE, LEAF_SPINE_UNREACHABLE,
       LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_DUPLICATE, LEAF_SUBNET_TWICE,
-      CONTAINER_SUBNET_NOT_CARRIED, HOST_ADDRESS_NOT_CARRIED, PUBLISH_NO_RULE, PUBLISH_CONFLICT,
+      CONTAINER_SUBNET_NOT_CARRIED, HOST_ADDRESS_NOT_CARRIED, HOST_PLACEMENT_NOT_CARRIED,
+      SUBNET_UNROUTED, HOST_UNREACHABLE, PUBLISH_NO_RULE, PUBLISH_CONFLICT,
       REF_HOST, REF_SUBNET, REF_SPINE, REF_NIC, REF_ZONE, REF_CONTAINER, IPAM_SUBNET_FULL,
       IPAM_VLANS_EXHAUSTED);
 

@@ -8,6 +8,9 @@ import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.plan.Plans;
+import org.cimnet.core.policy.Policy;
+import org.cimnet.core.policy.Proof;
+import org.cimnet.core.policy.Prover;
 
 /**
  * A network the checker passed: every address, MAC, VLAN and name is concrete and every
@@ -22,6 +25,9 @@ public final class ValidatedNetwork {
    * threads racing at first use both compute the same plans, and either result is kept.
    */
   private volatile Map<String, HostPlan> plans;
+  /** The checker's compiled rules and verdicts, shared the same way as the plans. */
+  private volatile Policy policy;
+  private volatile List<Proof> proofs;
 
   ValidatedNetwork(Network network) {
     this(network, null, null);
@@ -36,6 +42,14 @@ public final class ValidatedNetwork {
     this.network = Objects.requireNonNull(network, "network == null");
     this.names = List.copyOf(names == null ? Naming.records(network) : names);
     this.plans = plans == null ? null : Collections.unmodifiableMap(plans);
+  }
+
+  /** Also shares the checker's compiled policy and proofs ({@code Prover.prove(policy)}). */
+  ValidatedNetwork(Network network, List<Naming.NameRecord> names,
+      Map<String, HostPlan> plans, Policy policy, List<Proof> proofs) {
+    this(network, names, plans);
+    this.policy = policy;
+    this.proofs = proofs == null ? null : List.copyOf(proofs);
   }
 
   /** The concrete network (after IPAM). */
@@ -59,5 +73,32 @@ public final class ValidatedNetwork {
   /** Every DNS name the model implies, in a fixed order. */
   public List<Naming.NameRecord> names() {
     return names;
+  }
+
+  /**
+   * The compiled rules ({@code Policy.compile(network())}): the checker's own, or compiled at
+   * first use. A {@link org.cimnet.core.policy.Matrix} or an explanation built on it repeats no
+   * compilation.
+   */
+  public Policy policy() {
+    Policy p = policy;
+    if (p == null) {
+      p = Policy.compile(network);
+      policy = p;
+    }
+    return p;
+  }
+
+  /**
+   * The verdict on every assertion, in declaration order ({@code Prover.prove(policy())}): the
+   * checker's own, or proved at first use. In a validated network none is violated.
+   */
+  public List<Proof> proofs() {
+    List<Proof> p = proofs;
+    if (p == null) {
+      p = Prover.prove(policy());
+      proofs = p;
+    }
+    return p;
   }
 }

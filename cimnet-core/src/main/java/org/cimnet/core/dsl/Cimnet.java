@@ -49,7 +49,11 @@ public final class Cimnet {
     return Subnet.builder(name, cidr);
   }
 
-  /** A physical machine; add NICs, leaves and addresses, mark it router and nameserver. */
+  /**
+   * A physical machine; add NICs, leaves and addresses, and place roles on it: {@code router()}
+   * and {@code nameserver()} for every subnet it carries, or {@code router("lan", "dmz")} and
+   * {@code nameserver("lan")} for the named ones.
+   */
   public static Host.Builder host(String name) {
     return Host.builder(name);
   }

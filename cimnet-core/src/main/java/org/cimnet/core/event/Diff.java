@@ -147,6 +147,7 @@ public final class Diff {
   private static List<Event> hostChange(Host was, Host now) {
     List<Event> numbers = new ArrayList<>();
     boolean sameShape = was.router() == now.router() && was.nameserver() == now.nameserver()
+        && was.routed().equals(now.routed()) && was.served().equals(now.served())
         && was.leaves().equals(now.leaves()) && was.nics().size() == now.nics().size()
         && was.addresses().size() == now.addresses().size();
     for (int i = 0; sameShape && i < now.nics().size(); i++) {

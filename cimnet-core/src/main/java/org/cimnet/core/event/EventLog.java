@@ -27,7 +27,7 @@ import org.cimnet.core.model.Host;
 import org.cimnet.core.model.HostAddress;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Subnet;
-import org.cimnet.core.model.Quote;
+import org.cimnet.core.format.Quote;
 import org.cimnet.core.yaml.YamlProblem;
 
 /**

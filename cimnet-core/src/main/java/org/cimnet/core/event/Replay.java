@@ -150,8 +150,7 @@ public final class Replay {
       int i = indexOf(addresses.stream().map(HostAddress::subnet).toList(), subnet,
           "Host '" + who + "' has no address in subnet '" + subnet + "'");
       addresses.set(i, new HostAddress(subnet, Optional.of(ip)));
-      hosts.put(who, new Host(h.name(), h.nics(), h.leaves(), addresses, h.router(),
-          h.nameserver()));
+      hosts.put(who, h.withAddresses(addresses));
     } else {
       Container c = get(containers, who, "Container");
       List<Attachment> attachments = new ArrayList<>(c.attachments());
@@ -169,8 +168,7 @@ public final class Replay {
       int i = indexOf(nics.stream().map(Nic::name).toList(), port,
           "Host '" + who + "' has no NIC '" + port + "'");
       nics.set(i, new Nic(port, Optional.of(mac)));
-      hosts.put(who, new Host(h.name(), nics, h.leaves(), h.addresses(), h.router(),
-          h.nameserver()));
+      hosts.put(who, h.withNics(nics));
     } else {
       Container c = get(containers, who, "Container");
       List<Attachment> attachments = new ArrayList<>(c.attachments());

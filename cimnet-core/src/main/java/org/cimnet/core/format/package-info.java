@@ -1,5 +1,6 @@
 /**
- * Escaping shared by more than one renderer. Each target format has exactly one escaping
+ * Escaping shared by more than one renderer, and {@link org.cimnet.core.format.Quote}, the one
+ * escaping of values quoted in messages. Each target format has exactly one escaping
  * function; a format used by a single renderer keeps its escaper package-private there. Nulls are
  * never accepted or returned.
  */

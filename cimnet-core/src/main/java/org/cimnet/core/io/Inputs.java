@@ -46,7 +46,7 @@ public final class Inputs {
       while (true) {
         if (length == buffer.length) {
           if (length > limit) {
-            throw new InputException(name + ": more than " + limit
+            throw new InputException(name + ": holds more than " + limit
                 + " bytes: at most " + limit + " are read");
           }
           buffer = Arrays.copyOf(buffer, (int) Math.min((long) limit + 1, 2L * length));

@@ -46,6 +46,27 @@ public final class Ipam {
     }
   }
 
+  /** The zone whose first carried subnet gives an address to a host that would have none. */
+  public static final String MANAGEMENT_ZONE = "management";
+
+  /**
+   * A host that routes nothing and declares no address would be reachable only from a console:
+   * it gets an address in the first subnet of the management zone that it carries (subnet
+   * declaration order). One that carries none keeps no address, and the checker says so.
+   */
+  static Host withManagementAddress(Network network, Host h) {
+    if (h.router() || !h.addresses().isEmpty()) {
+      return h;
+    }
+    List<String> carried = h.carriedSubnets();
+    return network.subnets().stream()
+        .filter(s -> !s.reserved() && s.zone().equals(MANAGEMENT_ZONE)
+            && carried.contains(s.name()))
+        .findFirst()
+        .map(s -> h.withAddresses(List.of(new HostAddress(s.name(), Optional.empty()))))
+        .orElse(h);
+  }
+
   /** Assigns without history: first choices by hash. */
   public static Result assign(Network declared) {
     return assign(declared, Optional.empty());
@@ -62,7 +83,8 @@ public final class Ipam {
     for (Subnet s : subnets) {
       pools.put(s.name(), new Pool(s, declared));
     }
-    List<Host> hosts = declared.hosts();
+    List<Host> hosts = declared.hosts().stream().map(h -> withManagementAddress(declared, h))
+        .toList();
     List<Container> containers = declared.containers();
     // 1. Fixed addresses hold their place first.
     for (Host h : hosts) {
@@ -93,9 +115,8 @@ public final class Ipam {
         addresses.add(new HostAddress(a.subnet(), ip));
         changed |= ip.isPresent();
       }
-      if (changed) {
-        Host rebuilt = new Host(h.name(), h.nics(), h.leaves(), addresses, h.router(),
-            h.nameserver());
+      if (changed || h != declared.host(h.name()).orElse(h)) {
+        Host rebuilt = h.withAddresses(addresses);
         out.replaceHost(rebuilt);
       }
     }
@@ -266,6 +287,8 @@ public final class Ipam {
     private final long size;
     private long free;
     private final long assignable;
+    /** The reserved roles that fit in the subnet, for the message when none is left over. */
+    private final List<String> roles = new ArrayList<>();
 
     Pool(Subnet subnet, Network network) {
       this.subnet = subnet;
@@ -277,6 +300,7 @@ public final class Ipam {
       for (Role role : Role.values()) {
         if (network.convention().fits(cidr, role)) {
           reserve(network.convention().address(cidr, role));
+          roles.add(role.key());
         }
       }
       this.assignable = free;
@@ -296,9 +320,13 @@ public final class Ipam {
 
     Optional<Ipv4Address> take(String key, String who, List<Violation> problems) {
       if (free <= 0) {
+        String why = assignable == 0
+            ? "has no address to hand out: its " + size + (size == 1 ? " address is the "
+                : " addresses are the ") + String.join(", ", roles) + " address"
+                + (roles.size() == 1 ? "" : "es")
+            : "is full: all " + assignable + " assignable addresses are taken";
         problems.add(new Violation("ipam.subnet-full", "subnets[" + subnet.name() + "]",
-            "Subnet '" + subnet.name() + "' (" + cidr + ") is full: all " + assignable
-                + " assignable addresses are taken; cannot place " + who
+            "Subnet '" + subnet.name() + "' (" + cidr + ") " + why + "; cannot place " + who
                 + ": widen the subnet or move it"));
         return Optional.empty();
       }

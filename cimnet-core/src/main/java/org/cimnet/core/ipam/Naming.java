@@ -62,11 +62,11 @@ public final class Naming {
           continue;
         }
         Map<Role, Ipv4Address> roles = network.convention().roles(subnet.cidr());
-        if (host.router() && roles.containsKey(Role.GATEWAY)) {
+        if (host.routes(carried) && roles.containsKey(Role.GATEWAY)) {
           bySubnet.get(carried).add(new NameRecord(fqdn(network, GATEWAY_LABEL, carried),
               roles.get(Role.GATEWAY), carried, Owner.GATEWAY, host.name()));
         }
-        if (host.nameserver() && roles.containsKey(Role.NAMESERVER)) {
+        if (host.serves(carried) && roles.containsKey(Role.NAMESERVER)) {
           bySubnet.get(carried).add(new NameRecord(fqdn(network, NAMESERVER_LABEL, carried),
               roles.get(Role.NAMESERVER), carried, Owner.NAMESERVER, host.name()));
         }

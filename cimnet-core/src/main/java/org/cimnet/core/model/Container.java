@@ -80,7 +80,8 @@ public record Container(String name, ContainerKind kind, String host,
 
     /** Attaches it to {@code subnet} at a fixed address, such as {@code "192.168.4.10"}. */
     public Builder attach(String subnet, String address) {
-      Objects.requireNonNull(address, "address == null");
+      Messages.given(subnet, self(), "attachment subnet");
+      Messages.given(address, self() + ": address in subnet '" + subnet + "'", "address");
       Ipv4Address parsed = Messages.in(self() + ": address in subnet '" + subnet + "'",
           () -> Ipv4Address.parse(address));
       return attach(subnet, Optional.of(parsed), Optional.empty());
@@ -88,8 +89,9 @@ public record Container(String name, ContainerKind kind, String host,
 
     /** Attaches it to {@code subnet} at a fixed address and MAC. */
     public Builder attach(String subnet, String address, String mac) {
-      Objects.requireNonNull(address, "address == null");
-      Objects.requireNonNull(mac, "mac == null");
+      Messages.given(subnet, self(), "attachment subnet");
+      Messages.given(address, self() + ": address in subnet '" + subnet + "'", "address");
+      Messages.given(mac, self() + ": MAC in subnet '" + subnet + "'", "mac");
       Ipv4Address a = Messages.in(self() + ": address in subnet '" + subnet + "'",
           () -> Ipv4Address.parse(address));
       MacAddress m = Messages.in(self() + ": MAC in subnet '" + subnet + "'",
@@ -112,6 +114,7 @@ public record Container(String name, ContainerKind kind, String host,
      * {@code publish("tcp/443")}. A rule must still let the internet open those connections.
      */
     public Builder publish(String... services) {
+      Messages.givenAll(services, self() + ": publish", "services");
       for (String s : services) {
         publishes.add(Messages.in(self(), () -> Service.parse(s)));
       }

@@ -1,6 +1,7 @@
 package org.cimnet.core.model;
 
 import java.util.Objects;
+import org.cimnet.core.format.Quote;
 
 /**
  * One side of a rule or an assertion: a subnet, a zone (every subnet in it), a container, or the
@@ -101,7 +102,7 @@ public sealed interface Endpoint
       };
     } catch (IllegalArgumentException e) {
       throw new IllegalArgumentException(
-          "Endpoint '" + text + "' is not valid (" + e.getMessage() + "): " + allowed, e);
+          "Endpoint " + Quote.value(text) + " is not valid (" + e.getMessage() + "): " + allowed, e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package org.cimnet.core.model;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,17 +12,75 @@ import org.cimnet.core.addr.MacAddress;
 
 /**
  * A physical machine: its NICs (MACs from the inventory), the leaves it hosts, its own addresses,
- * and whether it routes (holds every carried subnet's gateway) and serves DNS (holds every
- * carried subnet's nameserver address).
+ * and its placement: which subnets it routes (holds the gateway address of) and which it serves
+ * DNS for (holds the nameserver address of).
+ *
+ * @param router whether the host routes at all
+ * @param nameserver whether the host serves DNS at all
+ * @param routed the subnets it routes when it names them; empty with {@code router}: every
+ *     subnet its leaves carry
+ * @param served the subnets it serves DNS for when it names them; empty with {@code
+ *     nameserver}: every subnet its leaves carry
  */
 public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddress> addresses,
-    boolean router, boolean nameserver) {
+    boolean router, boolean nameserver, List<String> routed, List<String> served) {
 
   public Host {
     Names.check("Host", name);
     nics = List.copyOf(nics);
     leaves = List.copyOf(leaves);
     addresses = List.copyOf(addresses);
+    routed = List.copyOf(routed);
+    served = List.copyOf(served);
+    if (!routed.isEmpty() && !router || !served.isEmpty() && !nameserver) {
+      throw new IllegalArgumentException(Messages.quote("Host", name)
+          + ": names subnets to route or serve but is not marked router or nameserver");
+    }
+  }
+
+  /** A host that routes and serves every subnet it carries, or none. */
+  public Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddress> addresses,
+      boolean router, boolean nameserver) {
+    this(name, nics, leaves, addresses, router, nameserver, List.of(), List.of());
+  }
+
+  /** The same host with other addresses (IPAM, replay). */
+  public Host withAddresses(List<HostAddress> addresses) {
+    return new Host(name, nics, leaves, addresses, router, nameserver, routed, served);
+  }
+
+  /** The same host with other NICs (discovery, replay). */
+  public Host withNics(List<Nic> nics) {
+    return new Host(name, nics, leaves, addresses, router, nameserver, routed, served);
+  }
+
+  /** Whether the host holds {@code subnet}'s gateway address: it routes it and carries it. */
+  public boolean routes(String subnet) {
+    return router && (routed.isEmpty() || routed.contains(subnet)) && carries(subnet);
+  }
+
+  /** Whether the host holds {@code subnet}'s nameserver address: it serves it and carries it. */
+  public boolean serves(String subnet) {
+    return nameserver && (served.isEmpty() || served.contains(subnet)) && carries(subnet);
+  }
+
+  /** The carried subnets whose gateway the host holds, in leaf order. */
+  public List<String> routedSubnets() {
+    return carriedSubnets().stream().filter(this::routes).toList();
+  }
+
+  /** The carried subnets whose nameserver address the host holds, in leaf order. */
+  public List<String> servedSubnets() {
+    return carriedSubnets().stream().filter(this::serves).toList();
+  }
+
+  private boolean carries(String subnet) {
+    for (Leaf l : leaves) {
+      if (l.subnets().contains(subnet)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public Optional<Nic> nic(String nicName) {
@@ -49,6 +108,8 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
     addresses.forEach(a -> b.addresses.put(a.subnet(), a));
     b.router = router;
     b.nameserver = nameserver;
+    b.routed.addAll(routed);
+    b.served.addAll(served);
     return b;
   }
 
@@ -60,6 +121,8 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
     private final Map<String, HostAddress> addresses = new LinkedHashMap<>();
     private boolean router;
     private boolean nameserver;
+    private final List<String> routed = new ArrayList<>();
+    private final List<String> served = new ArrayList<>();
 
     private Builder(String name) {
       this.name = Names.check("Host", name);
@@ -71,7 +134,8 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
 
     /** A NIC with its MAC as text, such as {@code nic("eth0", "52:54:00:12:34:56")}. */
     public Builder nic(String nicName, String mac) {
-      Objects.requireNonNull(mac, "mac == null");
+      Messages.given(nicName, self(), "NIC name");
+      Messages.given(mac, self() + ": NIC '" + nicName + "'", "mac");
       MacAddress parsed = Messages.in(self() + ": NIC '" + nicName + "'",
           () -> MacAddress.parse(mac));
       return nic(nicName, Optional.of(parsed));
@@ -92,10 +156,14 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
 
     /** A leaf (an Open vSwitch bridge) on this host carrying the named subnets. */
     public Builder leaf(String leafName, String... subnets) {
-      return leaf(leafName, List.of(subnets));
+      return leaf(leafName, Arrays.asList(Messages.givenAll(subnets, self() + ": leaf '"
+          + leafName + "'", "subnets")));
     }
 
     public Builder leaf(String leafName, List<String> subnets) {
+      Messages.given(leafName, self(), "leaf name");
+      Messages.givenAll(Messages.given(subnets, self() + ": leaf '" + leafName + "'", "subnets")
+          .toArray(), self() + ": leaf '" + leafName + "'", "subnets");
       Leaf leaf = Messages.in(self(), () -> new Leaf(leafName, subnets));
       for (String s : subnets) {
         Messages.in(self() + ": leaf '" + leafName + "'", () -> Names.check("Subnet", s));
@@ -108,7 +176,8 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
 
     /** The host's own address in {@code subnet}, such as {@code address("lan", "192.168.1.100")}. */
     public Builder address(String subnet, String address) {
-      Objects.requireNonNull(address, "address == null");
+      Messages.given(subnet, self(), "address subnet");
+      Messages.given(address, self() + ": address in subnet '" + subnet + "'", "address");
       Ipv4Address parsed = Messages.in(self() + ": address in subnet '" + subnet + "'",
           () -> Ipv4Address.parse(address));
       return address(subnet, Optional.of(parsed));
@@ -130,19 +199,70 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
 
     /** The host routes: it holds the gateway address of every subnet its leaves carry. */
     public Builder router() {
-      this.router = true;
-      return this;
+      return placeAll("router", router, routed, () -> router = true);
+    }
+
+    /**
+     * The host routes the named subnets only: it holds their gateway addresses, and other hosts
+     * may route the other subnets it carries, such as {@code router("lan", "dmz")}.
+     */
+    public Builder router(String... subnets) {
+      return place("router", subnets, routed, () -> router = true);
     }
 
     /** The host serves DNS on the nameserver address of every subnet its leaves carry. */
     public Builder nameserver() {
-      this.nameserver = true;
+      return placeAll("nameserver", nameserver, served, () -> nameserver = true);
+    }
+
+    /**
+     * The host serves DNS for the named subnets only (it holds their nameserver addresses), such
+     * as {@code nameserver("lan")}.
+     */
+    public Builder nameserver(String... subnets) {
+      return place("nameserver", subnets, served, () -> nameserver = true);
+    }
+
+    private Builder placeAll(String role, boolean marked, List<String> named, Runnable mark) {
+      if (!named.isEmpty()) {
+        throw new IllegalArgumentException(self() + ": " + role + "() takes every subnet it"
+            + " carries, but " + role + "(" + quoted(named) + ") already names some: use one");
+      }
+      mark.run();
       return this;
+    }
+
+    private Builder place(String role, String[] subnets, List<String> named, Runnable mark) {
+      Objects.requireNonNull(subnets, "subnets == null");
+      if (subnets.length == 0) {
+        throw new IllegalArgumentException(self() + ": " + role + "() with no subnet: name at"
+            + " least one, or call " + role + "() for every subnet it carries");
+      }
+      boolean all = role.equals("router") ? router && routed.isEmpty()
+          : nameserver && served.isEmpty();
+      if (all) {
+        throw new IllegalArgumentException(self() + ": " + role + "() already takes every"
+            + " subnet it carries: drop " + role + "() or the named subnets");
+      }
+      for (String s : subnets) {
+        Messages.in(self() + ": " + role, () -> Names.check("Subnet", s));
+        if (named.contains(s)) {
+          throw new IllegalArgumentException(self() + ": " + role + " names subnet '" + s
+              + "' twice");
+        }
+        named.add(s);
+      }
+      mark.run();
+      return this;
+    }
+
+    private static String quoted(List<String> names) {
+      return String.join(", ", names.stream().map(n -> "'" + n + "'").toList());
     }
 
     public Host build() {
       return new Host(name, new ArrayList<>(nics.values()), new ArrayList<>(leaves.values()),
-          new ArrayList<>(addresses.values()), router, nameserver);
+          new ArrayList<>(addresses.values()), router, nameserver, routed, served);
     }
   }
 }

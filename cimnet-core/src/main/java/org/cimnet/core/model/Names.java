@@ -2,6 +2,7 @@ package org.cimnet.core.model;
 
 import java.util.Objects;
 import java.util.regex.Pattern;
+import org.cimnet.core.format.Quote;
 
 /** The one rule for names of declared things: a lower-case DNS label that starts with a letter. */
 public final class Names {
@@ -10,6 +11,10 @@ public final class Names {
   private Names() {}
 
   /** Whether {@code name} is a valid name for a subnet, host, leaf, container, spine or zone. */
+  private static boolean allowed(int c) {
+    return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-';
+  }
+
   public static boolean isValid(String name) {
     return name != null && LABEL.matcher(name).matches();
   }
@@ -26,8 +31,9 @@ public final class Names {
   public static String check(String kind, String name) {
     Objects.requireNonNull(name, kind + " name == null");
     if (!isValid(name)) {
-      throw new IllegalArgumentException(
-          kind + " name '" + name + "' is not valid: use " + ALLOWED);
+      throw new IllegalArgumentException(kind + " name " + Quote.value(name) + " is not valid: "
+          + Quote.firstRefused(name, Names::allowed).map(r -> r + "; ").orElse("") + "use "
+          + ALLOWED);
     }
     return name;
   }

@@ -9,6 +9,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cimnet.core.addr.Prefix;
+import org.cimnet.core.format.Quote;
 
 /**
  * The whole declared network: "a map of names to numbers and how to connect between them".
@@ -216,8 +217,8 @@ public final class Network {
     public Builder domain(String domainName) {
       Objects.requireNonNull(domainName, "domain == null");
       if (domainName.length() > 253 || !DOMAIN.matcher(domainName).matches()) {
-        throw new IllegalArgumentException("Network '" + name + "': domain '" + domainName
-            + "' is not valid: use lower-case DNS labels (letters, digits, '-') joined by '.',"
+        throw new IllegalArgumentException("Network '" + name + "': domain "
+            + Quote.value(domainName) + " is not valid: use lower-case DNS labels (letters, digits, '-') joined by '.',"
             + " at most 253 characters");
       }
       this.domain = domainName;
@@ -257,7 +258,7 @@ public final class Network {
     }
 
     public Builder subnet(Subnet.Builder subnet) {
-      return subnet(subnet.build());
+      return subnet(Messages.given(subnet, self(), "subnet").build());
     }
 
     /** A subnet in zone {@code private} whose VLAN IPAM hands out. */
@@ -275,12 +276,14 @@ public final class Network {
 
     /** Replaces a subnet of the same name (IPAM and event replay use it). */
     public Builder replaceSubnet(Subnet subnet) {
+      Messages.given(subnet, self(), "subnet");
       requirePresent(subnets, subnet.name(), "Subnet");
       subnets.put(subnet.name(), subnet);
       return this;
     }
 
     public Builder removeSubnet(String subnetName) {
+      Messages.given(subnetName, self(), "subnet name");
       requirePresent(subnets, subnetName, "Subnet");
       subnets.remove(subnetName);
       return this;
@@ -300,7 +303,7 @@ public final class Network {
     }
 
     public Builder host(Host.Builder host) {
-      return host(host.build());
+      return host(Messages.given(host, self(), "host").build());
     }
 
     public Builder host(Host host) {
@@ -312,6 +315,7 @@ public final class Network {
     }
 
     public Builder replaceHost(Host host) {
+      Messages.given(host, self(), "host");
       requirePresent(hosts, host.name(), "Host");
       hosts.put(host.name(), host);
       return this;
@@ -322,6 +326,7 @@ public final class Network {
      * of every subnet the host's leaves carry.
      */
     public Builder trunk(String host, String nic, String spine, int port, String... carries) {
+      Messages.givenAll(carries, "Trunk from host '" + host + "'", "carries");
       Messages.in("Trunk", () -> Names.check("Host", host));
       Messages.in("Trunk from host '" + host + "'", () -> new Nic(nic, Optional.empty()));
       Messages.in("Trunk from host '" + host + "'", () -> Names.check("Spine", spine));
@@ -351,7 +356,7 @@ public final class Network {
     }
 
     public Builder container(Container.Builder container) {
-      return container(container.build());
+      return container(Messages.given(container, self(), "container").build());
     }
 
     public Builder container(Container container) {
@@ -364,12 +369,14 @@ public final class Network {
     }
 
     public Builder replaceContainer(Container container) {
+      Messages.given(container, self(), "container");
       requirePresent(containers, container.name(), "Container");
       containers.put(container.name(), container);
       return this;
     }
 
     public Builder removeContainer(String containerName) {
+      Messages.given(containerName, self(), "container name");
       requirePresent(containers, containerName, "Container");
       containers.remove(containerName);
       return this;
@@ -399,6 +406,7 @@ public final class Network {
      * {@code tcp/443}, {@code udp/53}, {@code tcp/8000-8080}, {@code icmp} or {@code any}.
      */
     public Builder canConnect(String from, String to, String... services) {
+      Messages.givenAll(services, "Rule can_connect(" + from + ", " + to + ")", "services");
       List<Service> parsed = new ArrayList<>();
       for (String s : services) {
         parsed.add(Messages.in("Rule can_connect(" + from + ", " + to + ")",
@@ -411,6 +419,10 @@ public final class Network {
     }
 
     public Builder canConnect(Endpoint from, Endpoint to, List<Service> services) {
+      Messages.given(from, self(), "rule from");
+      Messages.given(to, self(), "rule to");
+      Messages.givenAll(Messages.given(services, self(), "rule services").toArray(),
+          "Rule can_connect(" + from + ", " + to + ")", "services");
       rules.add(new Rule(from, to, services));
       return this;
     }
@@ -421,6 +433,7 @@ public final class Network {
     }
 
     public Builder removeRule(Rule rule) {
+      Messages.given(rule, self(), "rule");
       if (!rules.remove(rule)) {
         throw new IllegalArgumentException("Rule " + rule + " is not declared");
       }
@@ -445,6 +458,7 @@ public final class Network {
     }
 
     public Builder removeAssertion(Assertion assertion) {
+      Messages.given(assertion, self(), "assertion");
       if (!assertions.remove(assertion)) {
         throw new IllegalArgumentException("Assertion " + assertion + " is not declared");
       }
@@ -457,6 +471,10 @@ public final class Network {
             + "': no supernet: call supernet(\"192.168.0.0/21\") or similar");
       }
       return new Network(this);
+    }
+
+    private String self() {
+      return "Network '" + name + "'";
     }
 
     private static void requirePresent(Map<String, ?> map, String key, String kind) {

@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.cimnet.core.addr.MacAddress;
+import org.cimnet.core.format.Quote;
 
 /**
  * A physical network card of a host. Its MAC comes from the inventory (parts.yaml) or from
@@ -21,7 +22,10 @@ public record Nic(String name, Optional<MacAddress> mac) {
   public Nic {
     Objects.requireNonNull(name, "NIC name == null");
     if (!isValidName(name)) {
-      throw new IllegalArgumentException("NIC name '" + name + "' is not valid: use " + ALLOWED);
+      throw new IllegalArgumentException("NIC name " + Quote.value(name) + " is not valid: "
+          + Quote.firstRefused(name, c -> c >= 'a' && c <= 'z' || c >= '0' && c <= '9'
+              || c == '_' || c == '.' || c == '-').map(r -> r + "; ").orElse("") + "use "
+          + ALLOWED);
     }
     Objects.requireNonNull(mac, "mac == null");
   }

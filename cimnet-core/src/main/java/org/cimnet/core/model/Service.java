@@ -2,6 +2,7 @@ package org.cimnet.core.model;
 
 import java.util.Locale;
 import java.util.Objects;
+import org.cimnet.core.format.Quote;
 
 /**
  * What a rule lets through: a protocol and, for TCP and UDP, a destination port range.
@@ -62,23 +63,27 @@ public record Service(Protocol protocol, int fromPort, int toPort) implements Co
     try {
       protocol = Protocol.valueOf(parts[0].toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Service '" + text + "' is not valid: " + allowed, e);
+      throw new IllegalArgumentException("Service " + Quote.value(text) + " is not valid: "
+          + allowed, e);
     }
     if (!parts[0].equals(protocol.key()) || parts.length > 2) {
-      throw new IllegalArgumentException("Service '" + text + "' is not valid: " + allowed);
+      throw new IllegalArgumentException("Service " + Quote.value(text) + " is not valid: "
+          + allowed);
     }
     if (parts.length == 1) {
       return protocol.hasPorts() ? new Service(protocol, 1, 65535) : new Service(protocol, 0,
           65535);
     }
     if (!protocol.hasPorts() || !parts[1].matches("\\d{1,5}(-\\d{1,5})?")) {
-      throw new IllegalArgumentException("Service '" + text + "' is not valid: " + allowed);
+      throw new IllegalArgumentException("Service " + Quote.value(text) + " is not valid: "
+          + allowed);
     }
     String[] range = parts[1].split("-");
     int low = Integer.parseInt(range[0]);
     int high = range.length == 2 ? Integer.parseInt(range[1]) : low;
     if (low < 1 || high > 65535 || low > high) {
-      throw new IllegalArgumentException("Service '" + text + "' is not valid: " + allowed);
+      throw new IllegalArgumentException("Service " + Quote.value(text) + " is not valid: "
+          + allowed);
     }
     return new Service(protocol, low, high);
   }

@@ -110,7 +110,8 @@ public final class Firewalls {
     }
     Optional<Uplink> uplink = Optional.empty();
     Optional<Internet> internet = ctx.network.internet();
-    if (host.router() && internet.isPresent() && ports.containsKey(internet.get().via())) {
+    if (internet.isPresent() && host.routes(internet.get().via())
+        && ports.containsKey(internet.get().via())) {
       uplink = Optional.of(new Uplink(ports.get(internet.get().via()).ifname(),
           internet.get().publicAddress()));
     }

@@ -89,12 +89,8 @@ public final class Plans {
       this.network = network;
       network.subnets().forEach(s -> subnets.put(s.name(), s));
       for (Host h : network.hosts()) {
-        if (h.router()) {
-          routed.addAll(h.carriedSubnets());
-        }
-        if (h.nameserver()) {
-          served.addAll(h.carriedSubnets());
-        }
+        routed.addAll(h.routedSubnets());
+        served.addAll(h.servedSubnets());
       }
       for (Container c : network.containers()) {
         containersByHost.computeIfAbsent(c.host(), k -> new ArrayList<>()).add(c);
@@ -218,16 +214,16 @@ public final class Plans {
     host.addresses().stream().filter(a -> a.subnet().equals(subnet))
         .map(HostAddress::address).flatMap(Optional::stream)
         .forEach(a -> addresses.add(new InterfaceAddress(a, length, Purpose.OWN)));
-    if (host.router() && ctx.network.convention().fits(s.cidr(), Role.GATEWAY)) {
+    if (host.routes(subnet) && ctx.network.convention().fits(s.cidr(), Role.GATEWAY)) {
       addresses.add(new InterfaceAddress(ctx.network.convention().address(s.cidr(),
           Role.GATEWAY), length, Purpose.GATEWAY));
     }
-    if (host.nameserver() && ctx.network.convention().fits(s.cidr(), Role.NAMESERVER)) {
+    if (host.serves(subnet) && ctx.network.convention().fits(s.cidr(), Role.NAMESERVER)) {
       addresses.add(new InterfaceAddress(ctx.network.convention().address(s.cidr(),
           Role.NAMESERVER), length, Purpose.NAMESERVER));
     }
     Optional<Internet> internet = ctx.network.internet();
-    if (host.router() && internet.isPresent() && internet.get().via().equals(subnet)) {
+    if (internet.isPresent() && internet.get().via().equals(subnet) && host.routes(subnet)) {
       addresses.add(new InterfaceAddress(internet.get().publicAddress(),
           internet.get().publicNetwork().length(), Purpose.PUBLIC));
     }
@@ -346,18 +342,22 @@ public final class Plans {
   private static Optional<HostPlan.Route> defaultRoute(Context ctx, Host host,
       List<InterfacePlan> interfaces) {
     Optional<Internet> internet = ctx.network.internet();
-    if (host.router() && internet.isPresent()) {
+    if (internet.isPresent() && host.routes(internet.get().via())) {
       Optional<InterfacePlan> via = interfaces.stream()
           .filter(i -> i.subnet().equals(internet.get().via())).findFirst();
       if (via.isPresent()) {
         return Optional.of(new HostPlan.Route(internet.get().gateway(), via.get().name()));
       }
     }
-    for (InterfacePlan i : interfaces) {
-      boolean own = i.addresses().stream().anyMatch(a -> a.purpose() == Purpose.OWN);
-      Optional<Ipv4Address> gateway = ctx.role(i.subnet(), Role.GATEWAY);
-      if (own && gateway.isPresent() && !host.router()) {
-        return Optional.of(new HostPlan.Route(gateway.get(), i.name()));
+    // Through the gateway of a subnet where the host holds an address and which another host
+    // routes: its own address first, else its nameserver address.
+    for (Purpose purpose : List.of(Purpose.OWN, Purpose.NAMESERVER)) {
+      for (InterfacePlan i : interfaces) {
+        boolean holds = i.addresses().stream().anyMatch(a -> a.purpose() == purpose);
+        Optional<Ipv4Address> gateway = ctx.role(i.subnet(), Role.GATEWAY);
+        if (holds && gateway.isPresent() && !host.routes(i.subnet())) {
+          return Optional.of(new HostPlan.Route(gateway.get(), i.name()));
+        }
       }
     }
     return Optional.empty();

@@ -152,6 +152,44 @@ public final class ModelReader {
   }
 
   /**
+   * A host's {@code router} or {@code nameserver} key: {@code true} for every subnet it carries,
+   * or a list of the subnets it holds the role in, such as {@code [lan, dmz]}.
+   */
+  private boolean placement(Fields.Obj o, String key, String host, Runnable all,
+      java.util.function.Function<String[], Host.Builder> some) {
+    Optional<Node> value = o.opt(key);
+    if (value.isEmpty()) {
+      return true;
+    }
+    String p = o.path(key);
+    if (value.get() instanceof Node.ListNode list) {
+      List<String> subnets = new ArrayList<>();
+      boolean ok = true;
+      for (int i = 0; i < list.items().size(); i++) {
+        Optional<String> s = f.string(list.items().get(i), p + "[" + i + "]", "a subnet name");
+        ok &= s.isPresent();
+        s.ifPresent(subnets::add);
+        if (s.isPresent()) {
+          ref("subnet", s.get(), key + " of host '" + host + "'", list.items().get(i),
+              p + "[" + i + "]");
+        }
+      }
+      return ok && f.attempt(value.get(), p, () -> some.apply(subnets.toArray(String[]::new)))
+          .isPresent();
+    }
+    if (value.get() instanceof Node.Scalar sc && sc.kind() == Node.Scalar.Kind.BOOL) {
+      Optional<Boolean> r = f.bool(value.get(), p);
+      if (r.orElse(false)) {
+        all.run();
+      }
+      return r.isPresent();
+    }
+    f.problem(value.get(), p, "expected true (every subnet the host carries) or a list of"
+        + " subnet names such as [lan, dmz], found " + value.get().describe());
+    return false;
+  }
+
+  /**
    * A host. {@code withNics} admits a {@code nics} key (events carry whole hosts; network.yaml
    * leaves hardware to parts.yaml); {@code hardware} adds what parts.yaml says about it.
    */
@@ -172,20 +210,8 @@ public final class ModelReader {
     String host = name.get();
     Host.Builder b = Host.builder(host);
     boolean ok = true;
-    if (o.opt("router").isPresent()) {
-      Optional<Boolean> r = f.bool(o.opt("router").get(), o.path("router"));
-      ok &= r.isPresent();
-      if (r.orElse(false)) {
-        b.router();
-      }
-    }
-    if (o.opt("nameserver").isPresent()) {
-      Optional<Boolean> r = f.bool(o.opt("nameserver").get(), o.path("nameserver"));
-      ok &= r.isPresent();
-      if (r.orElse(false)) {
-        b.nameserver();
-      }
-    }
+    ok &= placement(o, "router", host, b::router, b::router);
+    ok &= placement(o, "nameserver", host, b::nameserver, b::nameserver);
     if (o.opt("nics").isPresent()) {
       List<Node> nics = f.list(o.opt("nics").get(), o.path("nics"), "NICs");
       for (int i = 0; i < nics.size(); i++) {

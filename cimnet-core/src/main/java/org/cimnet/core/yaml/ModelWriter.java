@@ -144,8 +144,9 @@ public final class ModelWriter {
   /** A host; {@code withNics} for events, which carry the whole host. */
   public static Node host(Host h, boolean withNics) {
     M m = new M().put("name", h.name());
-    m.putIf(h.router(), "router", yes());
-    m.putIf(h.nameserver(), "nameserver", yes());
+    m.putIf(h.router(), "router", h.routed().isEmpty() ? yes() : strings(h.routed()));
+    m.putIf(h.nameserver(), "nameserver", h.served().isEmpty() ? yes()
+        : strings(h.served()));
     m.putIf(withNics && !h.nics().isEmpty(), "nics", nics(h));
     if (!h.leaves().isEmpty()) {
       M leaves = new M();

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
@@ -17,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cimnet.core.check.RuleIds;
+import org.cimnet.core.io.InputException;
+import org.cimnet.core.io.Inputs;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Spine;
@@ -40,7 +41,11 @@ public final class NetworkYaml {
 
   private NetworkYaml() {}
 
-  /** Loads {@code dir/network.yaml} and, if present, {@code dir/parts.yaml}. */
+  /**
+   * Loads {@code dir/network.yaml} and, if present, {@code dir/parts.yaml}. Each must be a
+   * regular file of at most 64 MiB (a device or FIFO is refused unopened, the size is counted
+   * while reading).
+   */
   public static LoadReport load(Path dir) {
     Path parts = dir.resolve(PARTS_FILE);
     return load(dir.resolve(NETWORK_FILE), Files.exists(parts) ? Optional.of(parts)
@@ -128,20 +133,12 @@ public final class NetworkYaml {
   }
 
   private static byte[] bytes(Path file, List<YamlProblem> problems) {
-    String name = file.getFileName().toString();
     try {
-      if (Files.size(file) > TreeReader.MAX_BYTES) {
-        problems.add(new YamlProblem(name, 1, 1, "", "the file is " + Files.size(file)
-            + " bytes: at most " + TreeReader.MAX_BYTES + " are read"));
-        return new byte[0];
-      }
-      return Files.readAllBytes(file);
-    } catch (NoSuchFileException e) {
-      problems.add(new YamlProblem(name, 1, 1, "", "the file does not exist: " + file));
-    } catch (IOException e) {
-      problems.add(new YamlProblem(name, 1, 1, "", "cannot be read: " + e.getMessage()));
+      return Inputs.read(file, TreeReader.MAX_BYTES);
+    } catch (InputException e) {
+      problems.add(new YamlProblem(file.getFileName().toString(), 1, 1, "", e.getMessage()));
+      return new byte[0];
     }
-    return new byte[0];
   }
 
   /** Merges the two files through the DSL's builder, collecting every problem. */

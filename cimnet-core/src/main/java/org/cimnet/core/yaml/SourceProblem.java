@@ -1,6 +1,7 @@
 package org.cimnet.core.yaml;
 
 import java.util.Objects;
+import org.cimnet.core.format.Quote;
 
 /**
  * One problem of a network described in YAML, load or checker alike, located where a person
@@ -21,6 +22,8 @@ public record SourceProblem(String file, int line, int column, String rule, Stri
     Objects.requireNonNull(rule, "rule == null");
     Objects.requireNonNull(path, "path == null");
     Objects.requireNonNull(message, "message == null");
+    path = Quote.safe(path);
+    message = Quote.safe(message);
   }
 
   static SourceProblem of(YamlProblem p) {

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.cimnet.core.format.Quote;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -96,6 +97,9 @@ public final class TreeReader {
     String s = text.get();
     if (s.startsWith("\uFEFF")) {
       s = s.substring(1);
+    }
+    if (yaml && !printable(s)) {
+      return Optional.empty();
     }
     JsonParser parser = null;
     try (JsonParser p = yaml ? YAML.createParser(s) : JSON.createParser(s)) {
@@ -240,8 +244,62 @@ public final class TreeReader {
     }
     JsonLocation at = e.getLocation();
     String message = firstLine(e.getOriginalMessage());
+    if (message.startsWith("Expected a field name")) {
+      // "? [a, b]\n: c": YAML allows a list or a mapping as a key; cimnet's keys are names.
+      message = "a key here is " + (message.contains("Sequence") ? "a list"
+          : message.contains("Mapping") ? "a mapping" : "not a plain value")
+          + ": keys are plain names such as 'subnets'";
+      return new YamlProblem(file, at == null ? 1 : Math.max(1, at.getLineNr()),
+          at == null ? 1 : Math.max(1, at.getColumnNr()), "", message);
+    }
+    // The parser's own classes mean nothing to a person.
+    message = message.replaceAll("<?(org\\.yaml|com\\.fasterxml)\\.[\\w.$]+(\\([^)]*\\))?>?",
+        "(a value of another kind)");
     return new YamlProblem(file, at == null ? 1 : Math.max(1, at.getLineNr()),
         at == null ? 1 : Math.max(1, at.getColumnNr()), "", "not valid: " + message);
+  }
+
+  /** At most this many unprintable characters are listed; a binary file has thousands. */
+  private static final int MAX_LISTED = 5;
+
+  /**
+   * YAML may hold only printable characters (YAML 1.1, 5.1: tab, line breaks, and everything
+   * visible); SnakeYAML refuses others at line 1, column 1 without naming them. Each is reported
+   * here where it is, named.
+   */
+  private boolean printable(String s) {
+    int line = 1;
+    int column = 0;
+    int found = 0;
+    for (int i = 0; i < s.length(); ) {
+      int cp = s.codePointAt(i);
+      i += Character.charCount(cp);
+      column++;
+      if (cp == '\n') {
+        line++;
+        column = 0;
+        continue;
+      }
+      if (printable(cp)) {
+        continue;
+      }
+      if (++found <= MAX_LISTED) {
+        problems.add(new YamlProblem(file, line, column, "", "character " + Quote.describe(cp)
+            + " is not allowed in YAML: remove it, or write it as an escape inside double"
+            + " quotes"));
+      }
+    }
+    if (found > MAX_LISTED) {
+      problems.add(new YamlProblem(file, line, 1, "", (found - MAX_LISTED) + " more characters"
+          + " that are not allowed in YAML (not listed); is this a text file?"));
+    }
+    return found == 0;
+  }
+
+  private static boolean printable(int cp) {
+    return cp == '\t' || cp == '\r' || cp >= 0x20 && cp <= 0x7E || cp == 0x85
+        || cp >= 0xA0 && cp <= 0xD7FF || cp >= 0xE000 && cp <= 0xFFFD
+        || cp >= 0x10000 && cp <= 0x10FFFF;
   }
 
   private static String firstLine(String text) {

@@ -1,6 +1,7 @@
 package org.cimnet.core.yaml;
 
 import java.util.Objects;
+import org.cimnet.core.format.Quote;
 
 /**
  * One problem in a YAML file (or an event log line): where it is, the key path, and a message
@@ -17,6 +18,10 @@ public record YamlProblem(String file, int line, int column, String path, String
     Objects.requireNonNull(file, "file == null");
     Objects.requireNonNull(path, "path == null");
     Objects.requireNonNull(message, "message == null");
+    // Whatever a reader quoted (a key, a value), no control or invisible character reaches a
+    // report line: a hostile value can neither forge a line nor hide.
+    path = Quote.safe(path);
+    message = Quote.safe(message);
   }
 
   /** {@code network.yaml:4:11: subnets[2].cidr: '192.168.1.0/33' is not ...}. */

@@ -140,16 +140,18 @@ class InvariantsTest {
         .trunk("vh2", "eth0", "spine1", 3).trunk("vh2", "eth1", "spine2", 3).build();
     all.add(Arguments.of(RuleIds.SUBNET_ROUTERS, twoRouters,
         List.of(v("subnet.routers", "subnets[lan]", "Subnet 'lan': hosts 'vh' and 'vh2' both"
-            + " route it, but its gateway 192.168.1.1 is one address: mark only one host that"
-            + " carries it router()"))));
+            + " route it, but its gateway 192.168.1.1 is one address: name it in only one host's"
+            + " router('lan', ..) and list the subnets each of the others holds in its own"
+            + " router(..)"))));
     Network twoNameservers = baseBuilder()
         .host(host("vh2").nic("eth0", "3c:ec:ef:6a:20:00").nic("eth1", "3c:ec:ef:6a:20:01")
             .leaf("leaf1", "lan").nameserver())
         .trunk("vh2", "eth0", "spine1", 3).trunk("vh2", "eth1", "spine2", 3).build();
     all.add(Arguments.of(RuleIds.SUBNET_NAMESERVERS, twoNameservers,
         List.of(v("subnet.nameservers", "subnets[lan]", "Subnet 'lan': hosts 'vh' and 'vh2'"
-            + " both serve DNS on it, but its nameserver 192.168.1.254 is one address: mark only"
-            + " one host that carries it nameserver()"))));
+            + " both serve DNS on it, but its nameserver 192.168.1.254 is one address: name it in"
+            + " only one host's nameserver('lan', ..) and list the subnets each of the others"
+            + " holds in its own nameserver(..)"))));
     // Addresses.
     all.add(Arguments.of(RuleIds.ADDRESS_OUTSIDE_SUBNET, baseBuilder()
         .replaceContainer(lxc("files").on("vh").attach("lan", "192.168.2.10").build()).build(),
@@ -184,7 +186,7 @@ class InvariantsTest {
             + " address must lie outside the network's own block"),
             v("internet.via-unrouted", "internet.via", "Internet: via subnet 'ilo' is carried"
                 + " by no router, so no host holds the public address (the subnet is reserved):"
-                + " mark a host whose leaves carry 'ilo' router()"))));
+                + " mark a host whose leaves carry 'ilo' router() or router('ilo')"))));
     all.add(Arguments.of(RuleIds.INTERNET_GATEWAY_OUTSIDE, parts()
         .internet("203.0.113.10/24", "198.51.100.1", "lan")
         .canConnect("internet", "dmz", "tcp/443").build(),
@@ -203,7 +205,7 @@ class InvariantsTest {
             .address("lan", "192.168.1.100").nameserver()),
         List.of(v("internet.via-unrouted", "internet.via", "Internet: via subnet 'lan' is"
             + " carried by no router, so no host holds the public address: mark a host whose"
-            + " leaves carry 'lan' router()"))));
+            + " leaves carry 'lan' router() or router('lan')"))));
     all.add(Arguments.of(RuleIds.INTERNET_UNDECLARED, parts()
         .canConnect("internet", "dmz", "tcp/443").canConnect("lan", "internet").build(),
         List.of(v("internet.undeclared", "rules[0].from", "Rule can_connect(internet, dmz,"
@@ -346,7 +348,7 @@ class InvariantsTest {
             "Container 'probe': subnet 'ilo' is reserved, so no leaf carries it yet: attach to a"
                 + " carried subnet, or drop reserved() from 'ilo'"))));
     all.add(Arguments.of(RuleIds.CONTAINER_SUBNET_NOT_CARRIED, baseBuilder()
-        .host(host("vh2").leaf("leaf1", "lan").nic("eth0", "3c:ec:ef:6a:20:00")
+        .host(host("vh2").leaf("leaf1", "lan").address("lan").nic("eth0", "3c:ec:ef:6a:20:00")
             .nic("eth1", "3c:ec:ef:6a:20:01"))
         .trunk("vh2", "eth0", "spine1", 3).trunk("vh2", "eth1", "spine2", 3)
         .container(lxc("probe").on("vh2").attach("dmz")).build(),
@@ -361,12 +363,34 @@ class InvariantsTest {
     all.add(Arguments.of(RuleIds.HOST_ADDRESS_NOT_CARRIED, baseBuilder()
         .subnet(subnet("spare", "192.168.5.0/24"))
         .replaceHost(vh().leaf("leaf3", "spare").build())
-        .host(host("vh2").leaf("leaf1", "lan").address("spare").nic("eth0", "3c:ec:ef:6a:20:00")
-            .nic("eth1", "3c:ec:ef:6a:20:01"))
+        .host(host("vh2").leaf("leaf1", "lan").address("lan").address("spare")
+            .nic("eth0", "3c:ec:ef:6a:20:00").nic("eth1", "3c:ec:ef:6a:20:01"))
         .trunk("vh2", "eth0", "spine1", 3).trunk("vh2", "eth1", "spine2", 3).build(),
         List.of(v("host.address-not-carried", "hosts[vh2].addresses[spare]", "Host 'vh2': has"
             + " an address in subnet 'spare', but none of its leaves carries 'spare': add"
             + " 'spare' to a leaf of 'vh2'"))));
+    all.add(Arguments.of(RuleIds.HOST_PLACEMENT_NOT_CARRIED,
+        withHost(host("vh").nic("eth0", "3c:ec:ef:6a:10:00").nic("eth1", "3c:ec:ef:6a:10:01")
+            .leaf("leaf1", "lan").leaf("leaf2", "dmz").address("lan", "192.168.1.100")
+            .router("lan", "dmz", "ilo").nameserver().build()),
+        List.of(v("host.placement-not-carried", "hosts[vh].router[2]", "Host 'vh': router names"
+            + " subnet 'ilo', but 'ilo' is reserved, so no leaf carries it yet: add 'ilo' to a"
+            + " leaf of 'vh', or drop it from router(..)"))));
+    all.add(Arguments.of(RuleIds.SUBNET_UNROUTED,
+        withHost(host("vh").nic("eth0", "3c:ec:ef:6a:10:00").nic("eth1", "3c:ec:ef:6a:10:01")
+            .leaf("leaf1", "lan").leaf("leaf2", "dmz").address("lan", "192.168.1.100")
+            .router("lan").nameserver().build()),
+        List.of(v("subnet.unrouted", "subnets[dmz]", "Subnet 'dmz': no host routes it, so its"
+            + " containers ('web1') have no gateway and reach nothing outside 'dmz': mark one of"
+            + " the hosts that carry it ('vh') router('dmz')"))));
+    all.add(Arguments.of(RuleIds.HOST_UNREACHABLE, baseBuilder()
+        .host(host("vh2").leaf("leaf1", "lan").nic("eth0", "3c:ec:ef:6a:20:00")
+            .nic("eth1", "3c:ec:ef:6a:20:01"))
+        .trunk("vh2", "eth0", "spine1", 3).trunk("vh2", "eth1", "spine2", 3).build(),
+        List.of(v("host.unreachable", "hosts[vh2]", "Host 'vh2': no address (it carries no"
+            + " subnet of zone 'management' to get one from), so after a deploy it is reachable"
+            + " only from a console: give it address(\"<subnet>\") in a subnet some host routes"
+            + " and serves, or mark it router"))));
     all.add(Arguments.of(RuleIds.PUBLISH_NO_RULE, baseBuilder().replaceContainer(lxc("files")
         .on("vh").attach("lan").publish("tcp/22").build()).build(),
         List.of(v("publish.no-rule", "containers[files].publishes[tcp/22]", "Container 'files':"
@@ -434,9 +458,9 @@ class InvariantsTest {
         .subnet(subnet("p2p", "192.168.5.0/30"))
         .replaceHost(vh().leaf("leaf3", "p2p").build())
         .container(lxc("probe").on("vh").attach("p2p")).build(),
-        List.of(v("ipam.subnet-full", "subnets[p2p]", "Subnet 'p2p' (192.168.5.0/30) is full:"
-            + " all 0 assignable addresses are taken; cannot place container 'probe': widen the"
-            + " subnet or move it"))));
+        List.of(v("ipam.subnet-full", "subnets[p2p]", "Subnet 'p2p' (192.168.5.0/30) has no"
+            + " address to hand out: its 4 addresses are the network, gateway, nameserver,"
+            + " broadcast addresses; cannot place container 'probe': widen the subnet or move it"))));
     Network.Builder many = network("t").supernet("10.0.0.0/16");
     int index = 0;
     for (Prefix p : Prefix.parse("10.0.0.0/16").subnets(30)) {

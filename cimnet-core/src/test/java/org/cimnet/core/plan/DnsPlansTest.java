@@ -40,7 +40,7 @@ class DnsPlansTest {
         .host(host("a").nic("eth0", "52:54:00:00:00:01").leaf("l1", "big", "left")
             .address("big", "10.1.0.10").router().nameserver())
         .host(host("b").nic("eth0", "52:54:00:00:00:02").leaf("l2", "right")
-            .nameserver())
+            .router().nameserver())
         .container(lxc("web").on("a").attach("big", "10.1.1.20").attach("left", "10.1.2.20"))
         .container(lxc("db").on("b").attach("right", "10.1.2.70"));
   }
@@ -129,12 +129,13 @@ class DnsPlansTest {
           "web.left.t.example 10.1.2.20 20.2.1.10.in-addr.arpa"),
           a.records().stream().map(r -> r.name() + " " + r.address() + " " + r.reverseName())
               .toList());
-      assertEquals(9, a.pointers().size(), "the shared 2.1.10 block holds b's PTRs too");
-      assertEquals(List.of("ns.right.t.example", "db.right.t.example"),
+      assertEquals(10, a.pointers().size(), "the shared 2.1.10 block holds b's PTRs too");
+      assertEquals(List.of("gw.right.t.example", "ns.right.t.example", "db.right.t.example"),
           b.records().stream().map(DnsPlan.Record::name).toList());
       // b holds the shared /24 whole (left's PTRs too), and reaches big's blocks through a.
       assertEquals(List.of("ns.left.t.example", "web.left.t.example", "gw.left.t.example",
-          "ns.right.t.example", "db.right.t.example").stream().sorted().toList(),
+          "gw.right.t.example", "ns.right.t.example", "db.right.t.example").stream().sorted()
+          .toList(),
           b.pointers().stream().map(DnsPlan.Record::name).sorted().toList());
       assertEquals(List.of(new Zone("", ZoneType.REFUSE), new Zone("t.example", ZoneType.STATIC),
           new Zone("big.t.example", ZoneType.TRANSPARENT),
@@ -154,7 +155,8 @@ class DnsPlansTest {
     void aNameserverBeyondTheTwoHubsAsksTheHubs() {
       Network n = twoHosts()
           .subnet(subnet("far", "10.1.3.0/24"))
-          .host(host("c").nic("eth0", "52:54:00:00:00:03").leaf("l3", "far").nameserver())
+          .host(host("c").nic("eth0", "52:54:00:00:00:03").leaf("l3", "far").router()
+              .nameserver())
           .build();
       DnsPlan c = DnsPlans.of(Checker.validate(n)).get("c");
       List<Ipv4Address> hubs = List.of(Ipv4Address.parse("10.1.1.254"),
@@ -168,7 +170,7 @@ class DnsPlansTest {
       assertEquals(List.of(new Delegation("t.example", hubs),
           new Delegation("0.1.10.in-addr.arpa", hubs), new Delegation("1.1.10.in-addr.arpa",
               hubs), new Delegation("2.1.10.in-addr.arpa", hubs)), c.delegations());
-      assertEquals(List.of("ns.far.t.example"),
+      assertEquals(List.of("gw.far.t.example", "ns.far.t.example"),
           c.records().stream().map(DnsPlan.Record::name).toList());
       DnsPlan a = DnsPlans.of(Checker.validate(n)).get("a");
       assertEquals(new Delegation("far.t.example", List.of(Ipv4Address.parse("10.1.3.254"))),

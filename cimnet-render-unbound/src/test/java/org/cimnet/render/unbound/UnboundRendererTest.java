@@ -31,7 +31,8 @@ class UnboundRendererTest {
       .subnet(subnet("right", "10.1.2.64/26"))
       .host(host("a").nic("eth0", "52:54:00:00:00:01").leaf("l1", "big", "left")
           .address("big", "10.1.0.10").router().nameserver())
-      .host(host("b").nic("eth0", "52:54:00:00:00:02").leaf("l2", "right").nameserver())
+      .host(host("b").nic("eth0", "52:54:00:00:00:02").leaf("l2", "right").router()
+          .nameserver())
       .container(lxc("web").on("a").attach("big", "10.1.1.20").attach("left", "10.1.2.20"))
       .container(lxc("db").on("b").attach("right", "10.1.2.70"))
       .build());
@@ -94,11 +95,13 @@ class UnboundRendererTest {
         + "  local-zone: \"0.1.10.in-addr.arpa.\" transparent\n"
         + "  local-zone: \"1.1.10.in-addr.arpa.\" transparent\n"
         + "  local-zone: \"2.1.10.in-addr.arpa.\" static\n"
+        + "  local-data: \"gw.right.t.example. 300 IN A 10.1.2.65\"\n"
         + "  local-data: \"ns.right.t.example. 300 IN A 10.1.2.126\"\n"
         + "  local-data: \"db.right.t.example. 300 IN A 10.1.2.70\"\n"
         + "  local-data-ptr: \"10.1.2.1 300 gw.left.t.example.\"\n"
         + "  local-data-ptr: \"10.1.2.62 300 ns.left.t.example.\"\n"
         + "  local-data-ptr: \"10.1.2.20 300 web.left.t.example.\"\n"
+        + "  local-data-ptr: \"10.1.2.65 300 gw.right.t.example.\"\n"
         + "  local-data-ptr: \"10.1.2.126 300 ns.right.t.example.\"\n"
         + "  local-data-ptr: \"10.1.2.70 300 db.right.t.example.\"\n"
         + "forward-zone:\n"
@@ -304,7 +307,7 @@ class UnboundRendererTest {
     void liveUnboundsAnswerEveryNameOfTheModel(@TempDir Path dir) throws Exception {
       Tools.require("unbound", "dig");
       UnboundLabTest.assertEveryServerAnswers(SMALL, dir, List.of("nosuch.t.example",
-          "gw.right.t.example", "web.right.t.example", "30.2.1.10.in-addr.arpa",
+          "a.right.t.example", "web.right.t.example", "30.2.1.10.in-addr.arpa",
           "100.2.1.10.in-addr.arpa", "3.0.1.10.in-addr.arpa"));
     }
   }

@@ -1,4 +1,8 @@
-package org.cimnet.core.model;
+package org.cimnet.core.format;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.IntPredicate;
 
 /**
  * The one escaping function for messages: a value quoted in a message shows every control and
@@ -19,9 +23,7 @@ public final class Quote {
    * that an escape is never ambiguous. Plain text passes unchanged.
    */
   public static String escape(String text) {
-    if (text == null) {
-      return "null";
-    }
+    Objects.requireNonNull(text, "text == null");
     StringBuilder out = null;
     for (int i = 0; i < text.length(); ) {
       int cp = text.codePointAt(i);
@@ -47,9 +49,7 @@ public final class Quote {
    * escaped, backslashes left alone, so escaping twice changes nothing.
    */
   public static String safe(String text) {
-    if (text == null) {
-      return "null";
-    }
+    Objects.requireNonNull(text, "text == null");
     for (int i = 0; i < text.length(); i++) {
       if (invisible(text.charAt(i)) || Character.isSurrogate(text.charAt(i))) {
         StringBuilder out = new StringBuilder(text.length() + 16);
@@ -92,6 +92,28 @@ public final class Quote {
       default -> Character.getName(cp);
     };
     return String.format("U+%04X", cp) + (name == null ? "" : " (" + name + ")");
+  }
+
+  /**
+   * The first character of {@code text} that {@code allowed} refuses and that a reader cannot
+   * tell by eye (anything but printable ASCII: a control, an invisible character, a look-alike
+   * letter), for a message: {@code "character 4, U+202E (RIGHT-TO-LEFT OVERRIDE), is not
+   * allowed"}, counting characters, not UTF-16 units, from 1. Empty if there is none: a refused
+   * 'B' or space shows itself in the quoted value.
+   */
+  public static Optional<String> firstRefused(String text, IntPredicate allowed) {
+    int position = 0;
+    for (int i = 0; i < text.length(); ) {
+      int cp = text.codePointAt(i);
+      position++;
+      if (!allowed.test(cp) && (cp < 0x20 || cp > 0x7E)) {
+        String shown = invisible(cp) ? describe(cp)
+            : "'" + new String(Character.toChars(cp)) + "' " + describe(cp);
+        return Optional.of("character " + position + ", " + shown + ", is not allowed");
+      }
+      i += Character.charCount(cp);
+    }
+    return Optional.empty();
   }
 
   private static String escapeOf(int cp) {
