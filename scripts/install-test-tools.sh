@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the real-tool tests need (nftables, unbound, openvswitch-switch,
-# nix-bin, iproute2, dnsutils, iputils-ping, python3 for the lab's listeners, graphviz and chromium
-# for the diagram tests, nodejs and npm for the Mermaid parser), only when one is missing. Without
+# nix-bin, iproute2, dnsutils, iputils-ping, python3 for the lab's listeners and the watcher's
+# packet counts, lldpd for the watcher's LLDP source, graphviz and chromium for the diagram tests,
+# nodejs and npm for the Mermaid parser), only when one is missing. Without
 # root or apt-get it says so loudly; the tests that need a missing tool then skip loudly, and fail
 # under CI. Then it installs the pinned Mermaid parser into .tools/node (git-ignored).
 set -euo pipefail
@@ -14,6 +15,7 @@ command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || need+=(iproute2)
 command -v dig >/dev/null 2>&1 || need+=(dnsutils)
 command -v ping >/dev/null 2>&1 || need+=(iputils-ping)
 command -v python3 >/dev/null 2>&1 || need+=(python3)
+command -v lldpd >/dev/null 2>&1 || [ -x /usr/sbin/lldpd ] || need+=(lldpd)
 command -v dot >/dev/null 2>&1 || need+=(graphviz)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v node >/dev/null 2>&1 || need+=(nodejs)

@@ -132,6 +132,9 @@ public final class Benchmark {
         bytes += f.content().getBytes(StandardCharsets.UTF_8).length;
       }
       System.out.printf("render %-8s %,d files, %,d bytes%n", r.id(), files.size(), bytes);
+      if (r.id().equals("diagram")) {
+        diagramTools(name, files, stages.get("render diagram"));
+      }
     }
     // As cimnet render does: check, then every renderer over the one validated network.
     stages.put("end to end (" + fitted.size() + " renderers)", time(runs, () -> {
@@ -155,6 +158,51 @@ public final class Benchmark {
       throw new AssertionError();
     }
     return stages;
+  }
+
+  /**
+   * The diagram renderer's files beside the tools that read them, in the same run: each file's
+   * size, Graphviz {@code dot -Tsvg} on {@code topology.dot}, and headless Chromium loading
+   * {@code index.html} from the file system ({@code --dump-dom}: parse, style and lay out the
+   * page), each against the renderer's warm time. The files stay in
+   * {@code target/benchmark-diagram/<network>/} for a person to open. A missing tool is said.
+   */
+  private static void diagramTools(String name, List<RenderedFile> files, Timing render) {
+    java.nio.file.Path dir = java.nio.file.Path.of("target", "benchmark-diagram",
+        name.replaceAll("[^A-Za-z0-9.]", "_"));
+    org.cimnet.core.spi.OutputWriter.replace(dir, files);
+    java.nio.file.Path diagram = dir.resolve("diagram").toAbsolutePath();
+    for (RenderedFile f : files) {
+      System.out.printf("  %-26s %,12d bytes%n", f.path(),
+          f.content().getBytes(StandardCharsets.UTF_8).length);
+    }
+    tool("dot -Tsvg topology.dot", render, diagram, List.of("dot", "-Tsvg", "-o",
+        diagram.resolve("topology-dot.svg").toString(), diagram.resolve("topology.dot")
+            .toString()));
+    java.nio.file.Path profile = dir.resolve("chromium-profile").toAbsolutePath();
+    tool("chromium loads index.html", render, diagram, List.of("chromium", "--headless",
+        "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        "--user-data-dir=" + profile, "--dump-dom",
+        diagram.resolve("index.html").toUri().toString()));
+  }
+
+  private static void tool(String what, Timing render, java.nio.file.Path dir,
+      List<String> command) {
+    try {
+      long start = System.nanoTime();
+      Process p = new ProcessBuilder(command).directory(dir.toFile())
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+          .redirectError(ProcessBuilder.Redirect.DISCARD).start();
+      int exit = p.waitFor();
+      long took = System.nanoTime() - start;
+      System.out.printf("  %-26s %s, exit %d; render diagram (warm) %s: tool / cimnet %.1fx%n",
+          what, ms(took), exit, ms(render.wall()), ratio(took, render.wall()));
+    } catch (java.io.IOException e) {
+      System.out.printf("  %-26s NOT RUN: %s%n", what, e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   /** One cold run, then the median of {@code runs} more. */

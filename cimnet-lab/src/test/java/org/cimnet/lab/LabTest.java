@@ -158,6 +158,39 @@ class LabTest {
   }
 
   @Test
+  void aRuleBrokenOnARelayedPathIsReported() {
+    // A copy of the seed with a relay on mgmt and lan: mgmt reaches the internet only through it,
+    // its onward hop sent from its lan address and routed by lan's rule to the internet.
+    Network withRelay = SeedNetwork.build().toBuilder().container(
+        org.cimnet.core.dsl.Cimnet.lxc("proxy").on("vhost-dev").attach("mgmt").attach("lan"))
+        .build();
+    ValidatedNetwork v = Checker.validate(withRelay);
+    assertTrue(ProverExpectation.of(v.network()).relayedCells().stream().anyMatch(c ->
+        c.from().equals("mgmt") && c.to().equals("internet")));
+    // lan's rule to the internet, removed from a copy of the rendered ruleset.
+    Lab.Options options = Lab.Options.defaults().withEdit(files -> files.stream().map(f -> {
+      if (!f.path().endsWith("nftables.nft")) {
+        return f;
+      }
+      String broken = f.content().lines().filter(l -> !l.contains("@out_any_24 accept"))
+          .reduce("", (a, b) -> a + b + "\n");
+      assertNotEquals(f.content(), broken, "the rule to break is in the ruleset");
+      return new RenderedFile(f.path(), broken);
+    }).toList());
+    LabReport report = Lab.run(v, ProverExpectation.of(v.network()), options);
+    System.out.print(report.toText());
+    Observation relayed = report.disagreements().stream().filter(o -> o.kind() == Kind.RELAY
+        && o.from().equals("monitor@mgmt") && o.to().equals("internet")).findFirst()
+        .orElseThrow(() -> new AssertionError(report.toText()));
+    assertEquals("open (internet)", relayed.expected());
+    assertTrue(relayed.observed().contains("from proxy"), relayed.observed());
+    assertTrue(relayed.rule().contains("proxy@lan -> internet"), relayed.rule());
+    // Nothing else is wrong: only connections from lan to the internet, directly or relayed.
+    assertTrue(report.disagreements().stream().allMatch(o -> o.to().equals("internet")
+        && (o.kind() == Kind.RELAY || o.from().endsWith("@lan"))), report.toText());
+  }
+
+  @Test
   void aPortTheRouterItselfServesIsProbedToo() {
     // tcp/53 is held by the router's Unbound; a rule naming it makes the lab probe it everywhere.
     Network withDns = SeedNetwork.build().toBuilder().canConnect("lan", "dmz", "tcp/53").build();

@@ -9,8 +9,9 @@ import org.cimnet.core.model.Violation;
  * Each family lives in its own class: {@link AddressRules} (supernet, subnets, addresses, the
  * public address), {@link MacRules}, {@link DomainRule} (the domain is one the network may
  * answer for), {@link NameRules} (DNS and kernel interface names), {@link
- * TopologyRules} (VLANs, leaves, cables, the leaf-spine fabric) and {@link ReferenceRules}
- * (references, placement, routers and nameservers, published services).
+ * TopologyRules} (VLANs, leaves, cables, the leaf-spine fabric), {@link ReferenceRules}
+ * (references, placement, routers and nameservers, published services) and {@link DeviceRules}
+ * (the inventory's devices and the watcher's settings).
  *
  * <p>Every rule runs over lookups built once ({@link Facts}) with hash maps or a sorted sweep,
  * never a loop over pairs of subnets or containers, so a network of 100,000 containers checks in
@@ -38,6 +39,7 @@ final class Invariants {
     TopologyRules.check(facts, out);
     ReferenceRules.check(facts, out);
     PlacementRules.check(facts, out);
+    DeviceRules.check(facts, out);
     return facts;
   }
 }

@@ -9,14 +9,15 @@ import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.ipam.Macs;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
+import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.HostAddress;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Nic;
 
 /**
- * MACs: every NIC MAC, container MAC and host internal-port MAC (derived by {@link
- * Macs#hostPort}) is valid unicast and unique; every MAC cimnet generated is locally administered.
+ * MACs: every NIC MAC, container MAC, host internal-port MAC (derived by {@link
+ * Macs#hostPort}) and inventory device MAC is valid unicast and unique; every MAC cimnet generated is locally administered.
  */
 final class MacRules {
   private MacRules() {}
@@ -32,6 +33,7 @@ final class MacRules {
       return switch (kind) {
         case "nic" -> "NIC '" + where + "' of host '" + owner + "'";
         case "port" -> "the internal port of host '" + owner + "' in subnet '" + where + "'";
+        case "device" -> "device '" + owner + "' of the inventory";
         default -> "container '" + owner + "' in subnet '" + where + "'";
       };
     }
@@ -40,6 +42,7 @@ final class MacRules {
       return switch (kind) {
         case "nic" -> "Host '" + owner + "': NIC '" + where + "'";
         case "port" -> "Host '" + owner + "': the internal port in subnet '" + where + "'";
+        case "device" -> "Device '" + owner + "'";
         default -> "Container '" + owner + "': the interface in subnet '" + where + "'";
       };
     }
@@ -48,6 +51,7 @@ final class MacRules {
       return switch (kind) {
         case "nic" -> "hosts[" + owner + "].nics[" + where + "].mac";
         case "port" -> "hosts[" + owner + "].interfaces[" + where + "].mac";
+        case "device" -> "devices[" + owner + "].mac";
         default -> "containers[" + owner + "].attachments[" + where + "].mac";
       };
     }
@@ -97,6 +101,9 @@ final class MacRules {
         mac(taken, users, new User("container", c.name(), a.subnet()), a.mac().get(),
             generated, out);
       }
+    }
+    for (Device d : declared.devices()) {
+      mac(taken, users, new User("device", d.name(), ""), d.mac(), false, out);
     }
   }
 

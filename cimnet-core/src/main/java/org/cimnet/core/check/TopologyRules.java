@@ -160,7 +160,7 @@ final class TopologyRules {
     }
   }
 
-  private static String lower(String described) {
+  static String lower(String described) {
     return Character.toLowerCase(described.charAt(0)) + described.substring(1);
   }
 

@@ -4,11 +4,13 @@ import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.ContainerKind;
+import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Service;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.model.Watch;
 
 /**
  * The one entry point of the DSL. Import it statically and describe the whole network:
@@ -42,6 +44,22 @@ public final class Cimnet {
   /** A network named {@code name}; finish with {@code build()}. */
   public static Network.Builder network(String name) {
     return Network.builder(name);
+  }
+
+  /**
+   * An authorized device of the inventory, such as
+   * {@code device("ilo-a", "3c:ec:ef:00:00:01", "ilo", "ilo").cable("spine1", 5)}.
+   */
+  public static Device.Builder device(String name, String mac, String kind, String subnet) {
+    return Device.builder(name, mac, kind, subnet);
+  }
+
+  /**
+   * The watcher's settings, such as
+   * {@code watch().enforce("lan", "quarantine").on("unauthorized", "/usr/local/bin/notify")}.
+   */
+  public static Watch.Builder watch() {
+    return Watch.builder();
   }
 
   /** A subnet in zone {@code private}; set {@code vlan}, {@code zone}, {@code reserved}. */

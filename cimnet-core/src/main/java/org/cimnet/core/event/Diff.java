@@ -54,6 +54,11 @@ public final class Diff {
     listed(out, a.rules(), b.rules(), Event.RuleAdded::new, Event.RuleRemoved::new);
     listed(out, a.assertions(), b.assertions(), Event.AssertionAdded::new,
         Event.AssertionRemoved::new);
+    keyed(out, a.devices(), b.devices(), org.cimnet.core.model.Device::name,
+        Event.DeviceAdmitted::new, Event.DeviceRemoved::new, null);
+    if (!a.watch().equals(b.watch())) {
+      out.add(new Event.WatchSet(b.watch()));
+    }
     return out;
   }
 

@@ -1,5 +1,7 @@
 package org.cimnet.core.event;
 
+import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import org.cimnet.core.addr.Ipv4Address;
@@ -8,6 +10,7 @@ import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.model.AddressConvention;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Container;
+import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Internet;
 import org.cimnet.core.model.Link;
@@ -15,6 +18,7 @@ import org.cimnet.core.model.Names;
 import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Spine;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.model.Watch;
 
 /**
  * One change to a network. The first description is the origin; every later change is an event
@@ -22,7 +26,8 @@ import org.cimnet.core.model.Subnet;
  *
  * <p>Adding appends (declaration order is kept, so rendering stays stable); changing replaces in
  * place; removing a name that is not there, or adding one that is, does not apply and stops the
- * replay.
+ * replay. What the watcher observed ({@link Observed}, {@link HandlerRan}) leaves the
+ * model as it is: those events are the history of what was plugged in where.
  */
 public sealed interface Event {
 
@@ -334,6 +339,171 @@ public sealed interface Event {
     @Override
     public String type() {
       return "assertion-removed";
+    }
+  }
+
+  /** The watcher's settings set, replaced, or (empty) taken away. */
+  record WatchSet(Optional<Watch> watch) implements Event {
+    public WatchSet {
+      Objects.requireNonNull(watch, "watch == null");
+    }
+
+    @Override
+    public String type() {
+      return "watch-set";
+    }
+  }
+
+  /** A device admitted: from now on it is in the inventory (how a person admits a device). */
+  record DeviceAdmitted(Device device) implements Event {
+    public DeviceAdmitted {
+      Objects.requireNonNull(device, "device == null");
+    }
+
+    @Override
+    public String type() {
+      return "device-admitted";
+    }
+  }
+
+  record DeviceRemoved(String name) implements Event {
+    public DeviceRemoved {
+      Names.check("Device", name);
+    }
+
+    @Override
+    public String type() {
+      return "device-removed";
+    }
+  }
+
+  /**
+   * What the watcher observed. These events leave the model as it is: they are the history of
+   * what was plugged in where.
+   */
+  sealed interface Observed extends Event {
+    /** When the watcher observed it. */
+    Instant at();
+
+    /** The sighting the event is about (for a move, where it is now). */
+    Sighting sighting();
+
+    /** The handlers' outcome this event triggers. */
+    Watch.Outcome outcome();
+  }
+
+  /** A MAC appeared in a forwarding table. */
+  record DeviceSeen(Sighting sighting, Instant at) implements Observed {
+    public DeviceSeen {
+      Objects.requireNonNull(sighting, "sighting == null");
+      Objects.requireNonNull(at, "at == null");
+    }
+
+    @Override
+    public String type() {
+      return "device-seen";
+    }
+
+    @Override
+    public Watch.Outcome outcome() {
+      return Watch.Outcome.SEEN;
+    }
+  }
+
+  /** A MAC seen before is now on another host, bridge, port or VLAN. */
+  record DeviceMoved(Sighting from, Sighting sighting, Instant at) implements Observed {
+    public DeviceMoved {
+      Objects.requireNonNull(from, "from == null");
+      Objects.requireNonNull(sighting, "sighting == null");
+      Objects.requireNonNull(at, "at == null");
+    }
+
+    @Override
+    public String type() {
+      return "device-moved";
+    }
+
+    @Override
+    public Watch.Outcome outcome() {
+      return Watch.Outcome.MOVED;
+    }
+  }
+
+  /** A MAC left every forwarding table (aged out or unplugged); {@code sighting} was its last. */
+  record DeviceGone(Sighting sighting, Instant at) implements Observed {
+    public DeviceGone {
+      Objects.requireNonNull(sighting, "sighting == null");
+      Objects.requireNonNull(at, "at == null");
+    }
+
+    @Override
+    public String type() {
+      return "device-gone";
+    }
+
+    @Override
+    public Watch.Outcome outcome() {
+      return Watch.Outcome.GONE;
+    }
+  }
+
+  /** A MAC the model does not know, and the enforcement of the subnet it was seen on. */
+  record DeviceUnauthorized(Sighting sighting, Watch.Enforcement enforcement, Instant at)
+      implements Observed {
+    public DeviceUnauthorized {
+      Objects.requireNonNull(sighting, "sighting == null");
+      Objects.requireNonNull(enforcement, "enforcement == null");
+      Objects.requireNonNull(at, "at == null");
+    }
+
+    @Override
+    public String type() {
+      return "device-unauthorized";
+    }
+
+    @Override
+    public Watch.Outcome outcome() {
+      return Watch.Outcome.UNAUTHORIZED;
+    }
+  }
+
+  /** An unknown MAC isolated: the drop flow is installed on {@code sighting}'s host. */
+  record DeviceQuarantined(Sighting sighting, Instant at) implements Observed {
+    public DeviceQuarantined {
+      Objects.requireNonNull(sighting, "sighting == null");
+      Objects.requireNonNull(at, "at == null");
+    }
+
+    @Override
+    public String type() {
+      return "device-quarantined";
+    }
+
+    @Override
+    public Watch.Outcome outcome() {
+      return Watch.Outcome.QUARANTINED;
+    }
+  }
+
+  /**
+   * A handler program ran for an event: its command, how it ended ({@code exited},
+   * {@code timed-out} or {@code not-started}), its exit status (-1 unless it exited), how long
+   * it took and the start of its output.
+   */
+  record HandlerRan(Watch.Outcome on, MacAddress mac, List<String> command, String status,
+      int exit, long millis, String output, Instant at) implements Event {
+    public HandlerRan {
+      Objects.requireNonNull(on, "on == null");
+      Objects.requireNonNull(mac, "mac == null");
+      command = List.copyOf(command);
+      Objects.requireNonNull(status, "status == null");
+      Objects.requireNonNull(output, "output == null");
+      Objects.requireNonNull(at, "at == null");
+    }
+
+    @Override
+    public String type() {
+      return "handler-ran";
     }
   }
 }

@@ -14,7 +14,9 @@ import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.model.AddressConvention;
+import org.cimnet.core.model.Watch;
 import org.cimnet.core.yaml.Fields;
+import org.cimnet.core.yaml.InventoryReader;
 import org.cimnet.core.yaml.ModelReader;
 import org.cimnet.core.yaml.ModelWriter;
 import org.cimnet.core.yaml.ModelWriter.M;
@@ -88,6 +90,27 @@ final class EventCodec {
       m.put("assertion", ModelWriter.assertion(e.assertion()));
     } else if (event instanceof Event.AssertionRemoved e) {
       m.put("assertion", ModelWriter.assertion(e.assertion()));
+    } else if (event instanceof Event.WatchSet e) {
+      e.watch().ifPresent(w -> m.put("watch", ModelWriter.watch(w)));
+    } else if (event instanceof Event.DeviceAdmitted e) {
+      m.put("device", ModelWriter.device(e.device()));
+    } else if (event instanceof Event.DeviceRemoved e) {
+      m.put("name", e.name());
+    } else if (event instanceof Event.Observed e) {
+      m.put("at", e.at().toString());
+      sighting(m, e.sighting());
+      if (e instanceof Event.DeviceMoved moved) {
+        M from = new M();
+        sighting(from, moved.from());
+        m.put("from", from.node());
+      } else if (e instanceof Event.DeviceUnauthorized u) {
+        m.put("enforcement", u.enforcement().key());
+      }
+    } else if (event instanceof Event.HandlerRan e) {
+      m.put("at", e.at().toString()).put("on", e.on().key()).put("mac", e.mac().toString())
+          .put("command", ModelWriter.strings(e.command())).put("status", e.status())
+          .put("exit", ModelWriter.i(e.exit())).put("millis", ModelWriter.i(e.millis()))
+          .put("output", e.output());
     }
     StringWriter out = new StringWriter();
     try (JsonGenerator g = JSON.createGenerator(out)) {
@@ -96,6 +119,65 @@ final class EventCodec {
       throw new UncheckedIOException(e);
     }
     return out.toString();
+  }
+
+  private static void sighting(M m, Sighting s) {
+    m.put("host", s.host()).put("mac", s.mac().toString()).put("bridge", s.bridge())
+        .put("port", s.port()).put("vlan", ModelWriter.i(s.vlan()));
+    s.subnet().ifPresent(x -> m.put("subnet", x));
+    s.owner().ifPresent(x -> m.put("owner", x));
+    s.address().ifPresent(x -> m.put("address", x.toString()));
+  }
+
+  private static final String[] SIGHTING = {"host", "mac", "bridge", "port", "vlan", "subnet",
+      "owner", "address"};
+
+  private static String[] keys(String... more) {
+    String[] all = new String[SIGHTING.length + more.length];
+    System.arraycopy(SIGHTING, 0, all, 0, SIGHTING.length);
+    System.arraycopy(more, 0, all, SIGHTING.length, more.length);
+    return all;
+  }
+
+  private static Optional<Sighting> sighting(Fields f, Fields.Obj o) {
+    Optional<String> host = o.reqString("host", "a host name");
+    Optional<MacAddress> mac = mac(f, o);
+    Optional<String> bridge = o.reqString("bridge", "a bridge name");
+    Optional<String> port = o.reqString("port", "a port name");
+    Optional<Integer> vlan = o.req("vlan").flatMap(n -> f.integer(n, o.path("vlan"),
+        "a VLAN id"));
+    Optional<String> subnet = o.optString("subnet", "a subnet name");
+    Optional<String> owner = o.optString("owner", "what the model says the MAC is");
+    Optional<Ipv4Address> address = o.optString("address", "an address").flatMap(
+        s -> f.attempt(o.opt("address").get(), o.path("address"), () -> Ipv4Address.parse(s)));
+    if (host.isEmpty() || mac.isEmpty() || bridge.isEmpty() || port.isEmpty() || vlan.isEmpty()
+        || (o.opt("address").isPresent() && address.isEmpty())) {
+      return Optional.empty();
+    }
+    return f.attempt(o.map, o.path, () -> new Sighting(host.get(), mac.get(), bridge.get(),
+        port.get(), vlan.get(), address, owner, subnet));
+  }
+
+  private static Optional<java.time.Instant> at(Fields f, Fields.Obj o) {
+    return o.reqString("at", "a time such as '2026-01-01T00:00:00Z'").flatMap(
+        s -> f.attempt(o.req("at").get(), "at", () -> {
+          try {
+            return java.time.Instant.parse(s);
+          } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("time '" + s + "' is not an ISO-8601 instant"
+                + " such as '2026-01-01T00:00:00Z'");
+          }
+        }));
+  }
+
+  private static Optional<Event> observed(Fields f, Node root, String type,
+      java.util.function.BiFunction<Sighting, java.time.Instant, Event> make) {
+    return fields(f, root, type, o -> {
+      Optional<java.time.Instant> at = at(f, o);
+      Optional<Sighting> s = sighting(f, o);
+      return at.isEmpty() || s.isEmpty() ? Optional.empty()
+          : Optional.of(make.apply(s.get(), at.get()));
+    }, keys("at"));
   }
 
   private static void write(JsonGenerator g, Node node) throws IOException {
@@ -245,6 +327,55 @@ final class EventCodec {
           n -> r.assertion(n, "assertion"), Event.AssertionAdded::new);
       case "assertion-removed" -> element(f, root, t, "assertion",
           n -> r.assertion(n, "assertion"), Event.AssertionRemoved::new);
+      case "watch-set" -> fields(f, root, t, o -> {
+        if (o.opt("watch").isEmpty()) {
+          return Optional.of(new Event.WatchSet(Optional.empty()));
+        }
+        return new InventoryReader(r).watch(o.opt("watch").get(), "watch")
+            .map(w -> new Event.WatchSet(Optional.of(w)));
+      }, "watch");
+      case "device-admitted" -> element(f, root, t, "device",
+          n -> new InventoryReader(r).device(n, "device"), Event.DeviceAdmitted::new);
+      case "device-removed" -> named(f, root, t, Event.DeviceRemoved::new);
+      case "device-seen" -> observed(f, root, t, Event.DeviceSeen::new);
+      case "device-gone" -> observed(f, root, t, Event.DeviceGone::new);
+      case "device-quarantined" -> observed(f, root, t, Event.DeviceQuarantined::new);
+      case "device-unauthorized" -> fields(f, root, t, o -> {
+        Optional<java.time.Instant> at = at(f, o);
+        Optional<Sighting> s = sighting(f, o);
+        Optional<Watch.Enforcement> e = o.reqString("enforcement",
+            "'alert', 'quarantine' or 'closed'").flatMap(x -> f.attempt(
+                o.req("enforcement").get(), "enforcement", () -> Watch.Enforcement.parse(x)));
+        return at.isEmpty() || s.isEmpty() || e.isEmpty() ? Optional.empty()
+            : Optional.of(new Event.DeviceUnauthorized(s.get(), e.get(), at.get()));
+      }, keys("at", "enforcement"));
+      case "device-moved" -> fields(f, root, t, o -> {
+        Optional<java.time.Instant> at = at(f, o);
+        Optional<Sighting> s = sighting(f, o);
+        Optional<Sighting> from = o.req("from").flatMap(n -> f.obj(n, "from",
+            "where the MAC was before", SIGHTING)).flatMap(x -> sighting(f, x));
+        return at.isEmpty() || s.isEmpty() || from.isEmpty() ? Optional.empty()
+            : Optional.of(new Event.DeviceMoved(from.get(), s.get(), at.get()));
+      }, keys("at", "from"));
+      case "handler-ran" -> fields(f, root, t, o -> {
+        Optional<java.time.Instant> at = at(f, o);
+        Optional<Watch.Outcome> on = o.reqString("on", "an outcome").flatMap(x -> f.attempt(
+            o.req("on").get(), "on", () -> Watch.Outcome.parse(x)));
+        Optional<MacAddress> mac = mac(f, o);
+        List<String> command = new ArrayList<>();
+        o.req("command").ifPresent(n -> f.list(n, "command", "the command's words").forEach(
+            w -> f.string(w, "command", "a word").ifPresent(command::add)));
+        Optional<String> status = o.reqString("status", "how the program ended");
+        Optional<Integer> exit = o.req("exit").flatMap(n -> f.integer(n, "exit",
+            "an exit status"));
+        Optional<Long> millis = o.req("millis").flatMap(n -> f.integer(n, "millis",
+            "milliseconds")).map(Integer::longValue);
+        Optional<String> output = o.reqString("output", "the program's output");
+        return at.isEmpty() || on.isEmpty() || mac.isEmpty() || status.isEmpty()
+            || exit.isEmpty() || millis.isEmpty() || output.isEmpty() ? Optional.empty()
+            : Optional.of(new Event.HandlerRan(on.get(), mac.get(), command, status.get(),
+                exit.get(), millis.get(), output.get(), at.get()));
+      }, "at", "on", "mac", "command", "status", "exit", "millis", "output");
       default -> {
         f.problem(typeNode, "event", "event '" + t + "' is not known: use one of "
             + String.join(", ", TYPES));
@@ -258,7 +389,9 @@ final class EventCodec {
       "host-added", "host-changed", "host-removed", "address-assigned", "mac-assigned",
       "mac-discovered", "link-added", "link-removed", "container-placed", "container-moved",
       "container-changed", "container-removed", "internet-set", "rule-added", "rule-removed",
-      "assertion-added", "assertion-removed");
+      "assertion-added", "assertion-removed", "watch-set", "device-admitted", "device-removed",
+      "device-seen", "device-moved", "device-gone", "device-unauthorized", "device-quarantined",
+      "handler-ran");
 
   private static Optional<Event.Owner> owner(Fields f, Fields.Obj o) {
     return o.reqString("owner", "'host' or 'container'").flatMap(s -> {

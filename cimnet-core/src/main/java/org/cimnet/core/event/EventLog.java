@@ -287,6 +287,11 @@ public final class EventLog {
         + torn.map(t -> "; " + t).orElse("") + "\n";
   }
 
+  /** {@code event} as the log holds it: one line of JSON, without the line end. */
+  public static String json(Event event) {
+    return EventCodec.encode(event);
+  }
+
   /** Appends one event and forces it to the disk. */
   public void append(Event event) {
     appendAll(List.of(event));

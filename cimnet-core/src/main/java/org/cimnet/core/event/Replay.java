@@ -12,6 +12,7 @@ import org.cimnet.core.model.AddressConvention;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
+import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.HostAddress;
 import org.cimnet.core.model.Internet;
@@ -21,6 +22,7 @@ import org.cimnet.core.model.Nic;
 import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Spine;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.model.Watch;
 
 /**
  * Folds events into a network. Works on a mutable draft and builds the network once, through
@@ -41,6 +43,8 @@ public final class Replay {
   private Optional<Internet> internet;
   private final List<Rule> rules = new ArrayList<>();
   private final List<Assertion> assertions = new ArrayList<>();
+  private final Map<String, Device> devices = new LinkedHashMap<>();
+  private Optional<Watch> watch;
 
   private Replay(Network origin) {
     name = origin.name();
@@ -56,6 +60,8 @@ public final class Replay {
     internet = origin.internet();
     rules.addAll(origin.rules());
     assertions.addAll(origin.assertions());
+    origin.devices().forEach(d -> devices.put(d.name(), d));
+    watch = origin.watch();
   }
 
   /** A draft holding {@code origin}. */
@@ -132,6 +138,12 @@ public final class Replay {
       if (!rules.remove(e.rule())) {
         throw new IllegalArgumentException("Rule " + e.rule() + " is not there to remove");
       }
+    } else if (event instanceof Event.WatchSet e) {
+      watch = e.watch();
+    } else if (event instanceof Event.DeviceAdmitted e) {
+      add(devices, e.device().name(), e.device(), "Device");
+    } else if (event instanceof Event.DeviceRemoved e) {
+      remove(devices, e.name(), "Device");
     } else if (event instanceof Event.AssertionAdded e) {
       assertions.add(e.assertion());
     } else if (event instanceof Event.AssertionRemoved e) {
@@ -226,6 +238,8 @@ public final class Replay {
     internet.ifPresent(b::internet);
     rules.forEach(b::rule);
     assertions.forEach(b::assertion);
+    devices.values().forEach(b::device);
+    watch.ifPresent(b::watch);
     return b.build();
   }
 }

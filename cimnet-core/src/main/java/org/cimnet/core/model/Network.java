@@ -41,6 +41,9 @@ public final class Network {
   private final Optional<Internet> internet;
   private final List<Rule> rules;
   private final List<Assertion> assertions;
+  private final Map<String, Device> devices;
+  private final List<Device> deviceList;
+  private final Optional<Watch> watch;
 
   private Network(Builder b) {
     this.name = b.name;
@@ -60,6 +63,9 @@ public final class Network {
     this.internet = Optional.ofNullable(b.internet);
     this.rules = List.copyOf(b.rules);
     this.assertions = List.copyOf(b.assertions);
+    this.devices = Collections.unmodifiableMap(new LinkedHashMap<>(b.devices));
+    this.deviceList = List.copyOf(devices.values());
+    this.watch = Optional.ofNullable(b.watch);
   }
 
   public String name() {
@@ -132,6 +138,20 @@ public final class Network {
     return assertions;
   }
 
+  /** The inventory: every authorized device that is not a host NIC or a container. */
+  public List<Device> devices() {
+    return deviceList;
+  }
+
+  public Optional<Device> device(String deviceName) {
+    return Optional.ofNullable(devices.get(deviceName));
+  }
+
+  /** How the watcher runs on the hosts; empty when the network does not run it. */
+  public Optional<Watch> watch() {
+    return watch;
+  }
+
   /** The subnets of a zone, in declaration order. */
   public List<Subnet> zone(String zoneName) {
     return subnets.values().stream().filter(s -> s.zone().equals(zoneName)).toList();
@@ -156,6 +176,8 @@ public final class Network {
     b.internet = internet.orElse(null);
     b.rules.addAll(rules);
     b.assertions.addAll(assertions);
+    b.devices.putAll(devices);
+    b.watch = watch.orElse(null);
     return b;
   }
 
@@ -167,7 +189,8 @@ public final class Network {
         && spineList.equals(n.spineList) && hostList.equals(n.hostList)
         && links.equals(n.links) && containerList.equals(n.containerList)
         && internet.equals(n.internet) && rules.equals(n.rules)
-        && assertions.equals(n.assertions);
+        && assertions.equals(n.assertions) && deviceList.equals(n.deviceList)
+        && watch.equals(n.watch);
   }
 
   @Override
@@ -205,6 +228,8 @@ public final class Network {
     private Internet internet;
     private final List<Rule> rules = new ArrayList<>();
     private final List<Assertion> assertions = new ArrayList<>();
+    private final Map<String, Device> devices = new LinkedHashMap<>();
+    private Watch watch;
 
     private Builder(String name) {
       this.name = Names.check("Network", name);
@@ -462,6 +487,36 @@ public final class Network {
       if (!assertions.remove(assertion)) {
         throw new IllegalArgumentException("Assertion " + assertion + " is not declared");
       }
+      return this;
+    }
+
+    /** An authorized device of the inventory. */
+    public Builder device(Device.Builder device) {
+      return device(device.build());
+    }
+
+    public Builder device(Device device) {
+      Objects.requireNonNull(device, "device == null");
+      if (devices.putIfAbsent(device.name(), device) != null) {
+        throw new IllegalArgumentException("Device '" + device.name() + "' is declared twice");
+      }
+      return this;
+    }
+
+    public Builder removeDevice(String deviceName) {
+      requirePresent(devices, deviceName, "Device");
+      devices.remove(deviceName);
+      return this;
+    }
+
+    /** Runs the watcher on every host, as {@code watch} says. */
+    public Builder watch(Watch.Builder settings) {
+      return watch(settings.build());
+    }
+
+    /** Sets, or (null) takes away, how the watcher runs. */
+    public Builder watch(Watch settings) {
+      this.watch = settings;
       return this;
     }
 

@@ -12,7 +12,8 @@ import java.util.Objects;
 public record Flow(int priority, String match, String actions, String comment) {
   // A table lookup, not a regex: a large network plans hundreds of thousands of flows.
   private static final boolean[] MATCH = alphabet("_=,.:/");
-  private static final boolean[] ACTIONS = alphabet("_=,:");
+  // Brackets, parentheses and '.' for the learn() action of closed admission.
+  private static final boolean[] ACTIONS = alphabet("_=,:()[].");
 
   public Flow {
     Objects.requireNonNull(match, "match == null");

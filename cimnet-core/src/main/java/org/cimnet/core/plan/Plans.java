@@ -84,9 +84,12 @@ public final class Plans {
     /** Per subnet, its gateway and nameserver addresses if some host holds them. */
     final Map<String, Optional<Ipv4Address>> gateways = new HashMap<>();
     final Map<String, Optional<Ipv4Address>> nameservers = new HashMap<>();
+    /** The closed subnets' known MACs, when the watcher closes some. */
+    final Optional<Admission> admission;
 
     Context(Network network) {
       this.network = network;
+      this.admission = Admission.of(network);
       network.subnets().forEach(s -> subnets.put(s.name(), s));
       for (Host h : network.hosts()) {
         routed.addAll(h.routedSubnets());
@@ -197,8 +200,19 @@ public final class Plans {
       bridges.add(new BridgePlan(leaf.name(), leaf.name(), leafVlans, ports, flows));
     }
     if (!uplinkPorts.isEmpty()) {
+      List<Flow> uplinkFlows = new ArrayList<>();
+      if (ctx.admission.isPresent()) {
+        Map<String, Integer> vlans = new HashMap<>();
+        for (String s : carried) {
+          if (uplinkVlans.contains(ctx.vlan(s))) {
+            vlans.put(s, ctx.vlan(s));
+          }
+        }
+        uplinkFlows.addAll(ctx.admission.get().flows(host.name(), vlans, uplinkPorts));
+      }
+      uplinkFlows.add(fallback());
       bridges.add(0, new BridgePlan(UPLINK_BRIDGE, "", List.copyOf(uplinkVlans), uplinkPorts,
-          List.of(fallback())));
+          uplinkFlows));
     }
     containers = renumber(containers, bridges);
     return new HostPlan(host.name(), ctx.network.domain(), nics, bridges, interfaces,

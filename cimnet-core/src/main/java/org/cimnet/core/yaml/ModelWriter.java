@@ -8,6 +8,7 @@ import org.cimnet.core.model.AddressConvention;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
+import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.HostAddress;
@@ -20,6 +21,7 @@ import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Service;
 import org.cimnet.core.model.Spine;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.model.Watch;
 
 /**
  * Turns the model into the tree a person would write: defaults left out (domain
@@ -97,6 +99,7 @@ public final class ModelWriter {
         list(n.rules().stream().map(ModelWriter::rule).toList()));
     m.putIf(!n.assertions().isEmpty(), "assertions",
         list(n.assertions().stream().map(ModelWriter::assertion).toList()));
+    n.watch().ifPresent(w -> m.put("watch", watch(w)));
     return m.node();
   }
 
@@ -112,6 +115,8 @@ public final class ModelWriter {
       }
     }
     m.putIf(!hosts.isEmpty(), "hosts", list(hosts));
+    m.putIf(!n.devices().isEmpty(), "devices",
+        list(n.devices().stream().map(ModelWriter::device).toList()));
     return m.node();
   }
 
@@ -124,6 +129,34 @@ public final class ModelWriter {
     s.vlan().ifPresent(v -> m.put("vlan", i(v)));
     m.putIf(!s.zone().equals("private"), "zone", s(s.zone()));
     m.putIf(s.reserved(), "reserved", yes());
+    return m.node();
+  }
+
+  /** An inventory device, as parts.yaml lists it. */
+  public static Node device(Device d) {
+    M m = new M().put("name", d.name()).put("mac", d.mac().toString()).put("kind", d.kind())
+        .put("subnet", d.subnet());
+    d.cable().ifPresent(c -> m.put("spine", c.spine()).put("port", i(c.port())));
+    return m.node();
+  }
+
+  /** The watcher's settings, as network.yaml holds them. */
+  public static Node watch(Watch w) {
+    M m = new M();
+    m.putIf(w.pollMillis() != Watch.DEFAULT_POLL_MILLIS, "poll_ms", i(w.pollMillis()));
+    if (!w.enforcement().isEmpty()) {
+      M e = new M();
+      w.enforcement().forEach((subnet, mode) -> e.put(subnet, mode.key()));
+      m.put("enforcement", e.node());
+    }
+    List<Node> handlers = new ArrayList<>();
+    for (Watch.Handler h : w.handlers()) {
+      M hm = new M().put("on", h.on().key()).put("run", strings(h.command()));
+      hm.putIf(h.timeoutMillis() != Watch.DEFAULT_TIMEOUT_MILLIS, "timeout_ms",
+          i(h.timeoutMillis()));
+      handlers.add(hm.node());
+    }
+    m.putIf(!handlers.isEmpty(), "handlers", list(handlers));
     return m.node();
   }
 

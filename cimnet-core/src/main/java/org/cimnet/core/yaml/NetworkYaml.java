@@ -18,6 +18,7 @@ import java.util.Set;
 import org.cimnet.core.check.RuleIds;
 import org.cimnet.core.io.InputException;
 import org.cimnet.core.io.Inputs;
+import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Spine;
@@ -27,8 +28,9 @@ import org.cimnet.core.model.Spine;
  *
  * <p>network.yaml says what the network is (subnets, hosts with their leaves and addresses,
  * links, containers, the internet, rules and assertions); parts.yaml says what the hardware is
- * (spines with their port counts, hosts' NICs with their MACs). network.yaml names the hardware;
- * parts.yaml never mentions subnets. Keys are snake_case ({@code public_supernet},
+ * (spines with their port counts, hosts' NICs with their MACs) and holds the inventory of
+ * authorized devices (each with its MAC, kind, subnet and optional spine port). network.yaml
+ * names the hardware; in parts.yaml only the inventory's devices name a subnet. Keys are snake_case ({@code public_supernet},
  * {@code other_port}); the JSON schemas under {@code /schema/} describe both files.
  *
  * <p>Loading goes through {@link Network.Builder}, so every check the Java DSL makes applies,
@@ -158,6 +160,8 @@ public final class NetworkYaml {
     final Set<String> unloaded = new HashSet<>();
     /** The kinds of element whose section is not a list: nothing of theirs is known. */
     private final Set<String> unknown = new HashSet<>();
+    private final List<Device> deviceList = new ArrayList<>();
+    private final List<Node> deviceNodes = new ArrayList<>();
     /** Checker rules whose violations would be about what did not load. */
     final Set<String> skippedRules = new HashSet<>();
     private Optional<Node> networkTree = Optional.empty();
@@ -179,14 +183,14 @@ public final class NetworkYaml {
       Map<String, Hardware> hardware = new LinkedHashMap<>();
       List<Spine> spineList = new ArrayList<>();
       List<Node> spineNodes = new ArrayList<>();
-      partsTree.flatMap(t -> pf.obj(t, "", "the hardware (parts.yaml)", "spines", "hosts"))
-          .ifPresent(o -> readParts(o, hardware, spineList, spineNodes));
+      partsTree.flatMap(t -> pf.obj(t, "", "the hardware (parts.yaml)", "spines", "hosts",
+          "devices")).ifPresent(o -> readParts(o, hardware, spineList, spineNodes));
       if (networkTree.isEmpty()) {
         return null;
       }
       Optional<Fields.Obj> root = nf.obj(networkTree.get(), "", "the network (network.yaml)",
           "name", "domain", "supernet", "public_supernet", "convention", "subnets", "hosts",
-          "links", "containers", "internet", "rules", "assertions");
+          "links", "containers", "internet", "rules", "assertions", "watch");
       if (root.isEmpty()) {
         return null;
       }
@@ -243,7 +247,14 @@ public final class NetworkYaml {
       each(o, "rules", "rules", (n, p) -> nr.rule(n, p).ifPresent(r -> b.rule(r)));
       each(o, "assertions", "assertions", (n, p) -> nr.assertion(n, p)
           .ifPresent(a -> b.assertion(a)));
+      for (int i = 0; i < deviceList.size(); i++) {
+        Device d = deviceList.get(i);
+        pf.attempt(nameNode(deviceNodes.get(i)), "devices[" + i + "].name", () -> b.device(d));
+      }
+      o.opt("watch").flatMap(n -> new InventoryReader(nr).watch(n, "watch"))
+          .ifPresent(w -> b.watch(w));
       resolve(nr.refs);
+      resolve(pr.refs);
       if (supernet.isEmpty()) {
         return null;
       }
@@ -288,6 +299,17 @@ public final class NetworkYaml {
 
     private void readParts(Fields.Obj o, Map<String, Hardware> hardware, List<Spine> spineList,
         List<Node> spineNodes) {
+      o.opt("devices").ifPresent(n -> {
+        List<Node> items = pf.list(n, "devices", "the inventory's devices");
+        InventoryReader inventory = new InventoryReader(pr);
+        for (int i = 0; i < items.size(); i++) {
+          Node item = items.get(i);
+          inventory.device(item, "devices[" + i + "]").ifPresent(d -> {
+            deviceList.add(d);
+            deviceNodes.add(item);
+          });
+        }
+      });
       o.opt("spines").ifPresent(n -> {
         List<Node> items = pf.list(n, "spines", "spines");
         items.forEach(item -> peekName(item).ifPresent(spines::add));

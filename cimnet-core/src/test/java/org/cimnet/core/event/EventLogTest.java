@@ -114,7 +114,9 @@ class EventLogTest {
         + " spine-added, spine-removed, host-added, host-changed, host-removed,"
         + " address-assigned, mac-assigned, mac-discovered, link-added, link-removed,"
         + " container-placed, container-moved, container-changed, container-removed,"
-        + " internet-set, rule-added, rule-removed, assertion-added, assertion-removed",
+        + " internet-set, rule-added, rule-removed, assertion-added, assertion-removed,"
+        + " watch-set, device-admitted, device-removed, device-seen, device-moved, device-gone,"
+        + " device-unauthorized, device-quarantined, handler-ran",
         e.getMessage());
   }
 

@@ -141,13 +141,15 @@ class EventLogWritersTest {
     Path log = dir.resolve("events.jsonl");
     EventLog early = EventLog.open(log);
     early.append(new Event.SubnetRemoved("a"));
-    Files.writeString(log, "{\"event\":\"device-seen\",\"mac\":\"52:54:00:00:00:01\"}\n",
+    Files.writeString(log,
+        "{\"event\":\"device-teleported\",\"mac\":\"52:54:00:00:00:01\"}\n",
         StandardOpenOption.APPEND);
     byte[] bytes = Files.readAllBytes(log);
     EventLogException e = assertThrows(EventLogException.class, () -> EventLog.open(log));
     assertTrue(e.getMessage().startsWith("events.jsonl:2:0: line 2 is a complete line that"
         + " this version of cimnet cannot read"), e.getMessage());
-    assertTrue(e.getMessage().contains("event 'device-seen' is not known"), e.getMessage());
+    assertTrue(e.getMessage().contains("event 'device-teleported' is not known"),
+        e.getMessage());
     EventLogException onAppend = assertThrows(EventLogException.class,
         () -> early.append(new Event.SubnetRemoved("b")));
     assertEquals(e.getMessage(), onAppend.getMessage());

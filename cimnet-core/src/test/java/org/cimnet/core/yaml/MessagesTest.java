@@ -64,7 +64,8 @@ class MessagesTest {
     // A key is quoted the same way.
     assertEquals("1 problem:\n  network.yaml:3:1: a\\u202eb: unknown key 'a\\u202eb': allowed"
         + " here: name, domain, supernet, public_supernet, convention, subnets, hosts, links,"
-        + " containers, internet, rules, assertions\n", report(HEAD + "\"a\\u202eb\": 1\n"));
+        + " containers, internet, rules, assertions, watch\n",
+        report(HEAD + "\"a\\u202eb\": 1\n"));
   }
 
   @Test

@@ -10,10 +10,12 @@ import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.gen.NetworkGenerator.Spec;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.ContainerKind;
+import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.model.Watch;
 
 /**
  * Small random valid networks for properties (core's tests cannot use cimnet-testkit, which
@@ -41,7 +43,7 @@ public final class Networks {
       List<Container> containers = n.containers();
       List<Subnet> subnets = n.subnets();
       List<Host> hosts = n.hosts();
-      switch (random.nextInt(9)) {
+      switch (random.nextInt(11)) {
         case 0 -> {
           Host h = hosts.get(random.nextInt(hosts.size()));
           if (!h.carriedSubnets().isEmpty()) {
@@ -98,6 +100,38 @@ public final class Networks {
             b.never("internet", "zone:private");
           }
         }
+        case 8 -> {
+          if (!n.devices().isEmpty() && random.nextBoolean()) {
+            b.removeDevice(n.devices().get(random.nextInt(n.devices().size())).name());
+          } else {
+            String name = "dev" + e + "-" + random.nextInt(1000);
+            if (n.device(name).isEmpty()) {
+              Device.Builder d = Device.builder(name, String.format("06:77:%02x:%02x:%02x:%02x",
+                  random.nextInt(256), random.nextInt(256), random.nextInt(256),
+                  random.nextInt(256)), random.nextBoolean() ? "ilo" : "workstation",
+                  subnets.get(random.nextInt(subnets.size())).name());
+              if (!n.spines().isEmpty() && random.nextBoolean()) {
+                org.cimnet.core.model.Spine spine = n.spines().get(0);
+                freePort(n, spine).ifPresent(p -> d.cable(spine.name(), p));
+              }
+              b.device(d);
+            }
+          }
+        }
+        case 9 -> {
+          if (n.watch().isPresent() && random.nextBoolean()) {
+            b.watch((Watch) null);
+          } else {
+            Watch.Builder w = Watch.builder().pollMillis(50 + random.nextInt(1000));
+            w.enforce(subnets.get(random.nextInt(subnets.size())).name(),
+                List.of("alert", "quarantine", "closed").get(random.nextInt(3)));
+            if (random.nextBoolean()) {
+              w.on("unauthorized", 1 + random.nextInt(60_000), "/usr/bin/logger", "-t",
+                  "cimnet " + random.nextInt(100));
+            }
+            b.watch(w);
+          }
+        }
         default -> {
           List<Rule> rules = new ArrayList<>(n.rules());
           if (rules.size() > 1) {
@@ -111,6 +145,31 @@ public final class Networks {
     return n;
   }
 
+  /** A port of {@code spine} that no link or device takes, if one is left. */
+  private static java.util.Optional<Integer> freePort(Network n, org.cimnet.core.model.Spine spine) {
+    java.util.Set<Integer> used = new java.util.HashSet<>();
+    for (org.cimnet.core.model.Link l : n.links()) {
+      if (l instanceof org.cimnet.core.model.Link.Trunk t && t.spine().equals(spine.name())) {
+        used.add(t.port());
+      } else if (l instanceof org.cimnet.core.model.Link.Interconnect c) {
+        if (c.spine().equals(spine.name())) {
+          used.add(c.port());
+        }
+        if (c.otherSpine().equals(spine.name())) {
+          used.add(c.otherPort());
+        }
+      }
+    }
+    n.devices().forEach(d -> d.cable().filter(c -> c.spine().equals(spine.name()))
+        .ifPresent(c -> used.add(c.port())));
+    for (int p = spine.ports(); p >= 1; p--) {
+      if (!used.contains(p)) {
+        return java.util.Optional.of(p);
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
   private static boolean unused(Network n, String subnet) {
     boolean inHost = n.hosts().stream().anyMatch(h -> h.carriedSubnets().contains(subnet)
         || h.addresses().stream().anyMatch(a -> a.subnet().equals(subnet)));
@@ -119,6 +178,8 @@ public final class Networks {
     boolean inRule = n.rules().stream().anyMatch(r -> r.from().text().equals(subnet)
         || r.to().text().equals(subnet));
     boolean inInternet = n.internet().map(i -> i.via().equals(subnet)).orElse(false);
-    return !inHost && !inContainer && !inRule && !inInternet;
+    boolean inInventory = n.devices().stream().anyMatch(d -> d.subnet().equals(subnet))
+        || n.watch().map(w -> w.enforcement().containsKey(subnet)).orElse(false);
+    return !inHost && !inContainer && !inRule && !inInternet && !inInventory;
   }
 }

@@ -143,8 +143,10 @@ final class Html {
         + " each row may open connections to each column (replies flow back). ");
     if (g.byZone()) {
       out.append(e("With " + Text.count(p.topology().network().subnets().size(), "subnet",
-          "subnets") + " the grid is zone by zone; the checker's report lists every subnet's"
-          + " row."));
+          "subnets") + " the grid is zone by zone: each cell counts the pairs of subnets (a"
+          + " subnet and itself left out) that may open connections, directly or only through"
+          + " relays, and names the rules declared between the two zones; the checker's report"
+          + " (report.txt) lists every subnet's row."));
     }
     out.append("</p>\n<p class=\"key\"><span class=\"cell allowed\">allowed</span>"
         + " <span class=\"cell via\">allowed via relay</span> <span class=\"cell denied\">denied"
@@ -281,7 +283,7 @@ final class Html {
       p { margin: 6px 0; }
       .small { font-size: 12px; color: var(--muted); }
       .picture { overflow-x: auto; border: 1px solid var(--line); border-radius: 6px; }
-      .picture svg { display: block; width: 100%; height: auto; }
+      .picture svg { display: block; max-width: 100%; height: auto; }
       table { border-collapse: collapse; font-size: 12.5px; margin: 4px 0 8px; }
       th, td { border: 1px solid var(--line); padding: 3px 7px; text-align: left;
         vertical-align: top; }

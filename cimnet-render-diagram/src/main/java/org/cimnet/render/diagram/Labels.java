@@ -26,8 +26,8 @@ final class Labels {
     lines.add(Text.count(h.leaves().size(), "leaf", "leaves") + ", "
         + Text.count(h.subnetCount(), "subnet", "subnets"));
     lines.add(Text.count(h.containers(), "container", "containers"));
-    lines.add(Text.count(h.trunks().size(), "trunk", "trunks") + ", VLANs "
-        + Text.shorten(Text.vlans(h.uplinkVlans()), 24));
+    lines.add(Text.count(h.trunks().size(), "trunk", "trunks") + ", "
+        + Text.count(h.uplinkVlans().size(), "VLAN", "VLANs"));
     return lines;
   }
 

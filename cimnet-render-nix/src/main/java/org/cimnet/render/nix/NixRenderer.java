@@ -3,7 +3,9 @@ package org.cimnet.render.nix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.model.Watch;
 import org.cimnet.core.plan.FirewallPlan;
 import org.cimnet.core.plan.Firewalls;
 import org.cimnet.core.plan.HostPlan;
@@ -23,7 +25,10 @@ import org.cimnet.core.spi.Renderer;
  *       numbers and flows, the containers' ports, and nixos-containers in full;
  *   <li>{@code hosts/<host>/nix/firewall.nix}: cimnet's nftables tables (NixOS's firewall off);
  *   <li>{@code hosts/<host>/nix/default.nix}: imports the three, and {@code ./unbound.nix}
- *       (written by the Unbound renderer) when the host is a nameserver;
+ *       (written by the Unbound renderer) when the host is a nameserver, and {@code ./watch.nix}
+ *       when the model runs the watcher;
+ *   <li>{@code hosts/<host>/nix/watch.nix}: when the model declares {@code watch}, the
+ *       {@code cimnet-watch} systemd service ({@link WatchModule});
  *   <li>{@code hosts/<host>/nftables.nft}: the same ruleset for {@code nft -f}.
  * </ul>
  * Each module is a function {@code { config, lib, pkgs, ... }: { ... }} usable in
@@ -64,25 +69,29 @@ public final class NixRenderer implements Renderer {
     Map<String, HostPlan> plans = Plans.of(network);
     Map<String, FirewallPlan> firewalls = Firewalls.of(network, plans);
     // Hosts render independently; an ordered parallel stream keeps the output order fixed.
+    Optional<Watch> watch = network.network().watch();
     return plans.values().parallelStream()
-        .flatMap(plan -> host(plan, firewalls.get(plan.host()), stateVersion).stream())
+        .flatMap(plan -> host(plan, firewalls.get(plan.host()), stateVersion, watch).stream())
         .toList();
   }
 
   private static List<RenderedFile> host(HostPlan plan, FirewallPlan firewall,
-      String stateVersion) {
+      String stateVersion, Optional<Watch> watch) {
     String dir = "hosts/" + plan.host() + "/";
     List<RenderedFile> files = new ArrayList<>();
     files.add(new RenderedFile(dir + "nftables.nft", NftRuleset.file(firewall)));
-    files.add(new RenderedFile(dir + "nix/default.nix", defaultModule(plan)));
+    files.add(new RenderedFile(dir + "nix/default.nix", defaultModule(plan,
+        watch.isPresent())));
     files.add(new RenderedFile(dir + "nix/firewall.nix", FirewallModule.render(firewall)));
     files.add(new RenderedFile(dir + "nix/physical_network.nix", PhysicalModule.render(plan)));
     files.add(new RenderedFile(dir + "nix/virtual_network.nix",
         VirtualModule.render(plan, stateVersion)));
+    watch.ifPresent(w -> files.add(new RenderedFile(dir + "nix/watch.nix",
+        WatchModule.render(plan.host(), w))));
     return files;
   }
 
-  static String defaultModule(HostPlan plan) {
+  static String defaultModule(HostPlan plan, boolean watch) {
     NixWriter w = new NixWriter();
     w.comment("cimnet: the network of host " + plan.host() + " (generated; do not edit).");
     w.comment("Import this folder from the host's configuration: imports = [ ./nix ];");
@@ -95,6 +104,10 @@ public final class NixRenderer implements Renderer {
     if (plan.nameserver()) {
       w.comment("The host serves DNS: written by cimnet's Unbound renderer.");
       w.line("./unbound.nix");
+    }
+    if (watch) {
+      w.comment("The model runs the watcher: its systemd service.");
+      w.line("./watch.nix");
     }
     w.close("];");
     w.close("}");

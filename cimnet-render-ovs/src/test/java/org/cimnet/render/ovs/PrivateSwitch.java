@@ -23,9 +23,9 @@ import org.cimnet.testkit.Proc;
  * {@code ovs-vswitchd} running inside a fresh network namespace (so the userspace datapath's
  * devices never touch the machine's), all under one temporary folder. Closing it stops both
  * daemons, deletes every namespace it made and the folder; a JVM shutdown hook closes what a
- * crashed test left open.
+ * crashed test left open. Public, in this module's test jar, for the watcher's tests.
  */
-final class PrivateSwitch implements AutoCloseable {
+public final class PrivateSwitch implements AutoCloseable {
   private static final AtomicInteger COUNTER = new AtomicInteger();
   private static final Set<PrivateSwitch> OPEN = ConcurrentHashMap.newKeySet();
 
@@ -34,9 +34,9 @@ final class PrivateSwitch implements AutoCloseable {
         "cimnet-ovs-cleanup"));
   }
 
-  final Path dir;
+  public final Path dir;
   /** The namespace ovs-vswitchd (and so every bridge, internal and container port) lives in. */
-  final String netns;
+  public final String netns;
   private final String id;
   private final List<String> namespaces = new ArrayList<>();
   private final List<Process> daemons = new ArrayList<>();
@@ -49,7 +49,7 @@ final class PrivateSwitch implements AutoCloseable {
   }
 
   /** Starts both daemons; on any failure everything started so far is stopped again. */
-  static PrivateSwitch start() {
+  public static PrivateSwitch start() {
     PrivateSwitch sw;
     try {
       sw = new PrivateSwitch();
@@ -103,7 +103,7 @@ final class PrivateSwitch implements AutoCloseable {
   }
 
   /** Runs ovs-vsctl against this switch (waiting at most 30 s for ovs-vswitchd). */
-  Proc.Result vsctl(String... args) {
+  public Proc.Result vsctl(String... args) {
     List<String> cmd = new ArrayList<>(List.of("ovs-vsctl", "--db=unix:" + dir.resolve("db.sock"),
         "--timeout=30"));
     cmd.addAll(List.of(args));
@@ -111,7 +111,7 @@ final class PrivateSwitch implements AutoCloseable {
   }
 
   /** Runs ovs-ofctl against this switch's bridges (OpenFlow 1.3). */
-  Proc.Result ofctl(String... args) {
+  public Proc.Result ofctl(String... args) {
     List<String> cmd = new ArrayList<>(List.of("env", "OVS_RUNDIR=" + dir, "ovs-ofctl", "-O",
         "OpenFlow13"));
     cmd.addAll(List.of(args));
@@ -119,7 +119,7 @@ final class PrivateSwitch implements AutoCloseable {
   }
 
   /** The output of an ovs-vsctl command that must succeed, without its final newline. */
-  String get(String... args) {
+  public String get(String... args) {
     return check(vsctl(args)).output().strip();
   }
 
@@ -127,7 +127,7 @@ final class PrivateSwitch implements AutoCloseable {
    * Writes {@code files} to a fresh folder and runs {@code hosts/<host>/ovs/setup.sh} against
    * this switch, the way an operator would, with the script's documented environment.
    */
-  Proc.Result apply(List<RenderedFile> files, String host) {
+  public Proc.Result apply(List<RenderedFile> files, String host) {
     Path out = dir.resolve("render-" + (++applied));
     OutputWriter.replace(out, files);
     Path script = out.resolve("hosts").resolve(host).resolve("ovs").resolve("setup.sh");
@@ -137,7 +137,7 @@ final class PrivateSwitch implements AutoCloseable {
   }
 
   /** Creates a network namespace that {@link #close()} deletes; the name is unique per run. */
-  String namespace(String suffix) {
+  public String namespace(String suffix) {
     String name = "cimnet-" + suffix + "-" + id;
     addNamespace(name);
     return name;
@@ -149,19 +149,19 @@ final class PrivateSwitch implements AutoCloseable {
   }
 
   /** Runs a command inside namespace {@code ns}. */
-  static Proc.Result in(String ns, String... command) {
+  public static Proc.Result in(String ns, String... command) {
     List<String> cmd = new ArrayList<>(List.of("ip", "netns", "exec", ns));
     cmd.addAll(List.of(command));
     return Proc.run(cmd, null, 30);
   }
 
-  static Proc.Result check(Proc.Result r) {
+  public static Proc.Result check(Proc.Result r) {
     assertTrue(r.ok(), () -> "command failed (exit " + r.exit() + "):\n" + r.output());
     return r;
   }
 
   /** The last lines of the daemons' logs, for failure messages. */
-  String logs() {
+  public String logs() {
     StringBuilder b = new StringBuilder();
     for (String log : List.of("ovsdb-server.log", "ovs-vswitchd.log")) {
       try {
@@ -192,7 +192,7 @@ final class PrivateSwitch implements AutoCloseable {
   }
 
   /** Polls {@code ready} for up to 20 s; false if it never held. */
-  static boolean eventually(java.util.function.BooleanSupplier ready) {
+  public static boolean eventually(java.util.function.BooleanSupplier ready) {
     try {
       waitFor(ready, "a condition");
       return true;
