@@ -21,7 +21,7 @@ import org.cimnet.lab.LabReport.Observation;
  *
  * <p>For each cell the lab picks a source (a container of the cell's source subnet not attached
  * to the destination subnet, or the internet) and a target (a container of the destination
- * subnet, or the internet), and a chain of relays as a real relay would use it: each hop a
+ * subnet not attached to the source subnet, or the internet), and a chain of relays as a real relay would use it: each hop a
  * direct connection the expectation opens, sent from the relay's address in the next hop's
  * subnet where it has one. The source connects to the first relay; each relay's listener opens
  * the next hop from there (see {@code hops.py}). Two probes per cell: a port the cell opens only
@@ -106,10 +106,14 @@ final class RelayProbes {
     }
     List<Node> sources = ends(cell.from()).stream().filter(s -> !attached(s, cell.to()))
         .toList();
-    List<Node> targets = ends(cell.to());
+    // A container on both subnets is reached inside the source subnet, not through a relay.
+    List<Node> targets = ends(cell.to()).stream().filter(t -> !attached(t, cell.from()))
+        .toList();
     if (sources.isEmpty() || targets.isEmpty()) {
       b.note("relayed cell " + cell.from() + " -> " + cell.to() + " has no "
-          + (sources.isEmpty() ? "source" : "target") + " to probe (no container there)");
+          + (sources.isEmpty() ? "source" : "target") + " to probe (no container of "
+          + (sources.isEmpty() ? cell.from() + " outside " + cell.to()
+              : cell.to() + " outside " + cell.from()) + ")");
       return;
     }
     for (Node from : sources) {

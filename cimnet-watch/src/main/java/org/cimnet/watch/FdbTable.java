@@ -46,16 +46,47 @@ public final class FdbTable {
     return new Read(entries, problems);
   }
 
+  // By hand, not by regex: a table of tens of thousands of lines is read every poll.
   private static Optional<Entry> entry(String line) {
-    String[] words = line.split("\\s+");
-    if (words.length != 4 || !(words[0].equals("LOCAL") || words[0].matches("\\d{1,5}"))
-        || !words[1].matches("\\d{1,4}") || !words[3].matches("\\d{1,9}|\\?")) {
+    String[] words = new String[4];
+    int n = 0;
+    int i = 0;
+    while (i < line.length()) {
+      while (i < line.length() && Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < line.length() && !Character.isWhitespace(line.charAt(i))) {
+        i++;
+      }
+      if (i > start) {
+        if (n == 4) {
+          return Optional.empty();
+        }
+        words[n++] = line.substring(start, i);
+      }
+    }
+    if (n != 4 || !(words[0].equals("LOCAL") || digits(words[0], 5)) || !digits(words[1], 4)
+        || !(words[3].equals("?") || digits(words[3], 9))) {
       return Optional.empty();
     }
     int vlan = Integer.parseInt(words[1]);
     if (vlan > 4095) {
       return Optional.empty();
     }
-    return MacAddress.tryParse(words[2]).map(mac -> new Entry(words[0], vlan, mac));
+    String port = words[0];
+    return MacAddress.tryParse(words[2]).map(mac -> new Entry(port, vlan, mac));
+  }
+
+  private static boolean digits(String word, int most) {
+    if (word.isEmpty() || word.length() > most) {
+      return false;
+    }
+    for (int i = 0; i < word.length(); i++) {
+      if (word.charAt(i) < '0' || word.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 }

@@ -23,11 +23,13 @@ import org.cimnet.core.yaml.NetworkYaml;
  * java org.cimnet.watch.WatchMain watch --model DIR --log FILE --host NAME [--polls N]
  * java org.cimnet.watch.WatchMain admit --model DIR --log FILE --name NAME --mac MAC
  *     --kind KIND --subnet SUBNET [--spine SPINE --port N]
+ * java org.cimnet.watch.WatchMain ports --log FILE
  * </pre>
  *
  * <p>{@code watch} runs until stopped (or for {@code N} polls); {@code admit} appends a
  * {@code device-admitted} event once the model with the device still checks, and the running
- * watcher lifts the device's quarantine at its next poll. {@code DIR} holds network.yaml and
+ * watcher lifts the device's quarantine at its next poll; {@code ports} shows where every MAC
+ * is now and since when, as the log says ({@link Whereabouts}). {@code DIR} holds network.yaml and
  * parts.yaml; {@code FILE} is the event log. Exit status: 0 done, 2 bad arguments or a model
  * that does not load or check, 3 the watcher stopped on an error.
  */
@@ -39,10 +41,11 @@ public final class WatchMain {
   }
 
   static int run(String[] args, PrintStream out, PrintStream err) {
-    if (args.length == 0 || !(args[0].equals("watch") || args[0].equals("admit"))) {
+    if (args.length == 0 || !List.of("watch", "admit", "ports").contains(args[0])) {
       err.println("usage: watch --model DIR --log FILE --host NAME [--polls N]\n"
           + "       admit --model DIR --log FILE --name NAME --mac MAC --kind KIND"
-          + " --subnet SUBNET [--spine SPINE --port N]");
+          + " --subnet SUBNET [--spine SPINE --port N]\n"
+          + "       ports --log FILE");
       return 2;
     }
     Map<String, String> options = new HashMap<>();
@@ -55,12 +58,20 @@ public final class WatchMain {
       options.put(args[i].substring(2), args[i + 1]);
     }
     List<String> missing = new ArrayList<>();
-    List<String> required = args[0].equals("watch") ? List.of("model", "log", "host")
-        : List.of("model", "log", "name", "mac", "kind", "subnet");
+    List<String> required = switch (args[0]) {
+      case "watch" -> List.of("model", "log", "host");
+      case "ports" -> List.of("log");
+      default -> List.of("model", "log", "name", "mac", "kind", "subnet");
+    };
     required.stream().filter(k -> !options.containsKey(k)).forEach(k -> missing.add("--" + k));
     if (!missing.isEmpty()) {
       err.println("cimnet " + args[0] + ": missing " + String.join(", ", missing));
       return 2;
+    }
+    if (args[0].equals("ports")) {
+      out.print(Whereabouts.toText(Whereabouts.of(EventLog.open(Path.of(options.get("log")))
+          .events())));
+      return 0;
     }
     LoadReport loaded = NetworkYaml.load(Path.of(options.get("model")));
     if (!loaded.ok()) {

@@ -78,7 +78,8 @@ public final class ValidatedNetwork {
   /**
    * The compiled rules ({@code Policy.compile(network())}): the checker's own, or compiled at
    * first use. A {@link org.cimnet.core.policy.Matrix} or an explanation built on it repeats no
-   * compilation.
+   * compilation. The policy memoizes what it resolves, so it is for one thread at a time, as
+   * renderers run.
    */
   public Policy policy() {
     Policy p = policy;

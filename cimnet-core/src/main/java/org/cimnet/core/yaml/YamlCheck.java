@@ -36,7 +36,12 @@ public final class YamlCheck {
     this.loaded = loaded;
   }
 
-  static YamlCheck of(LoadReport load) {
+  /**
+   * Checks what a load gave (for input that is not a folder, such as standard input read with
+   * {@link org.cimnet.core.io.Inputs#read(java.io.InputStream, String, int)} and given to
+   * {@link NetworkYaml#read(byte[], String, java.util.Optional, String)}).
+   */
+  public static YamlCheck of(LoadReport load) {
     List<SourceProblem> problems = new ArrayList<>();
     load.problems().forEach(p -> problems.add(SourceProblem.of(p)));
     List<SourceProblem> warnings = new ArrayList<>();

@@ -16,6 +16,9 @@ import org.cimnet.core.plan.Plans;
  */
 final class Svg {
   private static final int CHAR = 6;
+  private static final int BOLD = 7;
+  /** Room for text a little wider than its estimate (digits and capitals run wide). */
+  private static final int SLACK = 8;
   private static final int LINE = 14;
   private static final int PAD = 7;
   private static final int GAP = 14;
@@ -85,12 +88,13 @@ final class Svg {
           String[] subnetLines = Labels.subnet(s).toArray(String[]::new);
           String[] containerLines = s.containers().isEmpty() ? new String[0]
               : Labels.containers(s.containers()).toArray(String[]::new);
-          int w = Math.max(120, Math.max(width(subnetLines), width(containerLines)));
+          int w = Math.max(120, Math.max(width(subnetLines), plainWidth(containerLines)));
           Palette.Colour c = palette.of(s.subnet().zone());
           Box sb = box(inner, subnetY, w, subnetLines, c.fill(), c.stroke(), false);
           subnets.add(sb);
           if (containerLines.length > 0) {
-            Box cb = box(inner, containerY, w, containerLines, "#ffffff", "#94a3b8", false);
+            Box cb = box(inner, containerY, w, containerLines, "#ffffff", "#94a3b8", false,
+                false);
             line(sb.cx(), sb.bottom(), cb.cx(), cb.y(), false);
             lowest = Math.max(lowest, cb.bottom());
           }
@@ -221,9 +225,11 @@ final class Svg {
       }).orElse(-1);
       if (target >= 0) {
         Box ub = uplinks.get(target);
-        line(ib.x() + 12, ib.bottom(), ub.x(), ub.y() + ub.h() / 2, true);
-        label(ib.x() + 16, ib.bottom() + 14, "NAT " + i.publicAddress() + " via " + i.via()
-            + i.host().map(hn -> " on " + hn).orElse(""), "start");
+        // From the box's lower right corner; the label sits under the box, clear of the line.
+        line(ib.x() + ib.w(), ib.bottom(), ub.x(), ub.y() + ub.h() / 2, true);
+        label(ib.x(), ib.bottom() + 13, "NAT " + i.publicAddress(), "start");
+        label(ib.x(), ib.bottom() + 25, "via " + i.via() + i.host().map(hn -> " on " + hn)
+            .orElse(""), "start");
       }
     });
     if (t.internet().isEmpty()) {
@@ -248,16 +254,32 @@ final class Svg {
 
   // ---- primitives ----------------------------------------------------------------------
 
-  private static int width(String[] lines) {
+  /** A box's width for lines of which none is bold. */
+  private static int plainWidth(String[] lines) {
     int max = 0;
     for (String l : lines) {
-      max = Math.max(max, l.length());
+      max = Math.max(max, l.length() * CHAR);
     }
-    return max * CHAR + 2 * PAD;
+    return max + 2 * PAD + SLACK;
+  }
+
+  /** A box's width for its lines; the first line is bold, and bold letters are wider. */
+  private static int width(String[] lines) {
+    int max = 0;
+    for (int i = 0; i < lines.length; i++) {
+      max = Math.max(max, lines[i].length() * (i == 0 ? BOLD : CHAR));
+    }
+    return max + 2 * PAD + SLACK;
   }
 
   private Box box(int x, int y, int w, String[] lines, String fill, String stroke,
       boolean dashed) {
+    return box(x, y, w, lines, fill, stroke, dashed, true);
+  }
+
+  /** A box with its lines centred, the first in bold when {@code titled}. */
+  private Box box(int x, int y, int w, String[] lines, String fill, String stroke,
+      boolean dashed, boolean titled) {
     int h = lines.length * LINE + 2 * PAD - 2;
     body.append("<rect x=\"").append(x).append("\" y=\"").append(y).append("\" width=\"")
         .append(w).append("\" height=\"").append(h).append("\" rx=\"5\" fill=\"").append(fill)
@@ -266,7 +288,7 @@ final class Svg {
     for (int i = 0; i < lines.length; i++) {
       body.append("<text x=\"").append(x + w / 2).append("\" y=\"")
           .append(y + PAD + 10 + i * LINE).append("\" text-anchor=\"middle\"")
-          .append(i == 0 ? " font-weight=\"bold\"" : "").append('>')
+          .append(i == 0 && titled ? " font-weight=\"bold\"" : "").append('>')
           .append(Escape.html(lines[i])).append("</text>\n");
     }
     return new Box(x, y, w, h);

@@ -165,4 +165,23 @@ class DiagramRendererTest {
       }
     }
   }
+
+  @Test
+  void aViolatedAssertionShowsItsCounterexampleAndChain() {
+    // The page formats whatever verdicts it is given; a validated network has no violated one,
+    // so these come from proving a network with a rule that breaks its assertion.
+    org.cimnet.core.model.Network broken = SMALL.network().toBuilder()
+        .canConnect("internet", SMALL.network().zone("private").get(0).name(), "tcp/22")
+        .never("internet", "zone:private").build();
+    List<org.cimnet.core.policy.Proof> proofs = org.cimnet.core.policy.Prover.prove(broken);
+    assertTrue(proofs.stream().anyMatch(p -> !p.holds()));
+    Topology t = Topology.of(SMALL);
+    String html = Html.of(new Html.Page(t, Svg.of(t), Cabling.of(t), AddressPlan.of(SMALL),
+        Reachability.of(SMALL), proofs, Map.of()));
+    String first = SMALL.network().zone("private").get(0).name();
+    assertTrue(html.contains("<li class=\"violated\"><span class=\"verdict\">violated</span>"
+        + " <code>never(internet, zone:private)</code><br>Counterexample: src "), html);
+    assertTrue(html.contains("tcp/22, allowed by can_connect(internet, " + first
+        + ", tcp/22); path: internet -&gt; " + first), html);
+  }
 }
