@@ -15,6 +15,7 @@ import jdk.jshell.Snippet;
 import jdk.jshell.SnippetEvent;
 import jdk.jshell.SourceCodeAnalysis;
 import jdk.jshell.VarSnippet;
+import org.cimnet.core.format.Quote;
 import org.cimnet.core.model.Network;
 
 /**
@@ -90,7 +91,7 @@ final class JShellSource {
         if (command.equals("/exit") || command.startsWith("/exit ")) {
           break;
         }
-        problems.add(script + ":" + line + ": JShell command '" + Problems.quote(command)
+        problems.add(script + ":" + line + ": JShell command '" + Quote.escape(command)
             + "' is not run by cimnet (only /exit is understood)");
         remaining = end < 0 ? "" : stripped.substring(end + 1);
         continue;

@@ -9,27 +9,6 @@ import org.cimnet.core.yaml.SourceProblem;
 final class Problems {
   private Problems() {}
 
-  /** {@code value} with control characters escaped, so a message shows what was typed. */
-  static String quote(String value) {
-    StringBuilder q = new StringBuilder();
-    for (int i = 0; i < value.length(); i++) {
-      char c = value.charAt(i);
-      switch (c) {
-        case '\n' -> q.append("\\n");
-        case '\r' -> q.append("\\r");
-        case '\t' -> q.append("\\t");
-        default -> {
-          if (Character.isISOControl(c)) {
-            q.append(String.format("\\u%04x", (int) c));
-          } else {
-            q.append(c);
-          }
-        }
-      }
-    }
-    return q.toString();
-  }
-
   /** {@code 1 problem}, {@code 2 problems}. */
   static String count(int n, String what) {
     return n + " " + what + (n == 1 ? "" : "s");

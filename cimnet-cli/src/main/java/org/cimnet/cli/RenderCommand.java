@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import org.cimnet.core.check.Report;
+import org.cimnet.core.format.Quote;
 import org.cimnet.core.spi.OutputWriter;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
@@ -97,7 +98,7 @@ final class RenderCommand implements Callable<Integer> {
     List<String> unknown = wanted.stream().filter(id -> !all.ids().contains(id)).toList();
     if (!unknown.isEmpty()) {
       throw new CliException(CliException.USAGE, "--only: no renderer "
-          + String.join(", ", unknown.stream().map(u -> "'" + Problems.quote(u) + "'").toList())
+          + String.join(", ", unknown.stream().map(u -> "'" + Quote.escape(u) + "'").toList())
           + "; the renderers are: " + String.join(", ", all.ids()));
     }
     return Renderers.of(all.all().stream().filter(r -> wanted.contains(r.id()))

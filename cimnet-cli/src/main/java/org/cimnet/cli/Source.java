@@ -13,6 +13,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cimnet.core.format.Quote;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.yaml.NetworkYaml;
 import org.cimnet.core.yaml.SourceProblem;
@@ -56,14 +57,14 @@ record Source(String name, Network network, Optional<Yaml> yaml, ClassLoader loa
       return yaml(path.toAbsolutePath().getParent(), loader);
     }
     if (text.contains("/") || Files.exists(path)) {
-      throw new CliException(CliException.USAGE, "SOURCE '" + Problems.quote(text) + "' is"
+      throw new CliException(CliException.USAGE, "SOURCE '" + Quote.escape(text) + "' is"
           + (Files.exists(path) ? " not a folder, a .jsh script or a .yaml file"
               : " not there: no such folder or file"));
     }
     if (text.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*")) {
       return new Source(text, ofClass(text, loader), Optional.empty(), loader);
     }
-    throw new CliException(CliException.USAGE, "SOURCE '" + Problems.quote(text) + "' is"
+    throw new CliException(CliException.USAGE, "SOURCE '" + Quote.escape(text) + "' is"
         + " neither a folder, a .jsh script nor a class name");
   }
 
@@ -115,7 +116,7 @@ record Source(String name, Network network, Optional<Yaml> yaml, ClassLoader loa
     for (Path p : classPath) {
       if (!Files.exists(p)) {
         throw new CliException(CliException.USAGE, "--class-path entry '"
-            + Problems.quote(p.toString()) + "' does not exist");
+            + Quote.escape(p.toString()) + "' does not exist");
       }
       try {
         urls.add(p.toUri().toURL());

@@ -228,6 +228,10 @@ final class FabricBuilder {
       }
       l3.add("link set dev " + i.name() + " up");
     }
+    // Routes between routers first: a router's default route goes through its parent's
+    // gateway, which only its on-link route makes reachable.
+    plan.routes().forEach(r -> l3.add("route add " + r.destination()
+        + r.via().map(v -> " via " + v).orElse("") + " dev " + r.device()));
     plan.defaultRoute().ifPresent(r -> l3.add("route add default via " + r.gateway() + " dev "
         + r.device()));
     batch(ns, l3);

@@ -1,20 +1,16 @@
 package org.cimnet.watch;
 
-/** Text shown to people: control characters escaped, long text cut. */
+import org.cimnet.core.format.Quote;
+
+/** Text shown to people: escaped by cimnet's one function for messages, long text cut. */
 final class Text {
+  private static final int MOST = 200;
+
   private Text() {}
 
-  /** {@code text} with control characters as {@code \\uXXXX}, at most 200 characters. */
+  /** {@code text} escaped by {@link Quote#escape}, cut after {@value #MOST} characters. */
   static String escaped(String text) {
-    StringBuilder b = new StringBuilder();
-    for (int i = 0; i < text.length() && b.length() < 200; i++) {
-      char c = text.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.length() >= 200 && text.length() > 200 ? b + "..." : b.toString();
+    return text.length() > MOST ? Quote.escape(text.substring(0, MOST)) + "..."
+        : Quote.escape(text);
   }
 }

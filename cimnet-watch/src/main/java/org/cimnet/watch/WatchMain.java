@@ -7,8 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.cimnet.core.check.Checker;
-import org.cimnet.core.check.Report;
 import org.cimnet.core.event.Event;
 import org.cimnet.core.event.EventLog;
 import org.cimnet.core.model.Device;
@@ -126,19 +124,13 @@ public final class WatchMain {
       b.cable(options.get("spine"), Integer.parseInt(options.get("port")));
     }
     Device device = b.build();
-    EventLog events = EventLog.open(log);
-    Network now = events.replay(origin);
-    if (now.device(device.name()).isPresent()) {
-      err.println("cimnet admit: device '" + device.name() + "' is already in the inventory");
+    Event admitted;
+    try {
+      admitted = Inventory.admit(origin, log, device);
+    } catch (WatchException e) {
+      err.println("cimnet admit: " + e.getMessage());
       return 2;
     }
-    Report report = Checker.check(now.toBuilder().device(device).build());
-    if (!report.ok()) {
-      err.print(report.toText());
-      return 2;
-    }
-    Event admitted = new Event.DeviceAdmitted(device);
-    events.append(admitted);
     out.println(EventLog.json(admitted));
     return 0;
   }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cimnet.core.model.Container;
@@ -11,6 +12,7 @@ import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.HostAddress;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.routing.Routing;
 
 /**
  * Placement: the subnets a host names in {@code router(..)} and {@code nameserver(..)} are ones
@@ -24,6 +26,54 @@ final class PlacementRules {
     named(f, out);
     unrouted(f, out);
     unreachable(f, out);
+    Routing routing = Routing.of(f.network);
+    foreignNameservers(f, routing, out);
+    unlinked(f, routing, out);
+  }
+
+  /**
+   * A router holding the nameserver address of a subnet another router routes would be on that
+   * subnet's segment: it would forward into it directly while the replies went back through its
+   * gateway, so neither firewall would see whole connections.
+   */
+  private static void foreignNameservers(Facts f, Routing routing, Findings out) {
+    for (Host h : f.hosts) {
+      if (routing.routed(h.name()).isEmpty()) {
+        continue;
+      }
+      for (String s : h.servedSubnets()) {
+        Optional<String> router = routing.routerOf(s);
+        if (h.routes(s) || router.isEmpty()) {
+          continue;
+        }
+        out.error(RuleIds.ROUTER_FOREIGN_NAMESERVER, "hosts[" + h.name() + "].nameserver",
+            "Host '" + h.name() + "': routes " + Facts.quoteAll(routing.routed(h.name()))
+                + " and serves DNS for subnet '" + s + "', which '" + router.get() + "' routes:"
+                + " on '" + s + "' it would forward around '" + router.get() + "', whose"
+                + " replies come back the other way, so neither firewall sees whole"
+                + " connections: serve '" + s + "' from '" + router.get() + "' or from a host"
+                + " that routes nothing");
+      }
+    }
+  }
+
+  /** A router whose uplinks do not lead to the root: its subnets reach no other router's. */
+  private static void unlinked(Facts f, Routing routing, Findings out) {
+    if (routing.root().isEmpty()) {
+      return;
+    }
+    String root = routing.root().get();
+    for (String r : routing.routers()) {
+      if (routing.linked(r)) {
+        continue;
+      }
+      out.warn(RuleIds.WARN_ROUTER_UNLINKED, "hosts[" + r + "]", "Host '" + r + "' routes "
+          + Facts.quoteAll(routing.routed(r)) + " but holds no address of its own in a subnet"
+          + " that a router linked to '" + root + "' routes, so no traffic flows between its"
+          + " subnets and " + Facts.quoteAll(routing.routed(root)) + " (the prover agrees): give"
+          + " it address(\"<subnet>\") in a subnet such as '" + routing.routed(root).get(0)
+          + "' that it carries");
+    }
   }
 
   private static void named(Facts f, Findings out) {

@@ -90,6 +90,8 @@ public final class RuleIds {
   public static final String SUBNET_UNROUTED = "subnet.unrouted";
   /** A host that would have no address, no default route or no resolver after a deploy. */
   public static final String HOST_UNREACHABLE = "host.unreachable";
+  /** A router holds the nameserver address of a subnet another router routes. */
+  public static final String ROUTER_FOREIGN_NAMESERVER = "router.foreign-nameserver";
   /** A published service has no rule letting the internet reach the container. */
   public static final String PUBLISH_NO_RULE = "publish.no-rule";
   /** Two containers publish the same public port. */
@@ -128,11 +130,16 @@ public final class RuleIds {
       SPINE_CAPACITY, LINK_PORT_RANGE, LINK_PORT_REUSE, LINK_NIC_REUSE, LEAF_SPINE_UNREACHABLE,
       LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_DUPLICATE, LEAF_SUBNET_TWICE,
       CONTAINER_SUBNET_NOT_CARRIED, HOST_ADDRESS_NOT_CARRIED, HOST_PLACEMENT_NOT_CARRIED,
-      SUBNET_UNROUTED, HOST_UNREACHABLE, PUBLISH_NO_RULE, PUBLISH_CONFLICT,
+      SUBNET_UNROUTED, HOST_UNREACHABLE, ROUTER_FOREIGN_NAMESERVER, PUBLISH_NO_RULE,
+      PUBLISH_CONFLICT,
       REF_HOST, REF_SUBNET, REF_SPINE, REF_NIC, REF_ZONE, REF_CONTAINER, IPAM_SUBNET_FULL,
       IPAM_VLANS_EXHAUSTED);
 
+  /** A router whose uplink does not lead to the root router: its subnets reach no others. */
+  public static final String WARN_ROUTER_UNLINKED = "router.unlinked";
+
   /** Every warning id. */
   public static final List<String> WARNINGS = List.of(WARN_NIC_NO_MAC,
-      WARN_RULE_RESERVED_SUBNET, WARN_SUBNET_UNCARRIED, WARN_LEAF_RESERVED_SUBNET);
+      WARN_RULE_RESERVED_SUBNET, WARN_SUBNET_UNCARRIED, WARN_LEAF_RESERVED_SUBNET,
+      WARN_ROUTER_UNLINKED);
 }

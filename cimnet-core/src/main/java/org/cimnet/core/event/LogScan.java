@@ -46,7 +46,9 @@ final class LogScan {
 
   static LogScan read(FileChannel channel, long from) throws IOException {
     List<Line> lines = new ArrayList<>();
-    ByteBuffer buffer = ByteBuffer.allocate(1 << 16);
+    // Usually only what others appended since the last read: a buffer no larger than that.
+    ByteBuffer buffer = ByteBuffer.allocate((int) Math.max(1,
+        Math.min(1 << 16, channel.size() - from)));
     ByteArrayOutputStream current = new ByteArrayOutputStream();
     long lineStart = from;
     long length = 0;

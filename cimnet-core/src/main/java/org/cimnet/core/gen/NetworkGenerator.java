@@ -12,7 +12,9 @@ import org.cimnet.core.model.Subnet;
 
 /**
  * Builds a valid network of any size, by construction (no filtering): subnets carved in order
- * from a private supernet, hosts with leaves splitting those subnets among them, every host
+ * from a private supernet, hosts with leaves splitting those subnets among them (each host
+ * routes and serves its own; s0 stretches to every host, which holds its address there, so
+ * every router links to h0's, which routes the way out), every host
  * trunked to every spine (twice to a lone spine, so no single link failure cuts a host off),
  * containers spread over the subnets, rules between zones, and assertions the rules respect.
  *
@@ -42,6 +44,10 @@ public final class NetworkGenerator {
         throw new IllegalArgumentException("Spec subnet prefix must be 16 to 29, got "
             + subnetPrefix);
       }
+      if (hosts > (1 << (32 - subnetPrefix)) - 4) {
+        throw new IllegalArgumentException("Spec: " + hosts + " hosts do not fit their addresses"
+            + " in s0, a /" + subnetPrefix);
+      }
       long capacity = capacity(hosts, leavesPerHost, subnets, subnetPrefix, multiHomedEvery);
       if (containers > capacity) {
         throw new IllegalArgumentException("Spec: " + containers + " containers do not fit in "
@@ -53,7 +59,7 @@ public final class NetworkGenerator {
     /**
      * The most containers that fit. Containers go round-robin to hosts and evenly over each
      * host's subnets; every multi-homed one adds an address in one more subnet of its host, and
-     * the host's own address takes one. The host with the fewest subnets bounds the whole.
+     * every host's own address sits in s0. The host with the fewest subnets bounds the whole.
      */
     public static long capacity(int hosts, int leavesPerHost, int subnets, int subnetPrefix,
         int multiHomedEvery) {
@@ -66,7 +72,8 @@ public final class NetworkGenerator {
         }
         fewest = Math.min(fewest, count);
       }
-      long assignable = (1L << (32 - subnetPrefix)) - 4 - 1;
+      // Every host's own address is in s0: a bound for every subnet.
+      long assignable = Math.max(0, (1L << (32 - subnetPrefix)) - 4 - hosts);
       // Largest k (per host) with ceil(k / fewest) + ceil(k / multiHomedEvery) <= assignable.
       long k = 0;
       long step = Long.highestOneBit(Math.max(1, assignable * fewest));
@@ -141,7 +148,7 @@ public final class NetworkGenerator {
     int leafCount = spec.hosts() * spec.leavesPerHost();
     List<List<String>> subnetsOfHost = new ArrayList<>();
     for (int h = 0; h < spec.hosts(); h++) {
-      Host.Builder host = Host.builder("h" + h).router().nameserver();
+      Host.Builder host = Host.builder("h" + h);
       List<String> carried = new ArrayList<>();
       for (int l = 0; l < spec.leavesPerHost(); l++) {
         int leaf = h * spec.leavesPerHost() + l;
@@ -149,14 +156,23 @@ public final class NetworkGenerator {
         for (int s = leaf; s < subnets.size(); s += leafCount) {
           names.add(subnets.get(s).name());
         }
-        host.leaf("leaf" + l, names);
         carried.addAll(names);
+        if (h > 0 && l == 0) {
+          // s0 stretches to every host: its address there links its router to h0's.
+          names.add(subnets.get(0).name());
+        }
+        host.leaf("leaf" + l, names);
+      }
+      if (h == 0) {
+        host.router().nameserver();
+      } else {
+        host.router(carried.toArray(String[]::new)).nameserver(carried.toArray(String[]::new));
       }
       for (int n = 0; n < nicsPerHost; n++) {
         host.nic("eth" + n, String.format("52:54:%02x:%02x:%02x:%02x", (h >> 8) & 0xFF, h & 0xFF,
             n, 0x10));
       }
-      host.address(carried.get(0));
+      host.address(subnets.get(0).name());
       b.host(host);
       subnetsOfHost.add(carried);
     }
@@ -189,15 +205,15 @@ public final class NetworkGenerator {
   private static void addContainers(Network.Builder b, Spec spec, List<List<String>> byHost,
       Random random) {
     ContainerKind[] kinds = ContainerKind.values();
-    // Room left per subnet: everything but the four reserved roles and the host's own address.
+    // Room left per subnet: everything but the four reserved roles and, in s0, the hosts'.
     java.util.Map<String, Integer> room = new java.util.HashMap<>();
     int perSubnet = (1 << (32 - spec.subnetPrefix())) - 4;
+    int hostCount = spec.hosts();
     for (List<String> carried : byHost) {
       for (String s : carried) {
-        room.put(s, perSubnet - (s.equals(carried.get(0)) ? 1 : 0));
+        room.put(s, perSubnet - (s.equals("s0") ? hostCount : 0));
       }
     }
-    int hostCount = spec.hosts();
     for (int i = 0; i < spec.containers(); i++) {
       // Spread evenly: the i-th container goes to host i % hosts, to its next subnet with room.
       String subnet = null;

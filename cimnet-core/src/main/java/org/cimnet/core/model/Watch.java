@@ -120,16 +120,8 @@ public record Watch(Map<String, Enforcement> enforcement, List<Handler> handlers
     return new Builder();
   }
 
-  static String escaped(String text) {
-    StringBuilder b = new StringBuilder();
-    for (char c : text.toCharArray()) {
-      if (c < 0x20 || c == 0x7f) {
-        b.append(String.format("\\u%04x", (int) c));
-      } else {
-        b.append(c);
-      }
-    }
-    return b.toString();
+  private static String escaped(String text) {
+    return org.cimnet.core.format.Quote.escape(text);
   }
 
   /** Builds a {@link Watch}; every method checks its arguments at once. */

@@ -37,10 +37,26 @@ import org.cimnet.core.model.Service;
  * @param allowSets the rules between concrete addresses, as set elements
  * @param allowRules the rules that name a zone, one forward line per service
  * @param natSources the sources translated to the public address, which may overlap
+ * @param behind the subnets routed by routers below this one, each with the interface their
+ *     packets arrive on (anti-spoofing accepts them there)
+ * @param parent on a router below another: the interface towards it, through which everything
+ *     but this router's own subtree (the internet included) arrives and leaves
+ * @param dnsPeers the nameserver addresses of the other nameserver hosts: their DNS queries
+ *     and answers are accepted whichever interface they arrive on (a nameserver host asks from
+ *     one address and answers from another, and routes decide the way)
  */
 public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplink> uplink,
     List<Prefix> privateSpaces, List<ZoneSet> zones, List<AllowSet> allowSets,
-    List<AllowRule> allowRules, List<Prefix> natSources, List<Publish> publishes) {
+    List<AllowRule> allowRules, List<Prefix> natSources, List<Publish> publishes,
+    List<Behind> behind, Optional<Parent> parent, List<Ipv4Address> dnsPeers) {
+
+  /** A plan of a host that routes with no other router. */
+  public FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplink> uplink,
+      List<Prefix> privateSpaces, List<ZoneSet> zones, List<AllowSet> allowSets,
+      List<AllowRule> allowRules, List<Prefix> natSources, List<Publish> publishes) {
+    this(host, subnets, uplink, privateSpaces, zones, allowSets, allowRules, natSources,
+        publishes, List.of(), Optional.empty(), List.of());
+  }
 
   /** The filter table (family inet, so IPv6, which nothing plans yet, is dropped too). */
   public static final String FILTER_TABLE = "cimnet_filter";
@@ -59,6 +75,27 @@ public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplin
     allowRules = List.copyOf(allowRules);
     natSources = List.copyOf(natSources);
     publishes = List.copyOf(publishes);
+    behind = List.copyOf(behind);
+    Objects.requireNonNull(parent, "parent == null");
+    dnsPeers = List.copyOf(dnsPeers);
+  }
+
+  /** The interface the internet is reached through: the uplink, else the parent's. */
+  public Optional<String> internetIfname() {
+    return uplink.map(Uplink::ifname).or(() -> parent.map(Parent::ifname));
+  }
+
+  /** A subnet routed below this router, and the interface its packets arrive on. */
+  public record Behind(String ifname, Prefix cidr) {}
+
+  /**
+   * The interface towards the parent router, and the subnets of this router's own subtree
+   * (which never arrive from the parent).
+   */
+  public record Parent(String ifname, List<Prefix> below) {
+    public Parent {
+      below = List.copyOf(below);
+    }
   }
 
   /** Whether the NAT table has anything to do. */

@@ -18,6 +18,7 @@ import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Internet;
 import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Role;
 import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Service;
 import org.cimnet.core.model.Subnet;
@@ -32,6 +33,7 @@ import org.cimnet.core.plan.FirewallPlan.SubnetPort;
 import org.cimnet.core.plan.FirewallPlan.Uplink;
 import org.cimnet.core.plan.FirewallPlan.ZoneSet;
 import org.cimnet.core.plan.InterfacePlan.Purpose;
+import org.cimnet.core.routing.Routing;
 
 /**
  * Compiles the network's rules into each host's {@link FirewallPlan}.
@@ -83,9 +85,11 @@ public final class Firewalls {
     final Map<String, Subnet> subnets = new HashMap<>();
     final Map<String, Container> containers = new HashMap<>();
     final List<Prefix> privateSpaces;
+    final Routing routing;
 
     Context(Network network) {
       this.network = network;
+      this.routing = Routing.of(network);
       network.subnets().forEach(s -> subnets.put(s.name(), s));
       network.containers().forEach(c -> containers.put(c.name(), c));
       List<Prefix> spaces = new ArrayList<>(PRIVATE_SPACES);
@@ -93,11 +97,31 @@ public final class Firewalls {
         spaces.add(network.supernet());
       }
       privateSpaces = List.copyOf(spaces);
+      for (Host h : network.hosts()) {
+        List<Ipv4Address> held = new ArrayList<>();
+        for (String s : h.servedSubnets()) {
+          Subnet subnet = subnets.get(s);
+          if (subnet != null && !subnet.reserved()
+              && network.convention().fits(subnet.cidr(), Role.NAMESERVER)) {
+            held.add(network.convention().address(subnet.cidr(), Role.NAMESERVER));
+          }
+        }
+        if (!held.isEmpty()) {
+          nameserverAddresses.add(held);
+        }
+      }
     }
+
+    /** Per nameserver host (host order), the nameserver addresses it holds, in leaf order. */
+    final List<List<Ipv4Address>> nameserverAddresses = new ArrayList<>();
   }
 
-  /** The host's view while compiling: its subnets by name and the zone sets used so far. */
-  private record Local(Map<String, SubnetPort> ports, Optional<Uplink> uplink,
+  /**
+   * The host's view while compiling: the subnets its rules reach by name (its own interfaces'
+   * first, then those routed elsewhere in its routing tree), whether the internet is reached,
+   * and the zone sets used so far.
+   */
+  private record Local(Map<String, SubnetPort> ports, boolean internet,
       Map<String, ZoneSet> zones) {}
 
   private static FirewallPlan compile(Context ctx, Host host, HostPlan plan) {
@@ -115,7 +139,28 @@ public final class Firewalls {
       uplink = Optional.of(new Uplink(ports.get(internet.get().via()).ifname(),
           internet.get().publicAddress()));
     }
-    Local local = new Local(ports, uplink, new TreeMap<>());
+    Routing routing = ctx.routing;
+    Optional<FirewallPlan.Parent> parent = routing.uplink(host.name()).map(up ->
+        new FirewallPlan.Parent(Ifnames.subnetPort(up.subnet()), routing.below(host.name())
+            .stream().map(s -> ctx.subnets.get(s).cidr()).toList()));
+    List<FirewallPlan.Behind> behind = new ArrayList<>();
+    for (String child : routing.children(host.name())) {
+      String ifname = Ifnames.subnetPort(routing.uplink(child).orElseThrow().subnet());
+      routing.below(child).forEach(s -> behind.add(new FirewallPlan.Behind(ifname,
+          ctx.subnets.get(s).cidr())));
+    }
+    // A router filters whatever it forwards: its rules reach every subnet of its routing tree.
+    Map<String, SubnetPort> reach = new LinkedHashMap<>(ports);
+    List<String> mine = host.routedSubnets();
+    if (!mine.isEmpty()) {
+      for (Subnet s : ctx.network.subnets()) {
+        if (!reach.containsKey(s.name()) && routing.connects(mine.get(0), s.name())) {
+          reach.put(s.name(), new SubnetPort("", s.name(), s.cidr(), s.zone(),
+              Optional.empty()));
+        }
+      }
+    }
+    Local local = new Local(reach, uplink.isPresent() || parent.isPresent(), new TreeMap<>());
     Sets sets = new Sets();
     List<AllowRule> lines = new ArrayList<>();
     Set<Prefix> nat = new LinkedHashSet<>();
@@ -123,12 +168,54 @@ public final class Firewalls {
       for (Rule rule : ctx.network.rules()) {
         compileRule(ctx, local, rule, sets, lines, nat);
       }
+      nameserverPeers(ctx, sets);
     }
-    List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, ports) : List.of();
+    List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, reach) : List.of();
     return new FirewallPlan(host.name(), List.copyOf(ports.values()), uplink,
         ctx.privateSpaces, List.copyOf(local.zones().values()), sets.build(), lines,
-        List.copyOf(nat), publishes);
+        List.copyOf(nat), publishes, behind, parent, dnsPeers(ctx, host));
   }
+
+  /**
+   * Nameservers on different hosts ask each other (see {@link DnsPlans}), from their first
+   * nameserver address to every address a peer holds: where such a query is routed, every router
+   * on the way lets it through (udp and tcp 53).
+   */
+  private static void nameserverPeers(Context ctx, Sets sets) {
+    List<List<Ipv4Address>> servers = ctx.nameserverAddresses;
+    if (servers.size() < 2) {
+      return;
+    }
+    for (List<Ipv4Address> asker : servers) {
+      Optional<Prefix> from = Optional.of(Prefix.containing(asker.get(0), 32));
+      for (List<Ipv4Address> peer : servers) {
+        if (peer == asker) {
+          continue;
+        }
+        for (Ipv4Address a : peer) {
+          Optional<Prefix> to = Optional.of(Prefix.containing(a, 32));
+          sets.add(Direction.FORWARD, from, to, DNS_UDP);
+          sets.add(Direction.FORWARD, from, to, DNS_TCP);
+        }
+      }
+    }
+  }
+
+  /** The nameserver addresses of every other nameserver host, when there are several. */
+  private static List<Ipv4Address> dnsPeers(Context ctx, Host host) {
+    List<Ipv4Address> peers = new ArrayList<>();
+    if (ctx.nameserverAddresses.size() > 1) {
+      List<String> mine = host.servedSubnets();
+      for (List<Ipv4Address> held : ctx.nameserverAddresses) {
+        held.stream().filter(a -> mine.stream().noneMatch(s -> ctx.subnets.get(s).cidr()
+            .contains(a))).forEach(peers::add);
+      }
+    }
+    return peers;
+  }
+
+  private static final Service DNS_UDP = Service.parse("udp/53");
+  private static final Service DNS_TCP = Service.parse("tcp/53");
 
   private static void compileRule(Context ctx, Local local, Rule rule, Sets sets,
       List<AllowRule> lines, Set<Prefix> nat) {
@@ -212,7 +299,7 @@ public final class Firewalls {
       local.zones().putIfAbsent(set, new ZoneSet(set, z.name(), cidrs));
       return Optional.of(new Side.Zone(set));
     }
-    return local.uplink().isPresent() ? Optional.of(new Side.Internet()) : Optional.empty();
+    return local.internet() ? Optional.of(new Side.Internet()) : Optional.empty();
   }
 
   /**

@@ -12,10 +12,14 @@ import org.cimnet.core.addr.MacAddress;
  *
  * @param defaultRoute the default gateway and the interface it is reached through
  * @param router whether the host routes between its subnets (and so forwards packets)
+ * @param routes the routes between routers ({@link org.cimnet.core.routing.Routing}): on a router below another, the
+ *     on-link route to its parent's gateway; on a router above others, their subnets through
+ *     them
  */
 public record HostPlan(String host, String domain, List<NicPlan> nics, List<BridgePlan> bridges,
     List<InterfacePlan> interfaces, Optional<Route> defaultRoute, List<Ipv4Address> nameservers,
-    boolean router, boolean nameserver, List<ContainerPlan> containers) {
+    boolean router, boolean nameserver, List<ContainerPlan> containers,
+    List<StaticRoute> routes) {
 
   public HostPlan {
     nics = List.copyOf(nics);
@@ -23,6 +27,15 @@ public record HostPlan(String host, String domain, List<NicPlan> nics, List<Brid
     interfaces = List.copyOf(interfaces);
     nameservers = List.copyOf(nameservers);
     containers = List.copyOf(containers);
+    routes = List.copyOf(routes);
+  }
+
+  /** A plan without routes between routers. */
+  public HostPlan(String host, String domain, List<NicPlan> nics, List<BridgePlan> bridges,
+      List<InterfacePlan> interfaces, Optional<Route> defaultRoute, List<Ipv4Address> nameservers,
+      boolean router, boolean nameserver, List<ContainerPlan> containers) {
+    this(host, domain, nics, bridges, interfaces, defaultRoute, nameservers, router, nameserver,
+        containers, List.of());
   }
 
   /** Whether the host forwards packets between its interfaces: exactly when it routes. */
@@ -44,6 +57,13 @@ public record HostPlan(String host, String domain, List<NicPlan> nics, List<Brid
 
   /** A route: where to send, through which gateway, out of which interface. */
   public record Route(Ipv4Address gateway, String device) {}
+
+  /**
+   * A route to {@code destination} out of {@code device}, through {@code via}, or on-link (the
+   * destination answers on the device's segment) when {@code via} is empty.
+   */
+  public record StaticRoute(org.cimnet.core.addr.Prefix destination, Optional<Ipv4Address> via,
+      String device) {}
 
   public Optional<BridgePlan> bridge(String name) {
     return bridges.stream().filter(b -> b.name().equals(name)).findFirst();

@@ -26,6 +26,7 @@ import org.cimnet.core.model.Role;
 import org.cimnet.core.model.Subnet;
 import org.cimnet.core.plan.InterfacePlan.InterfaceAddress;
 import org.cimnet.core.plan.InterfacePlan.Purpose;
+import org.cimnet.core.routing.Routing;
 
 /** Builds the per-host plans of a validated network; see the package doc for the design. */
 public final class Plans {
@@ -84,11 +85,13 @@ public final class Plans {
     /** Per subnet, its gateway and nameserver addresses if some host holds them. */
     final Map<String, Optional<Ipv4Address>> gateways = new HashMap<>();
     final Map<String, Optional<Ipv4Address>> nameservers = new HashMap<>();
+    final Routing routing;
     /** The closed subnets' known MACs, when the watcher closes some. */
     final Optional<Admission> admission;
 
     Context(Network network) {
       this.network = network;
+      this.routing = Routing.of(network);
       this.admission = Admission.of(network);
       network.subnets().forEach(s -> subnets.put(s.name(), s));
       for (Host h : network.hosts()) {
@@ -217,7 +220,23 @@ public final class Plans {
     containers = renumber(containers, bridges);
     return new HostPlan(host.name(), ctx.network.domain(), nics, bridges, interfaces,
         defaultRoute(ctx, host, interfaces), nameservers(ctx, host, interfaces), host.router(),
-        host.nameserver(), containers);
+        host.nameserver(), containers, routes(ctx, host));
+  }
+
+  /** The routes between routers this host holds; see {@link Routing}. */
+  private static List<HostPlan.StaticRoute> routes(Context ctx, Host host) {
+    List<HostPlan.StaticRoute> routes = new ArrayList<>();
+    ctx.routing.uplink(host.name()).ifPresent(up -> routes.add(new HostPlan.StaticRoute(
+        org.cimnet.core.addr.Prefix.containing(up.gateway(), 32), Optional.empty(),
+        Ifnames.subnetPort(up.subnet()))));
+    for (String child : ctx.routing.children(host.name())) {
+      Routing.Uplink up = ctx.routing.uplink(child).orElseThrow();
+      for (String s : ctx.routing.below(child)) {
+        routes.add(new HostPlan.StaticRoute(ctx.subnets.get(s).cidr(),
+            Optional.of(up.address()), Ifnames.subnetPort(up.subnet())));
+      }
+    }
+    return routes;
   }
 
   private static Optional<InterfacePlan> interfacePlan(Context ctx, Host host, Leaf leaf,
@@ -225,9 +244,11 @@ public final class Plans {
     Subnet s = ctx.subnets.get(subnet);
     int length = s.cidr().length();
     List<InterfaceAddress> addresses = new ArrayList<>();
+    // A router's own address in a subnet it does not route is a /32 (see Routing).
+    int own = !host.routedSubnets().isEmpty() && !host.routes(subnet) ? 32 : length;
     host.addresses().stream().filter(a -> a.subnet().equals(subnet))
         .map(HostAddress::address).flatMap(Optional::stream)
-        .forEach(a -> addresses.add(new InterfaceAddress(a, length, Purpose.OWN)));
+        .forEach(a -> addresses.add(new InterfaceAddress(a, own, Purpose.OWN)));
     if (host.routes(subnet) && ctx.network.convention().fits(s.cidr(), Role.GATEWAY)) {
       addresses.add(new InterfaceAddress(ctx.network.convention().address(s.cidr(),
           Role.GATEWAY), length, Purpose.GATEWAY));
@@ -362,6 +383,11 @@ public final class Plans {
       if (via.isPresent()) {
         return Optional.of(new HostPlan.Route(internet.get().gateway(), via.get().name()));
       }
+    }
+    Optional<Routing.Uplink> uplink = ctx.routing.uplink(host.name());
+    if (uplink.isPresent()) {
+      return Optional.of(new HostPlan.Route(uplink.get().gateway(),
+          Ifnames.subnetPort(uplink.get().subnet())));
     }
     // Through the gateway of a subnet where the host holds an address and which another host
     // routes: its own address first, else its nameserver address.

@@ -18,6 +18,7 @@ import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.routing.Routing;
 
 /**
  * A network's rules compiled to address sets, service sets and indexes: the one model of "who may
@@ -83,25 +84,41 @@ public final class Policy {
     }
     this.nodeIndex = new SegmentIndex(nodeSets);
 
+    // A rule opens connections only where packets can go: between subnets routed in one tree
+    // of routers (Routing), the internet with the tree of the subnet it is reached through. So
+    // each rule is compiled once per tree, its ends cut to that tree's addresses.
+    List<AddressSet> trees = trees(network);
     List<Rule> declared = network.rules();
-    this.rules = new Compiled[declared.size()];
-    Map<Endpoint, Integer> fromIds = new LinkedHashMap<>();
-    Map<Endpoint, Integer> toIds = new HashMap<>();
+    List<Compiled> compiled = new ArrayList<>();
+    Map<List<Object>, Integer> fromIds = new LinkedHashMap<>();
+    Map<List<Object>, Integer> toIds = new HashMap<>();
     List<AddressSet> fromSets = new ArrayList<>();
-    int[] byFromCount = new int[declared.size()];
-    int[] fromOf = new int[declared.size()];
+    List<Integer> fromOfList = new ArrayList<>();
     for (int i = 0; i < declared.size(); i++) {
       Rule r = declared.get(i);
-      AddressSet from = resolve(r.from()).set();
-      AddressSet to = resolve(r.to()).set();
-      int fromId = fromIds.computeIfAbsent(r.from(), e -> {
-        fromSets.add(from);
-        return fromSets.size() - 1;
-      });
-      fromOf[i] = fromId;
-      byFromCount[fromId]++;
-      int toId = toIds.computeIfAbsent(r.to(), e -> toIds.size());
-      rules[i] = new Compiled(i, r, from, to, ServiceSet.of(r.services()), toId);
+      AddressSet fromAll = resolve(r.from()).set();
+      AddressSet toAll = resolve(r.to()).set();
+      for (int t = 0; t < trees.size(); t++) {
+        AddressSet from = fromAll.intersect(trees.get(t));
+        AddressSet to = toAll.intersect(trees.get(t));
+        if (from.isEmpty() || to.isEmpty()) {
+          continue;
+        }
+        AddressSet fromSet = from;
+        int fromId = fromIds.computeIfAbsent(List.of(r.from(), t), e -> {
+          fromSets.add(fromSet);
+          return fromSets.size() - 1;
+        });
+        fromOfList.add(fromId);
+        int toId = toIds.computeIfAbsent(List.of(r.to(), t), e -> toIds.size());
+        compiled.add(new Compiled(i, r, from, to, ServiceSet.of(r.services()), toId));
+      }
+    }
+    this.rules = compiled.toArray(new Compiled[0]);
+    int[] fromOf = fromOfList.stream().mapToInt(Integer::intValue).toArray();
+    int[] byFromCount = new int[fromSets.size()];
+    for (int f : fromOf) {
+      byFromCount[f]++;
     }
     this.rulesByFrom = new int[fromSets.size()][];
     for (int f = 0; f < fromSets.size(); f++) {
@@ -137,6 +154,30 @@ public final class Policy {
     this.relayAddresses = addressOwners.stream().mapToLong(a -> a[0]).toArray();
     this.relayOfAddress = addressOwners.stream().mapToInt(a -> (int) a[1]).toArray();
     this.relayNext = new int[relayNames.size()][];
+  }
+
+  /**
+   * The address sets of the network's trees of routers (Routing): the subnets each tree routes,
+   * and the internet in the tree of the subnet it is reached through. A network without hosts
+   * is a sketch: one tree holding every address.
+   */
+  private static List<AddressSet> trees(Network network) {
+    if (network.hosts().isEmpty()) {
+      // A sketch of subnets and rules, placed nowhere yet: the rules alone decide.
+      return List.of(AddressSet.empty().complement());
+    }
+    Routing routing = Routing.of(network);
+    Map<String, List<AddressSet>> byTree = new LinkedHashMap<>();
+    for (Subnet s : network.subnets()) {
+      routing.tree(s.name()).ifPresent(t -> byTree.computeIfAbsent(t, k -> new ArrayList<>())
+          .add(AddressSet.of(s.cidr())));
+    }
+    network.internet().flatMap(i -> routing.tree(i.via())).ifPresent(t -> {
+      AddressSet outside = AddressSet.PRIVATE.complement();
+      byTree.get(t).add(network.publicSupernet()
+          ? outside.minus(AddressSet.of(network.supernet())) : outside);
+    });
+    return byTree.values().stream().map(AddressSet::unionAll).toList();
   }
 
   /** Compiles {@code network}'s rules; the network should have been through IPAM. */

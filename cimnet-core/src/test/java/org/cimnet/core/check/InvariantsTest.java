@@ -391,6 +391,17 @@ class InvariantsTest {
             + " subnet of zone 'management' to get one from), so after a deploy it is reachable"
             + " only from a console: give it address(\"<subnet>\") in a subnet some host routes"
             + " and serves, or mark it router"))));
+    all.add(Arguments.of(RuleIds.ROUTER_FOREIGN_NAMESERVER, baseBuilder()
+        .replaceHost(host("vh").nic("eth0", "3c:ec:ef:6a:10:00").nic("eth1", "3c:ec:ef:6a:10:01")
+            .leaf("leaf1", "lan").leaf("leaf2", "dmz").address("lan", "192.168.1.100")
+            .router("lan").nameserver().build())
+        .host(host("vh2").leaf("leaf1", "lan", "dmz").address("lan").router("dmz")
+            .nic("eth0", "3c:ec:ef:6a:20:00").nic("eth1", "3c:ec:ef:6a:20:01"))
+        .trunk("vh2", "eth0", "spine1", 3).trunk("vh2", "eth1", "spine2", 3).build(),
+        List.of(v("router.foreign-nameserver", "hosts[vh].nameserver", "Host 'vh': routes 'lan'"
+            + " and serves DNS for subnet 'dmz', which 'vh2' routes: on 'dmz' it would forward"
+            + " around 'vh2', whose replies come back the other way, so neither firewall sees"
+            + " whole connections: serve 'dmz' from 'vh2' or from a host that routes nothing"))));
     all.add(Arguments.of(RuleIds.PUBLISH_NO_RULE, baseBuilder().replaceContainer(lxc("files")
         .on("vh").attach("lan").publish("tcp/22").build()).build(),
         List.of(v("publish.no-rule", "containers[files].publishes[tcp/22]", "Container 'files':"
@@ -550,6 +561,15 @@ class InvariantsTest {
             baseBuilder().subnet(subnet("spare", "192.168.5.0/24")).build(),
             v("subnet.uncarried", "subnets[spare]", "Subnet 'spare' is carried by no leaf: add"
                 + " it to a leaf, or mark it reserved()")),
+        Arguments.of(RuleIds.WARN_ROUTER_UNLINKED, baseBuilder()
+            .subnet(subnet("spare", "192.168.5.0/24"))
+            .host(host("vh2").leaf("leaf1", "spare").router().nameserver()
+                .nic("eth0", "3c:ec:ef:6a:20:00").nic("eth1", "3c:ec:ef:6a:20:01"))
+            .trunk("vh2", "eth0", "spine1", 3).trunk("vh2", "eth1", "spine2", 3).build(),
+            v("router.unlinked", "hosts[vh2]", "Host 'vh2' routes 'spare' but holds no address"
+                + " of its own in a subnet that a router linked to 'vh' routes, so no traffic"
+                + " flows between its subnets and 'lan' and 'dmz' (the prover agrees): give it"
+                + " address(\"<subnet>\") in a subnet such as 'lan' that it carries")),
         Arguments.of(RuleIds.WARN_LEAF_RESERVED_SUBNET, withHost(h -> h.leaf("leaf3", "ilo")),
             v("leaf.reserved-subnet", "hosts[vh].leaves[leaf3].subnets[ilo]", "Host 'vh': leaf"
                 + " 'leaf3' lists subnet 'ilo', which is reserved: the plan leaves it out until"

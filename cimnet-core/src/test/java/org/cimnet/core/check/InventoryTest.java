@@ -123,7 +123,7 @@ public class InventoryTest {
     assertEquals("Watch handler on 'seen': the program 'notify' must be an absolute path,"
         + " such as '/usr/local/bin/notify'", assertThrows(IllegalArgumentException.class,
             () -> watch().on("seen", "notify")).getMessage());
-    assertEquals("Watch handler on 'seen': the word 'a\\u000ab' holds a NUL or a line break:"
+    assertEquals("Watch handler on 'seen': the word 'a\\nb' holds a NUL or a line break:"
         + " a command's words cannot", assertThrows(IllegalArgumentException.class,
             () -> watch().on("seen", "/bin/echo", "a\nb")).getMessage());
     assertEquals("Device 'd1' is declared twice", assertThrows(IllegalArgumentException.class,

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.Test;
 /** Placement per subnet: which host holds each subnet's gateway and nameserver. */
 class PlacementTest {
   /**
-   * lan and mgmt stretch over all three hosts; core routes lan and dmz and serves lan and mgmt;
-   * edge routes mgmt and iot and serves dmz and iot; rack routes nothing and declares no address.
+   * lan and mgmt stretch over all three hosts; core routes and serves lan and dmz; edge routes
+   * mgmt and iot and serves mgmt, and reaches core through its own address in lan; rack routes
+   * nothing, serves iot and declares no address.
    */
   static Network.Builder threeHosts() {
     return network("p").domain("p.example").supernet("10.7.0.0/16")
@@ -38,12 +39,12 @@ class PlacementTest {
         .spine("s1", 8)
         .host(host("core").nic("eth0", "52:54:00:00:07:01").nic("eth1", "52:54:00:00:07:02")
             .leaf("l1", "lan", "mgmt").leaf("l2", "dmz")
-            .router("lan", "dmz").nameserver("lan", "mgmt"))
+            .router("lan", "dmz").nameserver("lan", "dmz"))
         .host(host("edge").nic("eth0", "52:54:00:00:07:11").nic("eth1", "52:54:00:00:07:12")
             .leaf("l1", "lan", "mgmt", "dmz").leaf("l2", "iot").address("lan")
-            .router("mgmt", "iot").nameserver("dmz", "iot"))
+            .router("mgmt", "iot").nameserver("mgmt"))
         .host(host("rack").nic("eth0", "52:54:00:00:07:21").nic("eth1", "52:54:00:00:07:22")
-            .leaf("l1", "lan", "mgmt", "iot"))
+            .leaf("l1", "lan", "mgmt", "iot").nameserver("iot"))
         .trunk("core", "eth0", "s1", 1).trunk("core", "eth1", "s1", 2)
         .trunk("edge", "eth0", "s1", 3).trunk("edge", "eth1", "s1", 4)
         .trunk("rack", "eth0", "s1", 5).trunk("rack", "eth1", "s1", 6)
@@ -64,17 +65,18 @@ class PlacementTest {
     assertTrue(report.ok(), report::toText);
     Map<String, HostPlan> plans = Plans.of(report.validated());
     assertEquals(List.of("lan", "dmz"), held(plans.get("core"), Purpose.GATEWAY));
-    assertEquals(List.of("lan", "mgmt"), held(plans.get("core"), Purpose.NAMESERVER));
+    assertEquals(List.of("lan", "dmz"), held(plans.get("core"), Purpose.NAMESERVER));
     assertEquals(List.of("mgmt", "iot"), held(plans.get("edge"), Purpose.GATEWAY));
-    assertEquals(List.of("dmz", "iot"), held(plans.get("edge"), Purpose.NAMESERVER));
+    assertEquals(List.of("mgmt"), held(plans.get("edge"), Purpose.NAMESERVER));
     assertEquals(List.of(), held(plans.get("rack"), Purpose.GATEWAY));
+    assertEquals(List.of("iot"), held(plans.get("rack"), Purpose.NAMESERVER));
     assertTrue(plans.get("core").forwarding() && plans.get("edge").forwarding());
     assertFalse(plans.get("rack").forwarding());
-    // Names follow the placement: gw.iot and ns.dmz belong to edge.
+    // Names follow the placement: gw.iot is edge's, ns.iot rack's.
     List<Naming.NameRecord> names = Naming.records(report.network());
     assertEquals("edge", names.stream().filter(r -> r.fqdn().equals("gw.iot.p.example"))
         .findFirst().orElseThrow().owner());
-    assertEquals("edge", names.stream().filter(r -> r.fqdn().equals("ns.dmz.p.example"))
+    assertEquals("rack", names.stream().filter(r -> r.fqdn().equals("ns.iot.p.example"))
         .findFirst().orElseThrow().owner());
   }
 
@@ -89,7 +91,7 @@ class PlacementTest {
     HostPlan plan = Plans.of(report.validated()).get("rack");
     assertEquals(Optional.of(new HostPlan.Route(Ipv4Address.parse("10.7.9.1"),
         Ifnames.subnetPort("mgmt"))), plan.defaultRoute());
-    assertEquals(List.of(Ipv4Address.parse("10.7.9.254")), plan.nameservers());
+    assertEquals(List.of(Ipv4Address.parse("127.0.0.1")), plan.nameservers(), "it serves iot");
     // The address is sticky: a second run keeps it.
     assertEquals(address, Checker.check(threeHosts().build(), Optional.of(report.network()))
         .network().host("rack").orElseThrow().addresses().get(0).address().orElseThrow());
@@ -98,9 +100,27 @@ class PlacementTest {
   @Test
   void aRouterNotRoutingTheWayOutGoesThroughTheOneThatDoes() {
     Report report = Checker.check(threeHosts().build());
-    HostPlan edge = Plans.of(report.validated()).get("edge");
-    assertEquals(Optional.of(new HostPlan.Route(Ipv4Address.parse("10.7.1.1"),
-        Ifnames.subnetPort("lan"))), edge.defaultRoute());
+    Map<String, HostPlan> plans = Plans.of(report.validated());
+    HostPlan edge = plans.get("edge");
+    String lan = Ifnames.subnetPort("lan");
+    assertEquals(Optional.of(new HostPlan.Route(Ipv4Address.parse("10.7.1.1"), lan)),
+        edge.defaultRoute());
+    // Its own address in lan is a /32, the parent's gateway on-link: forwarded packets to lan
+    // go through core, like lan's replies.
+    Ipv4Address own = report.network().host("edge").orElseThrow().addresses().get(0).address()
+        .orElseThrow();
+    assertEquals(List.of(new InterfacePlan.InterfaceAddress(own, 32, Purpose.OWN)),
+        edge.interfaces().stream().filter(i -> i.subnet().equals("lan")).findFirst()
+            .orElseThrow().addresses());
+    assertEquals(List.of(new HostPlan.StaticRoute(org.cimnet.core.addr.Prefix.parse(
+        "10.7.1.1/32"), Optional.empty(), lan)), edge.routes());
+    // core routes edge's subnets through edge's lan address.
+    assertEquals(List.of(
+        new HostPlan.StaticRoute(org.cimnet.core.addr.Prefix.parse("10.7.9.0/24"),
+            Optional.of(own), lan),
+        new HostPlan.StaticRoute(org.cimnet.core.addr.Prefix.parse("10.7.11.0/24"),
+            Optional.of(own), lan)), plans.get("core").routes());
+    assertEquals(List.of(), plans.get("rack").routes());
   }
 
   @Test
@@ -108,7 +128,7 @@ class PlacementTest {
     Network n = threeHosts().build();
     String yaml = NetworkYaml.network(n);
     assertTrue(yaml.contains("router: [lan, dmz]"), yaml);
-    assertTrue(yaml.contains("nameserver: [dmz, iot]"), yaml);
+    assertTrue(yaml.contains("nameserver: [mgmt]"), yaml);
     LoadReport back = NetworkYaml.read(yaml, NetworkYaml.parts(n));
     assertTrue(back.ok(), back::toText);
     assertEquals(n, back.network().orElseThrow());
@@ -139,7 +159,7 @@ class PlacementTest {
     Report report = Checker.check(threeHosts()
         .replaceHost(host("edge").nic("eth0", "52:54:00:00:07:11")
             .nic("eth1", "52:54:00:00:07:12").leaf("l1", "lan", "mgmt", "dmz").leaf("l2", "iot")
-            .address("lan").router("mgmt", "iot", "dmz").nameserver("dmz", "iot").build())
+            .address("lan").router("mgmt", "iot", "dmz").nameserver("mgmt").build())
         .build());
     assertEquals(List.of("subnet.routers"), report.violations().stream()
         .map(v -> v.rule()).toList(), report::toText);

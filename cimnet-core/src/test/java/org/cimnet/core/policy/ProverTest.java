@@ -24,7 +24,7 @@ class ProverTest {
       internal   -    -    any via bus  any          any         -       -     -     -
       dmz        -    -    -            -            any         -       -     -     -
       agents     -    -    -            -            -           any     -     -     -
-      mgmt       any  -    -            -            -           -       any   -     -
+      mgmt       -    -    -            -            -           -       any   -     -
       wifi       -    -    -            -            -           -       -     any   -
       internet   -    -    -            -            tcp/80,443  -       -     -     -
       """;

@@ -3,6 +3,7 @@ package org.cimnet.render.nix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.model.Service;
 import org.cimnet.core.plan.FirewallPlan;
@@ -31,6 +32,7 @@ final class NftRuleset {
   private static final String SUBNET_IFACES = "subnet_ifaces";
   private static final String PRIVATE_SPACES = "private_spaces";
   private static final String NAMESERVERS = "nameservers";
+  private static final String DNS_PEERS = "dns_peers";
   private static final String NAT_SOURCES = "nat_sources";
   private static final String PUBLISHED = "published";
 
@@ -81,14 +83,18 @@ final class NftRuleset {
   private static List<String> filter(FirewallPlan plan) {
     List<String> b = new ArrayList<>();
     String uplink = plan.uplink().map(u -> NftStrings.ifname(u.ifname())).orElse(null);
+    String internet = plan.internetIfname().map(NftStrings::ifname).orElse(null);
     if (!plan.subnets().isEmpty()) {
       b.add(NftStrings.comment("Anti-spoofing: what arrives on the interface of a subnet"
-          + " comes from that subnet."));
-      set(b, SUBNET_SOURCES, "ifname . ipv4_addr", "interval", plan.subnets(),
-          p -> NftStrings.ifname(p.ifname()) + " . " + p.cidr());
+          + " comes from that subnet" + (plan.behind().isEmpty() ? "."
+              : ", or from a subnet routed below it through that interface.")));
+      List<String> sources = new ArrayList<>();
+      plan.subnets().forEach(p -> sources.add(NftStrings.ifname(p.ifname()) + " . " + p.cidr()));
+      plan.behind().forEach(p -> sources.add(NftStrings.ifname(p.ifname()) + " . " + p.cidr()));
+      set(b, SUBNET_SOURCES, "ifname . ipv4_addr", "interval", sources, e -> e);
       set(b, SUBNET_IFACES, "ifname", null, plan.subnets(), p -> NftStrings.ifname(p.ifname()));
     }
-    if (uplink != null) {
+    if (internet != null) {
       b.add(NftStrings.comment("Never the internet: private and link-local spaces and the"
           + " supernet."));
       set(b, PRIVATE_SPACES, "ipv4_addr", "interval", plan.privateSpaces(), Prefix::toString);
@@ -99,6 +105,10 @@ final class NftRuleset {
       b.add(NftStrings.comment("The nameserver address the host holds in each subnet."));
       set(b, NAMESERVERS, "ifname . ipv4_addr", null, served,
           p -> NftStrings.ifname(p.ifname()) + " . " + p.nameserver().get());
+    }
+    if (!plan.dnsPeers().isEmpty()) {
+      b.add(NftStrings.comment("The other nameserver hosts' nameserver addresses."));
+      set(b, DNS_PEERS, "ipv4_addr", null, plan.dnsPeers(), Object::toString);
     }
     for (ZoneSet z : plan.zones()) {
       b.add(NftStrings.comment("Zone " + z.zone() + ": the subnets of this host in it."));
@@ -115,12 +125,25 @@ final class NftRuleset {
         b.add(INDENT + NftStrings.comment("The internet arrives through the uplink."));
         b.add(INDENT + "iifname " + uplink + " ip saddr != @" + PRIVATE_SPACES + " accept");
       }
+      if (!plan.dnsPeers().isEmpty()) {
+        b.add(INDENT + NftStrings.comment("Nameservers ask each other and answer from whichever"
+            + " address was asked."));
+        b.add(INDENT + "ip saddr @" + DNS_PEERS + " meta l4proto { tcp, udp } th dport 53 accept");
+        b.add(INDENT + "ip saddr @" + DNS_PEERS + " meta l4proto { tcp, udp } th sport 53 accept");
+      }
+      plan.parent().ifPresent(p -> {
+        b.add(INDENT + NftStrings.comment("Everything but this router's own subtree arrives"
+            + " from its parent router."));
+        b.add(INDENT + "iifname " + NftStrings.ifname(p.ifname()) + " ip saddr != { "
+            + p.below().stream().map(Prefix::toString).collect(Collectors.joining(", "))
+            + " } accept");
+      });
       b.add(INDENT + NftStrings.comment("Spoofed (or IPv6, which nothing plans yet)."));
       b.add(INDENT + "iifname @" + SUBNET_IFACES + " drop");
       b.add("}");
     }
     input(b, plan, served);
-    forward(b, plan, uplink);
+    forward(b, plan, internet);
     return b;
   }
 
@@ -132,6 +155,10 @@ final class NftRuleset {
       b.add(INDENT + NftStrings.comment("DNS from each subnet to its nameserver address."));
       b.add(INDENT + "iifname . ip daddr @" + NAMESERVERS
           + " meta l4proto { tcp, udp } th dport 53 accept");
+    }
+    if (!served.isEmpty() && !plan.dnsPeers().isEmpty()) {
+      b.add(INDENT + NftStrings.comment("DNS from the other nameservers, whichever way it came."));
+      b.add(INDENT + "ip saddr @" + DNS_PEERS + " meta l4proto { tcp, udp } th dport 53 accept");
     }
     if (!plan.subnets().isEmpty()) {
       b.add(INDENT + "iifname . ip saddr @" + SUBNET_SOURCES + " icmp type echo-request accept");

@@ -3,6 +3,10 @@ package org.cimnet.render.nix;
 import static org.cimnet.core.format.NixStrings.attr;
 import static org.cimnet.core.format.NixStrings.string;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.plan.HostPlan.NicPlan;
@@ -106,6 +110,32 @@ final class PhysicalModule {
       }
       w.close("];");
     }
+    routes(w, plan);
+  }
+
+  /**
+   * The routes between routers, per interface: the on-link route to the parent router's gateway
+   * (this router's own address there is a /32) and the subnets of the routers below.
+   */
+  private static void routes(NixWriter w, HostPlan plan) {
+    if (plan.routes().isEmpty()) {
+      return;
+    }
+    w.line("");
+    w.comment("Routes between routers: one path between any two subnets, the same both ways.");
+    Map<String, List<HostPlan.StaticRoute>> byDevice = new LinkedHashMap<>();
+    plan.routes().forEach(r -> byDevice.computeIfAbsent(r.device(), k -> new ArrayList<>())
+        .add(r));
+    byDevice.forEach((device, routes) -> {
+      w.open("networking.interfaces." + attr(device) + ".ipv4.routes = [");
+      for (HostPlan.StaticRoute r : routes) {
+        w.line("{ address = " + string(r.destination().first().toString())
+            + "; prefixLength = " + r.destination().length() + ";"
+            + r.via().map(v -> " via = " + string(v.toString()) + ";").orElse("") + " }"
+            + (r.via().isEmpty() ? " # the parent router's gateway, on-link" : ""));
+      }
+      w.close("];");
+    });
   }
 
   private static String purpose(InterfacePlan.Purpose p) {

@@ -1,0 +1,118 @@
+package org.cimnet.examples;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.cimnet.core.addr.Ipv4Address;
+import org.cimnet.core.addr.Prefix;
+import org.cimnet.core.check.Checker;
+import org.cimnet.core.check.Report;
+import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.plan.HostPlan;
+import org.cimnet.core.plan.Plans;
+import org.cimnet.core.policy.Matrix;
+import org.cimnet.core.spi.RenderContext;
+import org.cimnet.core.spi.RenderedFile;
+import org.cimnet.core.spi.Renderer;
+import org.cimnet.core.spi.Renderers;
+import org.cimnet.testkit.Proc;
+import org.cimnet.testkit.Tools;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The three-host example: valid, routed between its routers, and accepted by the tools. */
+class ThreeHostExampleTest {
+  private final Report report = Checker.check(ThreeHostExample.build());
+
+  @Test
+  void isValidWithoutWarnings() {
+    assertTrue(report.ok(), report::toText);
+    assertEquals(List.of(), report.warnings(), report::toText);
+  }
+
+  @Test
+  void coreRoutesEdgesSubnetsThroughEdgeAndEdgeGoesOutThroughCore() {
+    Map<String, HostPlan> plans = Plans.of(report.validated());
+    Ipv4Address edgeLan = report.network().host("edge").orElseThrow().addresses().get(0)
+        .address().orElseThrow();
+    List<String> throughEdge = plans.get("core").routes().stream()
+        .filter(r -> r.via().equals(Optional.of(edgeLan))).map(r -> r.destination().toString())
+        .toList();
+    assertEquals(List.of("10.30.2.0/24", "10.30.3.0/24", "10.30.5.0/24"), throughEdge);
+    assertEquals("10.30.1.1", plans.get("edge").defaultRoute().orElseThrow().gateway()
+        .toString());
+    assertEquals(List.of(Prefix.parse("10.30.1.1/32")), plans.get("edge").routes().stream()
+        .map(HostPlan.StaticRoute::destination).toList());
+    HostPlan rack = plans.get("rack");
+    assertFalse(rack.forwarding(), "rack routes nothing");
+    assertEquals("10.30.9.1", rack.defaultRoute().orElseThrow().gateway().toString());
+    assertTrue(report.network().subnet("mgmt").orElseThrow().cidr().contains(
+        report.network().host("rack").orElseThrow().addresses().get(0).address().orElseThrow()),
+        "rack's address is in mgmt");
+  }
+
+  @Test
+  void relaysCarryWhatTheRulesOpenAcrossRouters() {
+    Matrix m = report.matrix();
+    // dmz reaches app only through proxy, which sits in both; app reaches db directly.
+    assertTrue(m.cell("dmz", "app").direct().isEmpty());
+    assertFalse(m.cell("dmz", "app").via().isEmpty());
+    assertFalse(m.cell("app", "db").direct().isEmpty());
+    assertTrue(m.cell("internet", "lan").isEmpty());
+  }
+
+  @Test
+  void everyHostsFilesAreAcceptedByTheRealTools(@TempDir Path dir) throws Exception {
+    Tools.require("nix-instantiate", "nft", "unshare", "unbound-checkconf", "bash");
+    ValidatedNetwork valid = report.validated();
+    List<String> parse = new ArrayList<>(List.of("nix-instantiate", "--parse"));
+    List<Path> rulesets = new ArrayList<>();
+    List<Path> confs = new ArrayList<>();
+    List<Path> scripts = new ArrayList<>();
+    for (Renderer r : Renderers.discover().all()) {
+      if (!List.of("nix", "ovs", "unbound").contains(r.id())) {
+        continue;
+      }
+      for (RenderedFile f : r.render(valid, RenderContext.defaults())) {
+        Path p = dir.resolve(f.path());
+        Files.createDirectories(p.getParent());
+        Files.writeString(p, f.content());
+        String name = p.getFileName().toString();
+        if (name.endsWith(".nix")) {
+          parse.add(p.toString());
+        } else if (name.equals("nftables.nft")) {
+          rulesets.add(p);
+        } else if (name.equals("unbound.conf")) {
+          confs.add(p);
+        } else if (name.equals("setup.sh")) {
+          scripts.add(p);
+        }
+      }
+    }
+    assertEquals(3, rulesets.size());
+    assertEquals(3, confs.size(), "core, edge and rack serve DNS");
+    assertEquals(3, scripts.size());
+    Proc.Result parsed = Proc.run(parse, dir, 120);
+    assertTrue(parsed.ok(), parsed.output());
+    for (Path nft : rulesets) {
+      Proc.Result checked = Proc.run(List.of("unshare", "-rn", "nft", "-c", "-f",
+          nft.toString()), dir, 60);
+      assertTrue(checked.ok(), nft + ":\n" + checked.output());
+    }
+    for (Path conf : confs) {
+      Proc.Result checked = Proc.run(List.of("unbound-checkconf", conf.toString()), dir, 60);
+      assertTrue(checked.ok(), conf + ":\n" + checked.output());
+    }
+    for (Path script : scripts) {
+      Proc.Result checked = Proc.run(List.of("bash", "-n", script.toString()), dir, 60);
+      assertTrue(checked.ok(), script + ":\n" + checked.output());
+    }
+  }
+}
