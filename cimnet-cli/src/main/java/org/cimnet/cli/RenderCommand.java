@@ -98,7 +98,7 @@ final class RenderCommand implements Callable<Integer> {
     List<String> unknown = wanted.stream().filter(id -> !all.ids().contains(id)).toList();
     if (!unknown.isEmpty()) {
       throw new CliException(CliException.USAGE, "--only: no renderer "
-          + String.join(", ", unknown.stream().map(u -> "'" + Quote.escape(u) + "'").toList())
+          + String.join(", ", unknown.stream().map(Quote::value).toList())
           + "; the renderers are: " + String.join(", ", all.ids()));
     }
     return Renderers.of(all.all().stream().filter(r -> wanted.contains(r.id()))

@@ -57,14 +57,14 @@ record Source(String name, Network network, Optional<Yaml> yaml, ClassLoader loa
       return yaml(path.toAbsolutePath().getParent(), loader);
     }
     if (text.contains("/") || Files.exists(path)) {
-      throw new CliException(CliException.USAGE, "SOURCE '" + Quote.escape(text) + "' is"
+      throw new CliException(CliException.USAGE, "SOURCE " + Quote.value(text) + " is"
           + (Files.exists(path) ? " not a folder, a .jsh script or a .yaml file"
               : " not there: no such folder or file"));
     }
     if (text.matches("[\\p{javaJavaIdentifierStart}][\\p{javaJavaIdentifierPart}.$]*")) {
       return new Source(text, ofClass(text, loader), Optional.empty(), loader);
     }
-    throw new CliException(CliException.USAGE, "SOURCE '" + Quote.escape(text) + "' is"
+    throw new CliException(CliException.USAGE, "SOURCE " + Quote.value(text) + " is"
         + " neither a folder, a .jsh script nor a class name");
   }
 
