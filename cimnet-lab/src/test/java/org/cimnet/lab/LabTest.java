@@ -14,6 +14,7 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.examples.LargerExample;
 import org.cimnet.examples.SeedNetwork;
+import org.cimnet.examples.ThreeHostExample;
 import org.cimnet.lab.LabReport.Kind;
 import org.cimnet.lab.LabReport.Observation;
 import org.cimnet.testkit.Tools;
@@ -232,6 +233,23 @@ class LabTest {
     assertHas(report.observations(), o -> o.kind() == Kind.TCP && o.from().equals("internet")
         && o.to().startsWith("public ") && o.service().equals("tcp/8443")
         && o.observed().equals("open (api1)"));
+  }
+
+  @Test
+  void theThreeHostExampleBehavesAsTheCheckerProved() {
+    ValidatedNetwork three = Checker.validate(ThreeHostExample.build());
+    LabReport report = Lab.run(three);
+    System.out.print(report.toText());
+    assertEquals(List.of(), report.disagreements(), report.toText());
+    assertEquals(report.pairsProbed(), report.pairsAgreeing());
+    assertTrue(report.relayedCellsProbed() > 0, report.toText());
+    // Between subnets that different routers route, through both: lan (core) to app (edge).
+    assertHas(report.observations(), o -> o.kind() == Kind.TCP && o.from().equals("files@lan")
+        && o.to().equals("api1@app") && o.service().equals("tcp/443")
+        && o.observed().equals("open (api1)"));
+    // A relay across routers: proxy on dmz (core) and app (edge).
+    assertHas(report.observations(), o -> o.kind() == Kind.RELAY && o.service().endsWith(
+        " via proxy") && o.observed().startsWith("open ("));
   }
 
   private static void assertHas(List<Observation> all, Predicate<Observation> wanted) {

@@ -16,10 +16,24 @@ import org.cimnet.core.model.Rule;
  * @param subnets the subnets they share (everything inside one may talk)
  * @param via the shortest chain through relaying containers, if one exists
  * @param viaServices what the chain's last relay may open to {@code to}
+ * @param viaServices what every relay reachable from {@code from} may open to {@code to}: the
+ *     matrix's "via" services
  * @param problem why an endpoint does not resolve; empty if both do
+ * @param chains every chain that contributes to {@code viaServices}, one per last relay, the
+ *     nearest first, each with what its last relay opens
  */
 public record Explanation(Endpoint from, Endpoint to, ServiceSet services, List<Rule> rules,
-    List<String> subnets, Optional<Path> via, ServiceSet viaServices, String problem) {
+    List<String> subnets, Optional<Path> via, ServiceSet viaServices, String problem,
+    List<Chain> chains) {
+
+  /** A chain through relays and what its last relay may open to the destination. */
+  public record Chain(Path path, ServiceSet services) {}
+
+  /** An explanation without chains (an endpoint did not resolve, or nothing relays). */
+  public Explanation(Endpoint from, Endpoint to, ServiceSet services, List<Rule> rules,
+      List<String> subnets, Optional<Path> via, ServiceSet viaServices, String problem) {
+    this(from, to, services, rules, subnets, via, viaServices, problem, List.of());
+  }
 
   public Explanation {
     Objects.requireNonNull(from, "from == null");
@@ -30,6 +44,7 @@ public record Explanation(Endpoint from, Endpoint to, ServiceSet services, List<
     Objects.requireNonNull(via, "via == null");
     Objects.requireNonNull(viaServices, "viaServices == null");
     Objects.requireNonNull(problem, "problem == null");
+    chains = List.copyOf(chains);
   }
 
   /** Explains {@code from -> to} over a compiled policy. */
@@ -45,13 +60,16 @@ public record Explanation(Endpoint from, Endpoint to, ServiceSet services, List<
     ServiceSet direct = policy.services(f.set(), t.set(), by, within);
     Path path = policy.path(f.set(), t.set(), false);
     ServiceSet viaServices = ServiceSet.none();
-    if (path != null) {
-      int relay = policy.relays().indexOf(path.relays().get(path.relays().size() - 1));
-      viaServices = policy.services(policy.relaySet(relay), t.set(), new ArrayList<>(),
+    List<Chain> chains = new ArrayList<>();
+    for (Path p : policy.paths(f.set(), t.set())) {
+      int relay = policy.relays().indexOf(p.relays().get(p.relays().size() - 1));
+      ServiceSet opens = policy.services(policy.relaySet(relay), t.set(), new ArrayList<>(),
           new ArrayList<>());
+      chains.add(new Chain(p, opens));
+      viaServices = viaServices.union(opens);
     }
     return new Explanation(from, to, direct, by, within, Optional.ofNullable(path), viaServices,
-        "");
+        "", chains);
   }
 
   /** Whether some connection may open, directly or through relays. */
@@ -84,17 +102,18 @@ public record Explanation(Endpoint from, Endpoint to, ServiceSet services, List<
       parts.add(services.toString());
     }
     // A chain that adds nothing to the direct services would only repeat them.
-    boolean viaAdds = via.isPresent() && !services.containsAll(viaServices);
-    if (viaAdds) {
-      List<String> relays = via.get().relays();
-      parts.add(viaServices + " via " + relays.get(relays.size() - 1));
+    // Each chain shows with what it opens beyond the direct services; a chain adding nothing
+    // would only repeat them.
+    List<Chain> adding = chains.stream().filter(c -> !services.containsAll(c.services()))
+        .toList();
+    for (Chain c : adding) {
+      List<String> relays = c.path().relays();
+      parts.add(c.services() + " via " + relays.get(relays.size() - 1));
     }
     StringBuilder text = new StringBuilder(head).append(String.join("; ", parts)).append('\n');
     rules.forEach(r -> text.append("  by ").append(r).append('\n'));
     subnets.forEach(s -> text.append("  inside subnet '").append(s).append("'\n"));
-    if (viaAdds) {
-      text.append("  through ").append(via.get().chainText()).append('\n');
-    }
+    adding.forEach(c -> text.append("  through ").append(c.path().chainText()).append('\n'));
     return text.toString();
   }
 }

@@ -1,7 +1,9 @@
 package org.cimnet.core.policy;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.cimnet.core.model.Network;
@@ -25,11 +27,22 @@ public final class Matrix {
    *
    * @param direct what {@code from} may open to {@code to} by rules, or inside one subnet
    * @param via what it may open through relays
-   * @param relay the relay that opens {@code via}, the nearest one found
+   * @param relay the relay that opens the whole of {@code via} (the nearest such), else the
+   *     nearest that opens some of it
+   * @param relays every relay that opens something to {@code to}, the nearest first, with what
+   *     it opens: a cell's services through relays may come from several
    */
   public record Cell(String from, String to, ServiceSet direct, ServiceSet via,
-      Optional<String> relay) {
+      Optional<String> relay, Map<String, ServiceSet> relays) {
+
+    /** A cell whose services through relays come from {@code relay} alone (or none). */
+    public Cell(String from, String to, ServiceSet direct, ServiceSet via,
+        Optional<String> relay) {
+      this(from, to, direct, via, relay, relay.map(r -> Map.of(r, via)).orElse(Map.of()));
+    }
+
     public Cell {
+      relays = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(relays));
       Objects.requireNonNull(from, "from == null");
       Objects.requireNonNull(to, "to == null");
       Objects.requireNonNull(direct, "direct == null");
@@ -55,7 +68,16 @@ public final class Matrix {
       if (!direct.isEmpty()) {
         parts.add(direct.toString());
       }
-      if (!via.isEmpty() && !direct.containsAll(via)) {
+      boolean one = relay.isPresent() && relays.getOrDefault(relay.get(), ServiceSet.none())
+          .containsAll(via);
+      if (!one && !direct.containsAll(via)) {
+        // No single relay opens it all: each relay with what it adds.
+        relays.forEach((r, services) -> {
+          if (!direct.containsAll(services)) {
+            parts.add(services + " via " + r);
+          }
+        });
+      } else if (!via.isEmpty() && !direct.containsAll(via)) {
         parts.add(via + " via " + relay.orElse("?"));
       }
       return parts.isEmpty() ? "-" : String.join("; ", parts);
@@ -68,6 +90,7 @@ public final class Matrix {
   private ServiceSet[] direct;
   private ServiceSet[] via;
   private String[] relay;
+  private Map<String, ServiceSet>[] byRelay;
 
   private Matrix(Policy policy) {
     this.policy = policy;
@@ -111,6 +134,9 @@ public final class Matrix {
       direct = new ServiceSet[n];
       via = new ServiceSet[n];
       relay = new String[n];
+      @SuppressWarnings("unchecked")
+      Map<String, ServiceSet>[] maps = new Map[n];
+      byRelay = maps;
     }
     // Scratch arrays indexed by node, cleared through the list of touched nodes: a row costs
     // what it holds, not the number of nodes.
@@ -131,21 +157,31 @@ public final class Matrix {
         }
         if (via[node] == null) {
           via[node] = cells.services()[i];
-          relay[node] = policy.relayName(c);
+          byRelay[node] = new LinkedHashMap<>();
         } else {
           via[node] = via[node].union(cells.services()[i]);
         }
+        byRelay[node].merge(policy.relayName(c), cells.services()[i], ServiceSet::union);
       }
     }
     touched.sort(null);
     List<Cell> out = new ArrayList<>(touched.size());
     for (int y : touched) {
+      Map<String, ServiceSet> relays = byRelay[y] == null ? Map.of() : byRelay[y];
+      if (via[y] != null) {
+        // The nearest relay that opens everything, else the nearest.
+        ServiceSet all = via[y];
+        relay[y] = relays.entrySet().stream().filter(e -> e.getValue().containsAll(all))
+            .map(Map.Entry::getKey).findFirst()
+            .orElse(relays.keySet().iterator().next());
+      }
       out.add(new Cell(policy.nodeName(x), policy.nodeName(y),
           direct[y] == null ? ServiceSet.none() : direct[y],
-          via[y] == null ? ServiceSet.none() : via[y], Optional.ofNullable(relay[y])));
+          via[y] == null ? ServiceSet.none() : via[y], Optional.ofNullable(relay[y]), relays));
       direct[y] = null;
       via[y] = null;
       relay[y] = null;
+      byRelay[y] = null;
     }
     lastRow = x;
     lastCells = List.copyOf(out);

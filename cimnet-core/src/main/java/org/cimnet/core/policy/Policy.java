@@ -546,6 +546,26 @@ public final class Policy {
     return null;
   }
 
+  /**
+   * Every chain through relays from {@code from} to {@code to}: one per relay reachable from
+   * {@code from} that opens something to {@code to}, the nearest first, each with the shortest
+   * way to its relay.
+   */
+  List<Path> paths(AddressSet from, AddressSet to) {
+    List<Path> out = new ArrayList<>();
+    if (from.isEmpty() || to.isEmpty() || relayCount() == 0) {
+      return out;
+    }
+    int[][] closure = relayClosure(from);
+    for (int c : closure[0]) {
+      Hop last = hop(relaySets.get(c), to);
+      if (last != null) {
+        out.add(chain(from, c, closure[1], last));
+      }
+    }
+    return out;
+  }
+
   private Path chain(AddressSet from, int end, int[] parent, Hop last) {
     List<Integer> relays = new ArrayList<>();
     for (int c = end; c != -1; c = parent[c]) {

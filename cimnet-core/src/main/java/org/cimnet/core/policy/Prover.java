@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Network;
@@ -55,9 +56,19 @@ public final class Prover {
         : new Proof(assertion, index, Proof.Status.VIOLATED, Optional.of(path), "");
   }
 
-  /** Can {@code from} open connections to {@code to}? Which services, by which rules, or how. */
+  /**
+   * Can {@code from} open connections to {@code to}? Which services, by which rules, or how.
+   * The network is numbered first (IPAM, without history) when an address is still to be handed
+   * out: relays and containers are known by their addresses, so an unnumbered network would be
+   * explained without them.
+   */
   public static Explanation explain(Network network, Endpoint from, Endpoint to) {
-    return Explanation.of(Policy.compile(network), Objects.requireNonNull(from, "from == null"),
+    Network numbered = network.containers().stream().anyMatch(c -> c.attachments().stream()
+        .anyMatch(a -> a.address().isEmpty()))
+        || network.hosts().stream().anyMatch(h -> h.addresses().stream()
+            .anyMatch(a -> a.address().isEmpty()))
+        ? Ipam.assign(network).network() : network;
+    return Explanation.of(Policy.compile(numbered), Objects.requireNonNull(from, "from == null"),
         Objects.requireNonNull(to, "to == null"));
   }
 

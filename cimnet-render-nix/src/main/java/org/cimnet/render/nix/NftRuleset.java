@@ -174,6 +174,12 @@ final class NftRuleset {
   private static void forward(List<String> b, FirewallPlan plan, String uplink) {
     chain(b, "forward", "type filter hook forward priority filter; policy drop;");
     b.add(INDENT + CT_STATE);
+    if (!plan.dnsPeers().isEmpty()) {
+      b.add(INDENT + NftStrings.comment("A nameserver's answer to another may come back another"
+          + " way than the question went."));
+      b.add(INDENT + "ip saddr @" + DNS_PEERS + " ip daddr @" + DNS_PEERS
+          + " meta l4proto { tcp, udp } th sport 53 accept");
+    }
     for (AllowSet s : plan.allowSets()) {
       String keys = switch (s.direction()) {
         case FORWARD -> "ip saddr . ip daddr";
