@@ -15,6 +15,8 @@ import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.plan.FirewallPlan;
+import org.cimnet.core.plan.Firewalls;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.plan.Plans;
 import org.cimnet.core.policy.Matrix;
@@ -56,6 +58,27 @@ class ThreeHostExampleTest {
     assertTrue(report.network().subnet("mgmt").orElseThrow().cidr().contains(
         report.network().host("rack").orElseThrow().addresses().get(0).address().orElseThrow()),
         "rack's address is in mgmt");
+  }
+
+  @Test
+  void eachRouterFiltersWhatItForwardsOnly() {
+    Map<String, FirewallPlan> fw = Firewalls.of(report.validated());
+    Prefix lan = Prefix.parse("10.30.1.0/24");
+    Prefix app = Prefix.parse("10.30.2.0/24");
+    Prefix db = Prefix.parse("10.30.3.0/24");
+    // lan -> internet passes core alone; lan -> app passes core and edge; app -> db edge alone.
+    assertTrue(hasElement(fw.get("core"), lan, Optional.empty()));
+    assertFalse(hasElement(fw.get("edge"), lan, Optional.empty()));
+    assertTrue(hasElement(fw.get("core"), lan, Optional.of(app)));
+    assertTrue(hasElement(fw.get("edge"), lan, Optional.of(app)));
+    assertTrue(hasElement(fw.get("edge"), app, Optional.of(db)));
+    assertFalse(hasElement(fw.get("core"), app, Optional.of(db)));
+    assertTrue(fw.get("rack").allowSets().isEmpty(), "rack forwards nothing");
+  }
+
+  private static boolean hasElement(FirewallPlan plan, Prefix from, Optional<Prefix> to) {
+    return plan.allowSets().stream().flatMap(s -> s.elements().stream())
+        .anyMatch(e -> e.from().equals(Optional.of(from)) && e.to().equals(to));
   }
 
   @Test

@@ -38,6 +38,8 @@ final class Facts {
   final Map<String, Set<String>> carried = new HashMap<>();
   /** Per host, the indices (into {@link #links}) of its trunks, in link order. */
   final Map<String, List<Integer>> trunksOf = new HashMap<>();
+  /** False if a host is past Open vSwitch's port limits, which no plan can number. */
+  boolean plannable = true;
   /** The host plans the name rules made, kept for the validated network; null until then. */
   Map<String, HostPlan> plans;
   private List<Naming.NameRecord> names;

@@ -35,6 +35,7 @@ final class Invariants {
     AddressRules.check(facts, out);
     MacRules.check(declared, facts, out);
     DomainRule.check(assigned, out);
+    facts.plannable = PortRules.check(facts, out);
     NameRules.check(facts, out);
     TopologyRules.check(facts, out);
     ReferenceRules.check(facts, out);

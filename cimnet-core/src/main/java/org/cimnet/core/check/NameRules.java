@@ -123,6 +123,9 @@ final class NameRules {
    * container ports), keeping who uses each name so a message can say which two clash.
    */
   private static void kernelNames(Facts f, Findings out) {
+    if (!f.plannable) {
+      return; // host.ports says why
+    }
     f.plans = Plans.of(f.network);
     for (HostPlan plan : f.plans.values()) {
       String host = plan.host();

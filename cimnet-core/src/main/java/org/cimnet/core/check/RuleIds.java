@@ -82,6 +82,8 @@ public final class RuleIds {
   // Placement.
   /** A container is attached to a subnet no leaf of its host carries. */
   public static final String CONTAINER_SUBNET_NOT_CARRIED = "container.subnet-not-carried";
+  /** A host has more switch ports than Open vSwitch allows (per leaf bridge or per host). */
+  public static final String HOST_PORTS = "host.ports";
   /** A host has an address in a subnet none of its leaves carries. */
   public static final String HOST_ADDRESS_NOT_CARRIED = "host.address-not-carried";
   /** A host names a subnet in router(..) or nameserver(..) that none of its leaves carries. */
@@ -129,8 +131,9 @@ public final class RuleIds {
       IFNAME_DUPLICATE, VLAN_RANGE, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
       SPINE_CAPACITY, LINK_PORT_RANGE, LINK_PORT_REUSE, LINK_NIC_REUSE, LEAF_SPINE_UNREACHABLE,
       LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_DUPLICATE, LEAF_SUBNET_TWICE,
-      CONTAINER_SUBNET_NOT_CARRIED, HOST_ADDRESS_NOT_CARRIED, HOST_PLACEMENT_NOT_CARRIED,
-      SUBNET_UNROUTED, HOST_UNREACHABLE, ROUTER_FOREIGN_NAMESERVER, PUBLISH_NO_RULE,
+      CONTAINER_SUBNET_NOT_CARRIED, HOST_PORTS, HOST_ADDRESS_NOT_CARRIED,
+      HOST_PLACEMENT_NOT_CARRIED, SUBNET_UNROUTED, HOST_UNREACHABLE, ROUTER_FOREIGN_NAMESERVER,
+      PUBLISH_NO_RULE,
       PUBLISH_CONFLICT,
       REF_HOST, REF_SUBNET, REF_SPINE, REF_NIC, REF_ZONE, REF_CONTAINER, IPAM_SUBNET_FULL,
       IPAM_VLANS_EXHAUSTED);

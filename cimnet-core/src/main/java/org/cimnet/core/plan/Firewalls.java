@@ -1,6 +1,9 @@
 package org.cimnet.core.plan;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -103,7 +106,9 @@ public final class Firewalls {
           Subnet subnet = subnets.get(s);
           if (subnet != null && !subnet.reserved()
               && network.convention().fits(subnet.cidr(), Role.NAMESERVER)) {
-            held.add(network.convention().address(subnet.cidr(), Role.NAMESERVER));
+            Ipv4Address ns = network.convention().address(subnet.cidr(), Role.NAMESERVER);
+            held.add(ns);
+            nameserverSubnet.put(ns, s);
           }
         }
         if (!held.isEmpty()) {
@@ -114,15 +119,82 @@ public final class Firewalls {
 
     /** Per nameserver host (host order), the nameserver addresses it holds, in leaf order. */
     final List<List<Ipv4Address>> nameserverAddresses = new ArrayList<>();
+    /** The subnet of every nameserver address. */
+    final Map<Ipv4Address, String> nameserverSubnet = new HashMap<>();
   }
 
   /**
    * The host's view while compiling: the subnets its rules reach by name (its own interfaces'
-   * first, then those routed elsewhere in its routing tree), whether the internet is reached,
-   * and the zone sets used so far.
+   * first, then those routed elsewhere in its routing tree), indexed by address and grouped by
+   * zone (each made once per host, so a rule costs no scan of the subnets), whether the
+   * internet is reached, and the zone sets used so far.
    */
-  private record Local(Map<String, SubnetPort> ports, boolean internet,
-      Map<String, ZoneSet> zones) {}
+  private record Local(Map<String, SubnetPort> ports, SubnetIndex index,
+      Map<String, List<Prefix>> zoneCidrs, boolean internet, Map<String, ZoneSet> zones,
+      String host, Routing routing) {
+    Local(Map<String, SubnetPort> ports, boolean internet, String host, Routing routing) {
+      this(ports, new SubnetIndex(ports.values()), byZone(ports.values()), internet,
+          new TreeMap<>(), host, routing);
+    }
+
+    private static Map<String, List<Prefix>> byZone(Collection<SubnetPort> ports) {
+      Map<String, List<Prefix>> zones = new HashMap<>();
+      for (SubnetPort p : ports) {
+        zones.computeIfAbsent(p.zone(), z -> new ArrayList<>()).add(p.cidr());
+      }
+      return zones;
+    }
+
+    /** Whether this host forwards between the subnets holding the two prefixes. */
+    boolean forwards(Optional<Prefix> from, Optional<Prefix> to) {
+      String a = from.map(p -> index.holding(p)).orElse(null);
+      String b = to.map(p -> index.holding(p)).orElse(null);
+      return routing.forwards(host, a, b);
+    }
+  }
+
+  /**
+   * Subnets as address ranges sorted by first address. A network's subnets never overlap (the
+   * checker's subnet.overlap), so the only one that can hold a prefix is the last that starts at
+   * or below it: a binary search.
+   */
+  private static final class SubnetIndex {
+    private final long[] firsts;
+    private final long[] lasts;
+    private final String[] names;
+
+    SubnetIndex(Collection<SubnetPort> ports) {
+      SubnetPort[] sorted = ports.stream()
+          .sorted(Comparator.comparingLong(p -> p.cidr().first().toLong()))
+          .toArray(SubnetPort[]::new);
+      firsts = new long[sorted.length];
+      lasts = new long[sorted.length];
+      names = new String[sorted.length];
+      for (int i = 0; i < sorted.length; i++) {
+        firsts[i] = sorted[i].cidr().first().toLong();
+        lasts[i] = sorted[i].cidr().last().toLong();
+        names[i] = sorted[i].subnet();
+      }
+    }
+
+    private int at(Prefix a) {
+      int k = Arrays.binarySearch(firsts, a.first().toLong());
+      return k >= 0 ? k : -k - 2;
+    }
+
+    /** Whether one of the subnets holds both {@code a} and {@code b}. */
+    boolean same(Prefix a, Prefix b) {
+      int k = at(a);
+      return k >= 0 && lasts[k] >= a.last().toLong() && firsts[k] <= b.first().toLong()
+          && lasts[k] >= b.last().toLong();
+    }
+
+    /** The subnet holding {@code a}, or null. */
+    String holding(Prefix a) {
+      int k = at(a);
+      return k >= 0 && lasts[k] >= a.last().toLong() ? names[k] : null;
+    }
+  }
 
   private static FirewallPlan compile(Context ctx, Host host, HostPlan plan) {
     Map<String, SubnetPort> ports = new LinkedHashMap<>();
@@ -160,7 +232,8 @@ public final class Firewalls {
         }
       }
     }
-    Local local = new Local(reach, uplink.isPresent() || parent.isPresent(), new TreeMap<>());
+    Local local = new Local(reach, uplink.isPresent() || parent.isPresent(), host.name(),
+        routing);
     Sets sets = new Sets();
     List<AllowRule> lines = new ArrayList<>();
     Set<Prefix> nat = new LinkedHashSet<>();
@@ -168,7 +241,7 @@ public final class Firewalls {
       for (Rule rule : ctx.network.rules()) {
         compileRule(ctx, local, rule, sets, lines, nat);
       }
-      nameserverPeers(ctx, sets);
+      nameserverPeers(ctx, local, sets);
     }
     List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, reach) : List.of();
     return new FirewallPlan(host.name(), List.copyOf(ports.values()), uplink,
@@ -181,7 +254,7 @@ public final class Firewalls {
    * nameserver address to every address a peer holds: where such a query is routed, every router
    * on the way lets it through (udp and tcp 53).
    */
-  private static void nameserverPeers(Context ctx, Sets sets) {
+  private static void nameserverPeers(Context ctx, Local local, Sets sets) {
     List<List<Ipv4Address>> servers = ctx.nameserverAddresses;
     if (servers.size() < 2) {
       return;
@@ -193,6 +266,10 @@ public final class Firewalls {
           continue;
         }
         for (Ipv4Address a : peer) {
+          if (!local.routing().forwards(local.host(), ctx.nameserverSubnet.get(asker.get(0)),
+              ctx.nameserverSubnet.get(a))) {
+            continue;
+          }
           Optional<Prefix> to = Optional.of(Prefix.containing(a, 32));
           sets.add(Direction.FORWARD, from, to, DNS_UDP);
           sets.add(Direction.FORWARD, from, to, DNS_TCP);
@@ -258,6 +335,10 @@ public final class Firewalls {
         if (s.isPresent() && d.isPresent() && sameSubnet(local, s.get(), d.get())) {
           continue;
         }
+        // Only a router on the way between the two ends ever sees the traffic.
+        if (!local.forwards(s, d)) {
+          continue;
+        }
         sets.add(direction, s, d, service);
       }
     }
@@ -265,8 +346,7 @@ public final class Firewalls {
 
   /** Traffic inside one subnet is switched, never routed: no rule is needed or compiled. */
   private static boolean sameSubnet(Local local, Prefix a, Prefix b) {
-    return local.ports().values().stream()
-        .anyMatch(p -> p.cidr().contains(a) && p.cidr().contains(b));
+    return local.index().same(a, b);
   }
 
   /** What an endpoint is on this host, or empty when it does not reach the host. */
@@ -290,8 +370,7 @@ public final class Firewalls {
       return cidrs.isEmpty() ? Optional.empty() : Optional.of(new Side.Cidrs(cidrs));
     }
     if (endpoint instanceof Endpoint.OfZone z) {
-      List<Prefix> cidrs = local.ports().values().stream()
-          .filter(p -> p.zone().equals(z.name())).map(SubnetPort::cidr).toList();
+      List<Prefix> cidrs = local.zoneCidrs().getOrDefault(z.name(), List.of());
       if (cidrs.isEmpty()) {
         return Optional.empty();
       }

@@ -139,6 +139,40 @@ public final class Routing {
     return Optional.ofNullable(routerOf.get(subnet)).map(tops::get);
   }
 
+  /**
+   * Whether {@code router} forwards traffic between the two subnets (or the internet, as
+   * {@code null}): it is on the one path between their routers in the tree.
+   */
+  public boolean forwards(String router, String subnet, String other) {
+    String a = subnet == null ? root.orElse(null) : routerOf.get(subnet);
+    String b = other == null ? root.orElse(null) : routerOf.get(other);
+    if (a == null || b == null) {
+      return false;
+    }
+    List<String> up = ancestors(a);
+    List<String> down = ancestors(b);
+    for (String r : up) {
+      if (down.contains(r)) {
+        // r is where the two ways meet: the path is a..r and r..b.
+        return up.subList(0, up.indexOf(r) + 1).contains(router)
+            || down.subList(0, down.indexOf(r) + 1).contains(router);
+      }
+    }
+    return false;
+  }
+
+  /** {@code router}, its parent, and so on up to its tree's top. */
+  private List<String> ancestors(String router) {
+    List<String> out = new ArrayList<>();
+    String at = router;
+    while (at != null && !out.contains(at)) {
+      out.add(at);
+      Uplink up = uplinks.get(at);
+      at = up == null ? null : up.parent();
+    }
+    return out;
+  }
+
   /** The subnets routed by {@code router}. */
   public List<String> routed(String router) {
     return routed.getOrDefault(router, List.of());

@@ -464,6 +464,21 @@ class InvariantsTest {
         baseBuilder().never("container:ghost", "lan").build(),
         List.of(v("ref.container", "assertions[1].from", "Assertion never(container:ghost, lan):"
             + " container 'ghost' is not declared"))));
+    // Open vSwitch's port limits: one container more than a leaf's OpenFlow numbers.
+    Network.Builder crowd = network("t").supernet("10.0.0.0/8")
+        .subnet(subnet("big", "10.1.0.0/16"))
+        .spine("spine1", 8).spine("spine2", 8).interconnect("spine1", 1, "spine2", 1)
+        .host(host("vh").nic("eth0", "3c:ec:ef:6a:10:00").nic("eth1", "3c:ec:ef:6a:10:01")
+            .leaf("crowd", "big").address("big", "10.1.0.100"))
+        .trunk("vh", "eth0", "spine1", 2).trunk("vh", "eth1", "spine2", 2);
+    for (int i = 0; i <= 60_000; i++) {
+      crowd.container(lxc("c" + i).on("vh").attach("big"));
+    }
+    all.add(Arguments.of(RuleIds.HOST_PORTS, crowd.build(),
+        List.of(v("host.ports", "hosts[vh].leaves[crowd]", "Host 'vh': leaf 'crowd' has 60001"
+            + " container ports: at most 60000 fit in the OpenFlow port numbers cimnet pins them"
+            + " to (Open vSwitch numbers ports 1 to 65279): spread the containers over more"
+            + " leaves or hosts"))));
     // IPAM.
     all.add(Arguments.of(RuleIds.IPAM_SUBNET_FULL, baseBuilder()
         .subnet(subnet("p2p", "192.168.5.0/30"))

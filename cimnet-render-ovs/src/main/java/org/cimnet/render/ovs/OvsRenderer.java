@@ -44,11 +44,14 @@ import org.cimnet.core.spi.Renderer;
  * <p><b>Idempotence and convergence.</b> Running the script twice changes nothing. After a model
  * change it converges: a port on one of the plan's bridges that the plan no longer has is
  * deleted; a bridge marked {@code external_ids:cimnet=<host>} that the plan no longer has is
- * deleted; bridges of others are never touched; columns that differ are set again (a
- * {@code --may-exist add-port} alone would ignore them). All database changes are one
- * {@code ovs-vsctl} transaction; each bridge's flows are then replaced with
- * {@code ovs-ofctl -O OpenFlow13 --bundle replace-flows}, one atomic OpenFlow bundle, so no
- * packet sees a half-loaded table.
+ * deleted; bridges of others are never touched (a planned port found on one stops the script
+ * before any change); columns that differ are set again. The script reads the switch's state
+ * once, compares it with the plan it carries ({@code converge.awk}, linear in the ports) and
+ * sends only the difference: bridges in one transaction, then ports in transactions of at most
+ * {@value SetupScript#BUDGET} bytes of arguments, each port with its interface in one; an
+ * unchanged switch gets no transaction. Each bridge's flows are then replaced with
+ * {@code ovs-ofctl -O OpenFlow13 --bundle replace-flows}, one atomic OpenFlow bundle holding
+ * only the flows that differ, so no packet sees a half-loaded table.
  *
  * <p><b>Running it.</b> {@code bash hosts/<host>/ovs/setup.sh} as root on the host, after
  * {@code ovs-vswitchd} started (the flow files must stay next to the script). The environment

@@ -4,8 +4,8 @@ import java.util.Objects;
 
 /**
  * The one escaping function set for everything the Open vSwitch renderer writes: shell words for
- * the setup script, OVSDB values inside {@code ovs-vsctl} arguments, and comment text for the
- * script and the flow files.
+ * the setup script, OVSDB values inside {@code ovs-vsctl} arguments, fields of the script's plan
+ * table, and comment text for the script and the flow files.
  *
  * <p>Two layers meet in an {@code ovs-vsctl} argument such as {@code mac="02:00:00:00:00:01"}: the
  * shell splits and unquotes the word, then {@code ovs-vsctl} tokenizes the value, where
@@ -86,11 +86,22 @@ final class OvsStrings {
   }
 
   /**
-   * One {@code ovs-vsctl} column assignment of a string, {@code column=value}, as a shell word;
-   * {@code column} is cimnet's own text (such as {@code mac} or {@code options:peer}).
+   * {@code s} as one field of the setup script's plan table, which is tab-separated and read by
+   * awk: the text itself, since the model admits no control character in a name.
+   *
+   * @throws IllegalArgumentException if {@code s} holds a control character
    */
-  static String assign(String column, String value) {
-    return word(column + "=" + value(value));
+  static String field(String s) {
+    Objects.requireNonNull(s, "s == null");
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c < 0x20 || c == 0x7f) {
+        throw new IllegalArgumentException("Text '" + comment(s) + "' holds control character "
+            + String.format("U+%04X", (int) c) + ", which the setup script's plan table cannot"
+            + " carry: names are letters, digits, '-', '_' and '.'");
+      }
+    }
+    return s;
   }
 
   /** {@code s} made safe for a {@code #} comment: control characters become {@code ?}. */

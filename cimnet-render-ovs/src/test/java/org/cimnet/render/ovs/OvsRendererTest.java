@@ -58,12 +58,13 @@ class OvsRendererTest {
   void datapathSettingDefaultsToSystemAndAcceptsNetdev() {
     ValidatedNetwork n = SmallNetworks.before();
     String system = file(render(n), "hosts/hv/ovs/setup.sh");
-    assertTrue(system.contains("datapath_type=system "));
-    assertFalse(system.contains("datapath_type=netdev"));
+    assertTrue(system.contains("\tdatapath_type=\"system\"\t"));
+    assertFalse(system.contains("netdev"));
     String netdev = file(new OvsRenderer().render(n, RenderContext.defaults()
         .with(OvsRenderer.DATAPATH, "netdev")), "hosts/hv/ovs/setup.sh");
-    assertFalse(netdev.contains("datapath_type=system"));
-    assertEquals(3, netdev.split("datapath_type=netdev ", -1).length - 1, "one per bridge");
+    assertFalse(netdev.contains("system\""));
+    assertEquals(3, netdev.split("\tdatapath_type=\"netdev\"\t", -1).length - 1,
+        "one per bridge");
   }
 
   @Test
@@ -81,10 +82,12 @@ class OvsRendererTest {
     HostPlan plan = Plans.of(SmallNetworks.before()).get("hv");
     String vlans = plan.bridge("uplink").orElseThrow().vlans().stream().map(String::valueOf)
         .collect(Collectors.joining(","));
-    assertTrue(script.contains("tx+=(-- --may-exist add-bond uplink bond0 eth0 eth1\n"
-        + "  -- set Port bond0 vlan_mode=trunk trunks=" + vlans
-        + " 'tag=[]' bond_mode=balance-slb lacp=off)\n"), script);
-    assertTrue(script.contains("\nrebond uplink bond0 eth0 eth1\n"));
+    // The plan table's line: bond kind, no pinned OpenFlow port, the compared columns, the
+    // members (sorted) and the assignments, member interfaces by name.
+    assertTrue(script.contains("\nP\tb\tuplink\tbond0\t\ttrunk||" + vlans.replace(',', ' ')
+        + "|balance-slb|off\teth0 eth1\tp:vlan_mode=trunk\tp:tag=[]\tp:trunks=[" + vlans
+        + "]\tn:name=\"bond0\"\tp:bond_mode=\"balance-slb\"\tp:lacp=off\tm:name=\"eth0\""
+        + "\tm:name=\"eth1\"\n"), script);
   }
 
   @Test
@@ -92,11 +95,9 @@ class OvsRendererTest {
     ValidatedNetwork n = SmallNetworks.before();
     String script = file(render(n), "hosts/hv/ovs/setup.sh");
     for (BridgePlan b : Plans.of(n).get("hv").bridges()) {
-      assertTrue(script.contains("\nprune " + b.name() + " " + b.ports().stream()
-          .map(PortPlan::name).collect(Collectors.joining(" ")) + "\n"), b.name());
+      assertTrue(script.contains("\nB\t" + b.name() + "\t"), b.name());
       for (PortPlan p : b.ports()) {
-        assertTrue(script.contains(" " + b.name() + " " + p.name() + "\n")
-            || script.contains(" " + b.name() + " " + p.name() + " "), p.name());
+        assertTrue(script.contains("\t" + b.name() + "\t" + p.name() + "\t"), p.name());
       }
     }
   }
@@ -132,7 +133,7 @@ class OvsRendererTest {
     for (HostPlan plan : Plans.of(v).values()) {
       String script = byPath.get("hosts/" + plan.host() + "/ovs/setup.sh");
       for (BridgePlan b : plan.bridges()) {
-        assertTrue(script.contains("add-br " + OvsStrings.word(b.name()) + "\n"));
+        assertTrue(script.contains("\nB\t" + OvsStrings.field(b.name()) + "\t"));
         String flows = byPath.get("hosts/" + plan.host() + "/ovs/" + b.name() + ".flows");
         assertEquals(b.flows().stream().map(fl -> fl.text()).toList(),
             flows.lines().filter(l -> !l.startsWith("#")).toList());

@@ -67,9 +67,12 @@ class OvsStringsTest {
   }
 
   @Test
-  void assignQuotesTheValueThenTheWord() {
-    assertEquals("'mac=\"02:00:00:00:00:01\"'", OvsStrings.assign("mac", "02:00:00:00:00:01"));
-    assertEquals("'options:peer=\"a'\\''b\"'", OvsStrings.assign("options:peer", "a'b"));
+  void planFieldsKeepNamesAndRejectControlCharacters() {
+    assertEquals("ve-c1.2", OvsStrings.field("ve-c1.2"));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        () -> OvsStrings.field("a\tb"));
+    assertTrue(e.getMessage().contains("'a?b'") && e.getMessage().contains("U+0009"),
+        e.getMessage());
   }
 
   @Test
@@ -110,7 +113,8 @@ class OvsStringsTest {
 
   /**
    * ovs-vsctl against a scratch database (no switch, no root) stores every value exactly: each
-   * text goes through the shell and the OVSDB tokenizer as the setup script writes it.
+   * text goes the way the setup script sends it, one argument per line of a file that bash
+   * reads with {@code mapfile}, then through the OVSDB tokenizer.
    */
   @Test
   void ovsdbStoresEveryValueExactly(@TempDir Path dir) throws IOException,
@@ -125,13 +129,15 @@ class OvsStringsTest {
         .redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile()).start();
     try {
       assertTrue(PrivateSwitch.eventually(() -> Files.exists(sock)), "ovsdb-server came up");
-      StringBuilder script = new StringBuilder("set -euo pipefail\n");
-      String vsctl = "ovs-vsctl --no-wait " + OvsStrings.word("--db=unix:" + sock);
-      script.append(vsctl).append(" init\n");
+      StringBuilder args = new StringBuilder("init\n");
       for (int i = 0; i < NASTY.size(); i++) {
-        script.append(vsctl).append(" set Open_vSwitch . ")
-            .append(OvsStrings.assign("external_ids:k" + i, NASTY.get(i))).append('\n');
+        args.append("--\nset\nOpen_vSwitch\n.\nexternal_ids:k").append(i).append('=')
+            .append(OvsStrings.value(NASTY.get(i))).append('\n');
       }
+      Files.writeString(dir.resolve("args"), args, StandardCharsets.UTF_8);
+      String script = "set -euo pipefail\nmapfile -t args <" + OvsStrings.word(dir
+          .resolve("args").toString()) + "\novs-vsctl --no-wait " + OvsStrings.word("--db=unix:"
+          + sock) + " \"${args[@]}\"\n";
       Path file = dir.resolve("values.sh");
       Files.writeString(file, script, StandardCharsets.UTF_8);
       check(Proc.run(List.of("bash", file.toString()), null, 60));

@@ -128,12 +128,37 @@ public final class PrivateSwitch implements AutoCloseable {
    * this switch, the way an operator would, with the script's documented environment.
    */
   public Proc.Result apply(List<RenderedFile> files, String host) {
+    return apply(files, host, "");
+  }
+
+  /**
+   * As {@link #apply(List, String)}, and every ovs-vsctl call the script makes is logged, one
+   * line of arguments per call, to {@link #vsctlLog()}, which starts empty.
+   */
+  Proc.Result applyLogged(List<RenderedFile> files, String host) {
+    Path wrapper = dir.resolve("log-vsctl.sh");
+    try {
+      Files.writeString(wrapper, "printf '%s\\n' \"$*\" >>'" + vsctlLog() + "'\nexec \"$@\"\n");
+      Files.deleteIfExists(vsctlLog());
+      Files.createFile(vsctlLog());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return apply(files, host, "bash " + wrapper + " ");
+  }
+
+  /** The calls {@link #applyLogged} recorded, one per line. */
+  Path vsctlLog() {
+    return dir.resolve("vsctl.log");
+  }
+
+  private Proc.Result apply(List<RenderedFile> files, String host, String prefix) {
     Path out = dir.resolve("render-" + (++applied));
     OutputWriter.replace(out, files);
     Path script = out.resolve("hosts").resolve(host).resolve("ovs").resolve("setup.sh");
     return Proc.run(List.of("env", "OVS_RUNDIR=" + dir,
-        "OVS_VSCTL=ovs-vsctl --db=unix:" + dir.resolve("db.sock") + " --timeout=30",
-        "OVS_OFCTL=ovs-ofctl", "bash", script.toString()), null, 120);
+        "OVS_VSCTL=" + prefix + "ovs-vsctl --db=unix:" + dir.resolve("db.sock") + " --timeout=30",
+        "OVS_OFCTL=ovs-ofctl", "bash", script.toString()), null, 300);
   }
 
   /** Creates a network namespace that {@link #close()} deletes; the name is unique per run. */

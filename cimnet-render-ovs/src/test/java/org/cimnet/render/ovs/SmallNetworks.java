@@ -57,6 +57,27 @@ final class SmallNetworks {
         .build());
   }
 
+  /**
+   * Host {@code hv} with one leaf of six subnets and {@code containers} containers spread over
+   * them (at most 1,500): more ports than one ovs-vsctl transaction of the setup script takes.
+   */
+  static ValidatedNetwork crowded(int containers) {
+    String[] subnets = {"a", "b", "c", "d", "e", "f"};
+    Network.Builder b = network("lab").domain("lab.internal").supernet("10.20.0.0/16");
+    for (int i = 0; i < subnets.length; i++) {
+      b.subnet(subnet(subnets[i], "10.20." + (i + 1) + ".0/24"));
+    }
+    b.spine("s1", 4).spine("s2", 4).interconnect("s1", 1, "s2", 1)
+        .host(host(HOST).nic("eth0", "52:54:00:00:01:00").nic("eth1", "52:54:00:00:01:01")
+            .leaf("leaf1", subnets).address("a", "10.20.1.10"))
+        .trunk(HOST, "eth0", "s1", 2)
+        .trunk(HOST, "eth1", "s2", 2);
+    for (int i = 0; i < containers; i++) {
+      b.container(lxc("k" + i).on(HOST).attach(subnets[i % subnets.length]));
+    }
+    return validated(b.build());
+  }
+
   private static Network.Builder base(Host.Builder host) {
     return network("lab")
         .domain("lab.internal")

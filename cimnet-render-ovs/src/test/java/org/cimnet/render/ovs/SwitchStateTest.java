@@ -5,9 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
@@ -101,6 +105,87 @@ class SwitchStateTest {
     String converged = dump();
     apply(after);
     assertEquals(converged, dump());
+  }
+
+  @Test
+  void unchangedReapplyReadsOnceAndChangesNothing() throws IOException {
+    ValidatedNetwork network = SmallNetworks.before();
+    apply(network);
+    String first = dump();
+    Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST);
+    assertTrue(r.ok(), r.output());
+    List<String> calls = Files.readAllLines(sw.vsctlLog());
+    assertEquals(1, calls.size(), "one ovs-vsctl call, the state read: " + calls);
+    assertTrue(calls.get(0).matches(".* list Bridge -- .* list Port -- .* list Interface"),
+        calls.get(0));
+    assertEquals(first, dump());
+  }
+
+  /**
+   * 1,400 container ports take several transactions (none near the argument limit); after that a
+   * re-apply makes none, one more container makes exactly one, and one fewer exactly one.
+   */
+  @Test
+  void aCrowdedHostConvergesInBoundedTransactions() throws IOException {
+    ValidatedNetwork crowded = SmallNetworks.crowded(1400);
+    Proc.Result r = sw.applyLogged(render(crowded), SmallNetworks.HOST);
+    assertTrue(r.ok(), () -> r.output() + sw.logs());
+    List<String> calls = transactions();
+    assertTrue(calls.size() >= 3, "bridges, then ports in more than one batch: " + calls.size());
+    for (String call : calls) {
+      assertTrue(call.length() < SetupScript.BUDGET + 200, "call of " + call.length() + " bytes");
+    }
+    assertPortsMatch(plan(crowded));
+
+    assertTrue(sw.applyLogged(render(crowded), SmallNetworks.HOST).ok());
+    assertEquals(List.of(), transactions(), "an unchanged re-apply");
+
+    ValidatedNetwork more = SmallNetworks.crowded(1401);
+    assertTrue(sw.applyLogged(render(more), SmallNetworks.HOST).ok());
+    assertEquals(1, transactions().size(), "one container added");
+    assertPortsMatch(plan(more));
+
+    assertTrue(sw.applyLogged(render(crowded), SmallNetworks.HOST).ok());
+    assertEquals(1, transactions().size(), "one container removed");
+    assertPortsMatch(plan(crowded));
+  }
+
+  /** The logged ovs-vsctl calls that are not the script's state reads. */
+  private List<String> transactions() throws IOException {
+    return Files.readAllLines(sw.vsctlLog()).stream()
+        .filter(c -> !c.contains(" list Bridge -- ")).toList();
+  }
+
+  /**
+   * Every bridge's ports, and every container port's VLAN, OpenFlow port request and MAC, as
+   * the plan says, read in one listing per table (a crowded host has too many for a call each).
+   */
+  private void assertPortsMatch(HostPlan plan) {
+    Map<String, String> ports = new HashMap<>();
+    for (String row : sw.get("--format=csv", "--data=bare", "--no-headings",
+        "--columns=name,tag", "list", "Port").lines().toList()) {
+      String[] f = row.split(",", -1);
+      ports.put(f[0], f[1]);
+    }
+    Map<String, String> ifaces = new HashMap<>();
+    for (String row : sw.get("--format=csv", "--data=bare", "--no-headings",
+        "--columns=name,ofport_request,external_ids", "list", "Interface").lines().toList()) {
+      String[] f = row.split(",", -1);
+      ifaces.put(f[0], f[1] + " " + f[2]);
+    }
+    for (BridgePlan bridge : plan.bridges()) {
+      assertEquals(bridge.ports().stream().map(PortPlan::name)
+              .collect(Collectors.toCollection(TreeSet::new)),
+          new TreeSet<>(sw.get("list-ports", bridge.name()).lines().toList()),
+          "ports of " + bridge.name());
+      for (PortPlan port : bridge.ports()) {
+        if (port.kind() == PortPlan.Kind.CONTAINER) {
+          assertEquals("" + port.tag().getAsInt(), ports.get(port.name()), port.name());
+          assertEquals(port.ofport() + " attached-mac=" + port.mac().orElseThrow(),
+              ifaces.get(port.name()), port.name());
+        }
+      }
+    }
   }
 
   /** Bridges, ports, interfaces and flows as the plan says, and nothing else on them. */
