@@ -27,6 +27,9 @@ import picocli.CommandLine.ScopeType;
         PlanCommand.class,
         ExportCommand.class,
         LabCommand.class,
+        WatchCommand.class,
+        AdmitCommand.class,
+        PortsCommand.class,
     },
     footer = {"", "Exit status: 0 done, 1 the network is invalid, 2 wrong arguments,"
         + " 3 something else failed (see the message)."})
