@@ -17,8 +17,9 @@ import org.cimnet.core.model.Network;
  *
  * <p>Choices where the seed is silent, each one line to change:
  * <ul>
- *   <li>VLAN ids are left to IPAM, which gives 100 plus the subnet's index in the supernet: ilo
- *       100, lan 101, ..., wifi 107 (the third octet shows in the id).
+ *   <li>VLAN ids are left to IPAM, which gives 100 plus the subnet's position in the
+ *       declaration: ilo 100, lan 101, ..., wifi 107 (declared in address order, so the third
+ *       octet shows in the id).
  *   <li>Zones: lan, comms, internal, agents and wifi are {@code private}; ilo and mgmt are
  *       {@code management}; dmz is {@code dmz}. "Private subnets" in the seed's assertions means
  *       both private and management zones.

@@ -43,7 +43,7 @@ import org.cimnet.core.spi.Renderers;
  * the time the garbage collectors report. The large network runs first, so its cold figures are those of a fresh
  * JVM; the small one's are not. A renderer's time is its own: the host plans are made once by the
  * checker and shared through the {@link ValidatedNetwork}, so the plan stage is shown apart, and
- * the end-to-end line (check, then every renderer, as {@code Main} does) adds them up.
+ * the end-to-end line (check, then every renderer, as {@code cimnet render} does) adds them up.
  */
 public final class Benchmark {
   /** The process's CPU time: renderers may use more than the main thread. */
@@ -136,7 +136,7 @@ public final class Benchmark {
         diagramTools(name, files, stages.get("render diagram"));
       }
     }
-    // As Main does: check, then every renderer over the one validated network.
+    // As cimnet render does: check, then every renderer over the one validated network.
     stages.put("end to end (" + fitted.size() + " renderers)", time(runs, () -> {
       ValidatedNetwork v = Checker.check(network).validated();
       List<RenderedFile> all = new ArrayList<>();

@@ -34,7 +34,7 @@ class SeedNetworkTest {
     assertEquals(List.of("ilo", "lan", "comms", "internal", "dmz", "agents", "mgmt", "wifi"),
         List.copyOf(cidrs.keySet()));
     assertTrue(cim.subnet("ilo").orElseThrow().reserved());
-    // Every subnet has its own VLAN: 100 plus its index in the supernet.
+    // Every subnet has its own VLAN: 100 plus its position in the declaration.
     assertEquals(List.of(100, 101, 102, 103, 104, 105, 106, 107),
         cim.subnets().stream().map(s -> s.vlan().getAsInt()).toList());
   }

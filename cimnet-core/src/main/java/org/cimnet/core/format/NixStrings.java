@@ -6,7 +6,7 @@ import java.util.Set;
 /**
  * The one Nix escaping function set: double-quoted string literals and attribute names.
  *
- * <p>In a {@code "..."} literal only {@code \}, {@code "} and {@code ${} are special (plus the
+ * <p>In a {@code "..."} literal only {@code \}, {@code "} and <code>&#36;&#123;</code> are special (plus the
  * control characters, written {@code \n}, {@code \r}, {@code \t}); a lone {@code $} is literal.
  */
 public final class NixStrings {

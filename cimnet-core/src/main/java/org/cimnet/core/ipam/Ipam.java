@@ -34,7 +34,7 @@ import org.cimnet.core.model.Violation;
  * gateway, nameserver, broadcast) is never handed out.
  */
 public final class Ipam {
-  /** The first VLAN id tried for a subnet at index {@code i} of the supernet is 100 + i. */
+  /** The first VLAN id tried for the subnet declared at position i (from 0) is 100 + i. */
   public static final int VLAN_BASE = 100;
 
   private Ipam() {}
@@ -241,15 +241,16 @@ public final class Ipam {
     List<Subnet> subnets = declared.subnets();
     BitSet taken = new BitSet(4095);
     subnets.forEach(s -> s.vlan().ifPresent(taken::set));
-    for (Subnet s : subnets) {
+    for (int i = 0; i < subnets.size(); i++) {
+      Subnet s = subnets.get(i);
       if (s.vlan().isPresent()) {
         continue;
       }
       Optional<Integer> before = previous.flatMap(p -> p.subnet(s.name()))
           .filter(p -> p.vlan().isPresent()).map(p -> p.vlan().getAsInt())
           .filter(v -> !taken.get(v));
-      int vlan = before.orElseGet(() -> freeVlan(preferredVlan(declared.supernet(), s.cidr()),
-          taken));
+      int preferred = preferredVlan(i);
+      int vlan = before.orElseGet(() -> freeVlan(preferred, taken));
       if (vlan < 0) {
         problems.add(new Violation("ipam.vlans-exhausted", "subnets[" + s.name() + "].vlan",
             "Subnet '" + s.name() + "': no VLAN id is free: all of 2 to 4094 are taken"));
@@ -260,13 +261,14 @@ public final class Ipam {
     }
   }
 
-  /** 100 plus the subnet's index among the blocks of its size in the supernet. */
-  static int preferredVlan(Prefix supernet, Prefix cidr) {
-    if (!supernet.contains(cidr)) {
-      return VLAN_BASE;
-    }
-    long index = (cidr.network().toLong() - supernet.network().toLong()) >>> (32 - cidr.length());
-    return (int) Math.min(VLAN_BASE + index, 4094);
+  /**
+   * The first id tried for the subnet declared at {@code position} (from 0): {@value #VLAN_BASE}
+   * plus its position, so the third subnet declared gets 102 unless that is taken. Declaration
+   * order is what a person reading the file counts; a subnet's own {@code vlan} overrides it,
+   * and a previous assignment (the event log's) keeps each id when subnets are inserted.
+   */
+  static int preferredVlan(int position) {
+    return (int) Math.min((long) VLAN_BASE + position, 4094);
   }
 
   private static int freeVlan(int preferred, BitSet taken) {

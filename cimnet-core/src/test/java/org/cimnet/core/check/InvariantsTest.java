@@ -282,7 +282,7 @@ class InvariantsTest {
         .replaceSubnet(base().subnet("dmz").orElseThrow().withVlan(7)).build(),
         List.of(v("vlan.duplicate", "subnets[dmz].vlan", "Subnet 'dmz': VLAN id '7' is already"
             + " the VLAN of subnet 'lan': every subnet needs its own VLAN id"))));
-    String missing = " does not carry subnet 'dmz' (VLAN 104), which leaf 'leaf2' of host 'vh'"
+    String missing = " does not carry subnet 'dmz' (VLAN 102), which leaf 'leaf2' of host 'vh'"
         + " needs: add it to the trunk's carries, or leave carries empty to carry every subnet"
         + " the host's leaves carry";
     all.add(Arguments.of(RuleIds.TRUNK_VLAN_MISSING, withLinks(b -> b
@@ -295,7 +295,7 @@ class InvariantsTest {
         .interconnect("spine1", 1, "spine2", 1)
         .trunk("vh", "eth0", "spine1", 2).trunk("vh", "eth1", "spine2", 2, "lan", "dmz", "ilo")),
         List.of(v("trunk.bond-mismatch", "links[2].carries", "Trunk 'vh.eth1' (links[2])"
-            + " carries VLANs [100, 101, 104] but trunk 'vh.eth0' (links[1]) carries [101, 104]:"
+            + " carries VLANs [100, 101, 102] but trunk 'vh.eth0' (links[1]) carries [101, 102]:"
             + " the trunks of a host form one bond and must carry the same VLANs"))));
     // Spines, links and leaves.
     all.add(Arguments.of(RuleIds.LINK_PORT_RANGE, withLinks(b -> b

@@ -13,6 +13,7 @@ import java.util.Set;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
+import net.jqwik.api.Example;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
@@ -163,15 +164,35 @@ class IpamProperties {
   }
 
   @Property(tries = 20)
-  void vlansFollowTheSupernetIndex(@ForAll @IntRange(min = 1, max = 8) int count) {
+  void vlansFollowDeclarationOrderWhateverTheAddresses(
+      @ForAll @IntRange(min = 1, max = 8) int count, @ForAll java.util.Random random) {
+    List<Integer> blocks = new java.util.ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      blocks.add(i);
+    }
+    java.util.Collections.shuffle(blocks, random);
     Network.Builder b = Network.builder("v").supernet("192.168.0.0/21");
     for (int i = 0; i < count; i++) {
-      b.subnet("s" + i, "192.168." + i + ".0/24");
+      b.subnet("s" + i, "192.168." + blocks.get(i) + ".0/24");
     }
     Network n = Ipam.assign(b.build()).network();
     for (int i = 0; i < count; i++) {
       assertEquals(100 + i, n.subnet("s" + i).orElseThrow().vlan().getAsInt());
     }
+  }
+
+  /** Mixed sizes: the /23, /26 and /27 declared first, second and third get 100, 101, 102. */
+  @Example
+  void vlansOfMixedSizesAreTheirPositions() {
+    Network n = Ipam.assign(Network.builder("v").supernet("10.0.0.0/16")
+        .subnet("big", "10.0.2.0/23").subnet("mid", "10.0.4.0/26")
+        .subnet("small", "10.0.5.0/27").subnet(Subnet.builder("pinned", "10.0.6.0/24").vlan(101)).build())
+        .network();
+    assertEquals(100, n.subnet("big").orElseThrow().vlan().getAsInt());
+    // 101 is pinned by the subnet declared last, so the second subnet takes the next free id.
+    assertEquals(102, n.subnet("mid").orElseThrow().vlan().getAsInt());
+    assertEquals(103, n.subnet("small").orElseThrow().vlan().getAsInt());
+    assertEquals(101, n.subnet("pinned").orElseThrow().vlan().getAsInt());
   }
 
   @Property(tries = 20)

@@ -7,7 +7,8 @@ import org.cimnet.core.model.Watch;
 /**
  * {@code watch.nix}, written for every host when the model declares {@code watch}: a systemd
  * service running {@code cimnet watch} on the host, started after Open vSwitch and restarted if
- * it stops. Options under {@code cimnet.watch}: {@code package} (required: a package whose
+ * it stops: {@code cimnet watch <model> --log <log> --host <host>}. Options under
+ * {@code cimnet.watch}: {@code package} (required: a package whose
  * {@code bin/cimnet} is cimnet's command line), {@code model} (the folder holding network.yaml
  * and parts.yaml, default {@code /etc/cimnet}) and {@code log} (the event log, default
  * {@code /var/lib/cimnet/events.jsonl}).
@@ -52,7 +53,7 @@ final class WatchModule {
     w.line("path = [ config.virtualisation.vswitch.package pkgs.iproute2 ];");
     w.open("serviceConfig = {");
     w.line("ExecStart = lib.escapeShellArgs [ \"${cfg.package}/bin/cimnet\" \"watch\""
-        + " \"--model\" cfg.model \"--log\" cfg.log \"--host\" " + string(host) + " ];");
+        + " cfg.model \"--log\" cfg.log \"--host\" " + string(host) + " ];");
     w.line("Restart = \"always\";");
     w.line("RestartSec = 2;");
     w.line("StateDirectory = \"cimnet\";");

@@ -29,8 +29,7 @@ class WatchModuleTest {
     String module = TestNetworks.file(files, "hosts/plain/nix/watch.nix");
     assertTrue(module.contains("  config.systemd.services.cimnet-watch = {\n"), module);
     assertTrue(module.contains("    ExecStart = lib.escapeShellArgs [ \"${cfg.package}/bin/cimnet\""
-        + " \"watch\" \"--model\" cfg.model \"--log\" cfg.log \"--host\" \"plain\" ];\n"),
-        module);
+        + " \"watch\" cfg.model \"--log\" cfg.log \"--host\" \"plain\" ];\n"), module);
     assertTrue(module.contains("every 500 ms"), module);
     assertTrue(TestNetworks.file(files, "hosts/r1/nix/default.nix")
         .contains("\n    ./watch.nix\n"));

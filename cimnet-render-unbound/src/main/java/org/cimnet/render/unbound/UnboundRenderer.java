@@ -50,7 +50,7 @@ import org.cimnet.core.spi.Renderer;
  *       unbound.conf only.
  * </ul>
  *
- * @throws IllegalArgumentException from {@link #render} if a setting is malformed, naming it
+ * <p>{@link #render} throws IllegalArgumentException if a setting is malformed, naming it.
  */
 public final class UnboundRenderer implements Renderer {
   /** The renderer id. */

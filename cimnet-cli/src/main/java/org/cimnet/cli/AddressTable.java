@@ -1,8 +1,9 @@
-package org.cimnet.examples;
+package org.cimnet.cli;
 
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.check.ValidatedNetwork;
@@ -17,17 +18,31 @@ import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.core.spi.Renderer;
 
 /**
- * {@code addresses.txt}: every named address with its MAC, subnet and VLAN, aligned in columns,
- * for people to read and diff.
+ * Renderer {@code addresses}: {@code addresses.txt}, every named address with its MAC, subnet
+ * and VLAN, aligned in columns, for people to read and diff.
  */
 public final class AddressTable implements Renderer {
+  /** One name IPAM handed out. */
+  record Row(String name, String address, String mac, String subnet, int vlan, String role) {}
+
   @Override
   public String id() {
-    return "table";
+    return "addresses";
   }
 
   @Override
   public List<RenderedFile> render(ValidatedNetwork validated, RenderContext context) {
+    List<String[]> rows = new ArrayList<>();
+    rows.add(new String[] {"NAME", "ADDRESS", "MAC", "SUBNET", "VLAN", "ROLE"});
+    for (Row r : rows(validated)) {
+      rows.add(new String[] {r.name(), r.address(), r.mac(), r.subnet(),
+          String.valueOf(r.vlan()), r.role()});
+    }
+    return List.of(new RenderedFile("addresses.txt", align(rows)));
+  }
+
+  /** Every name in the order naming gives them. */
+  static List<Row> rows(ValidatedNetwork validated) {
     Network network = validated.network();
     Map<String, Subnet> subnets = new HashMap<>();
     network.subnets().forEach(s -> subnets.put(s.name(), s));
@@ -37,17 +52,15 @@ public final class AddressTable implements Renderer {
         a.mac().ifPresent(m -> containerMacs.put(c.name() + "/" + a.subnet(), m));
       }
     }
-    List<String[]> rows = new ArrayList<>();
-    rows.add(new String[] {"NAME", "ADDRESS", "MAC", "SUBNET", "VLAN", "ROLE"});
+    List<Row> rows = new ArrayList<>();
     for (Naming.NameRecord r : validated.names()) {
       MacAddress mac = r.kind() == Naming.Owner.CONTAINER
           ? containerMacs.get(r.owner() + "/" + r.subnet())
           : Macs.hostPort(r.owner(), r.subnet());
-      rows.add(new String[] {r.fqdn(), r.address().toString(), mac.toString(), r.subnet(),
-          String.valueOf(subnets.get(r.subnet()).vlan().orElseThrow()),
-          r.kind().name().toLowerCase(java.util.Locale.ROOT)});
+      rows.add(new Row(r.fqdn(), r.address().toString(), mac.toString(), r.subnet(),
+          subnets.get(r.subnet()).vlan().orElseThrow(), r.kind().name().toLowerCase(Locale.ROOT)));
     }
-    return List.of(new RenderedFile("addresses.txt", align(rows)));
+    return rows;
   }
 
   private static String align(List<String[]> rows) {
