@@ -19,16 +19,31 @@ import org.cimnet.core.event.Sighting;
  *   <li>{@code device-seen}: a MAC appeared, and the model admits it on that VLAN;
  *   <li>{@code device-unauthorized}: a MAC appeared (or moved) where the model does not admit it,
  *       with that subnet's enforcement;
- *   <li>{@code device-moved}: a MAC present before is on another host, bridge, port or VLAN;
+ *   <li>{@code device-moved}: a MAC is on another host, bridge, port or VLAN than where it was
+ *       last seen, whether it stayed in the tables or left them in between;
  *   <li>{@code device-gone}: a MAC left the tables (aged out, unplugged).
  * </ul>
+ *
+ * <p>Moving a cable takes a MAC out of every table until its first frame on the new port, and a
+ * poll may fall in that gap: so a MAC that comes back is compared with its last place, and one
+ * that comes back somewhere else is a move (and, where the model does not admit it there, also
+ * unauthorized, as a first sight would be). The last places of {@value #DEPARTED} MACs are kept.
  *
  * <p>A snapshot equal to the last gives no event; every MAC is one entry of the state, so a MAC
  * that flaps between two ports gives one {@code device-moved} per change. Events come in MAC
  * order, so the same snapshots give the same events.
  */
 public final class Reconciler {
+  /** How many departed MACs keep their last place; the oldest departure is forgotten first. */
+  static final int DEPARTED = 100_000;
+
   private final Map<MacAddress, Sighting> present = new HashMap<>();
+  private final Map<MacAddress, Sighting> departed = new java.util.LinkedHashMap<>() {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<MacAddress, Sighting> eldest) {
+      return size() > DEPARTED;
+    }
+  };
   private Known known;
 
   public Reconciler(Known known) {
@@ -63,7 +78,13 @@ public final class Reconciler {
       Sighting s = known.sighting(raw.host(), raw.mac(), raw.bridge(), raw.port(), raw.vlan(),
           raw.address());
       Sighting before = present.put(s.mac(), s);
-      if (before == null) {
+      Sighting last = before == null ? departed.remove(s.mac()) : null;
+      if (last != null && !last.samePlace(s)) {
+        events.add(new Event.DeviceMoved(last, s, at));
+        if (s.owner().isEmpty()) {
+          events.add(new Event.DeviceUnauthorized(s, known.enforcement(s.vlan()), at));
+        }
+      } else if (before == null) {
         events.add(s.owner().isPresent() ? new Event.DeviceSeen(s, at)
             : new Event.DeviceUnauthorized(s, known.enforcement(s.vlan()), at));
       } else if (!before.samePlace(s)) {
@@ -84,7 +105,9 @@ public final class Reconciler {
     }
     gone.sort(null);
     for (MacAddress mac : gone) {
-      events.add(new Event.DeviceGone(present.remove(mac), at));
+      Sighting left = present.remove(mac);
+      departed.put(mac, left);
+      events.add(new Event.DeviceGone(left, at));
     }
     return events;
   }

@@ -66,6 +66,7 @@ class ReconcilerProperties {
     Reconciler r = new Reconciler(KNOWN);
     Map<MacAddress, Sighting> rebuilt = new HashMap<>();
     Map<MacAddress, Sighting> before = new HashMap<>();
+    Map<MacAddress, Sighting> departed = new HashMap<>();
     for (List<Sighting> snapshot : history) {
       Map<MacAddress, Sighting> now = new LinkedHashMap<>();
       snapshot.forEach(s -> now.merge(s.mac(), s, (a, b) -> key(a).compareTo(key(b)) <= 0
@@ -90,8 +91,17 @@ class ReconcilerProperties {
       for (Event.Observed e : events) {
         Sighting s = e.sighting();
         if (e instanceof Event.DeviceGone) {
-          assertTrue(rebuilt.remove(s.mac()) != null, "gone only what was there");
+          Sighting left = rebuilt.remove(s.mac());
+          assertTrue(left != null, "gone only what was there");
+          departed.put(s.mac(), left);
           gone--;
+        } else if (e instanceof Event.DeviceMoved m && !rebuilt.containsKey(s.mac())) {
+          // Back after leaving the tables, somewhere else: a move from its last place.
+          Sighting last = departed.remove(s.mac());
+          assertTrue(last != null && m.from().samePlace(last) && !last.samePlace(s),
+              "back somewhere else: moved from its last place: " + e);
+          rebuilt.put(s.mac(), s);
+          firstSight++;
         } else if (e instanceof Event.DeviceMoved m) {
           assertTrue(m.from().samePlace(rebuilt.get(s.mac())), "moved from where it was");
           rebuilt.put(s.mac(), s);
@@ -100,6 +110,8 @@ class ReconcilerProperties {
           // The first sight of a MAC: seen if the model admits it on that VLAN, else not.
           assertEquals(KNOWN.owner(s.mac(), s.vlan()).isPresent(),
               e instanceof Event.DeviceSeen, e::toString);
+          Sighting last = departed.remove(s.mac());
+          assertTrue(last == null || last.samePlace(s), "back elsewhere is a move: " + e);
           rebuilt.put(s.mac(), s);
           firstSight++;
         } else {
@@ -164,6 +176,24 @@ class ReconcilerProperties {
     assertEquals(Watch.Enforcement.QUARANTINE, ((Event.DeviceUnauthorized) unknown)
         .enforcement());
     assertEquals(List.of("device-gone", "device-gone"), r.step(List.of(), AT).stream()
+        .map(Event::type).toList());
+  }
+
+  /** A cable moved between two polls: gone from the old port, then back on a new one. */
+  @Test
+  void backOnAnotherPortAfterAGapIsAMove() {
+    Reconciler r = new Reconciler(KNOWN);
+    int ilo = 3;
+    Sighting first = at(ilo, 0, 0);
+    r.step(List.of(first), AT);
+    assertEquals(List.of("device-gone"), r.step(List.of(), AT).stream().map(Event::type)
+        .toList());
+    List<Event.Observed> back = r.step(List.of(at(ilo, 3, 0)), AT);
+    assertEquals(List.of("device-moved"), back.stream().map(Event::type).toList());
+    assertTrue(((Event.DeviceMoved) back.get(0)).from().samePlace(first));
+    // Back where it was last seen: seen again, not moved.
+    r.step(List.of(), AT);
+    assertEquals(List.of("device-seen"), r.step(List.of(at(ilo, 3, 0)), AT).stream()
         .map(Event::type).toList());
   }
 
