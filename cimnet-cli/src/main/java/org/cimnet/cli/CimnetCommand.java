@@ -30,6 +30,7 @@ import picocli.CommandLine.ScopeType;
         WatchCommand.class,
         AdmitCommand.class,
         PortsCommand.class,
+        picocli.AutoComplete.GenerateCompletion.class,
     },
     footer = {"", "Exit status: 0 done, 1 the network is invalid, 2 wrong arguments,"
         + " 3 something else failed (see the message)."})

@@ -76,6 +76,27 @@ class LauncherIT {
     assertFalse(r.out().contains("the script's own output"), r.both());
   }
 
+  /** The completion script loads into a real bash and completes subcommands and options. */
+  @Test
+  void completionScriptCompletesInBash(@TempDir Path dir) throws IOException,
+      InterruptedException {
+    Launcher r = Launcher.cimnet("generate-completion");
+    assertEquals(0, r.exit(), r.both());
+    Path script = dir.resolve("cimnet-completion.bash");
+    Files.writeString(script, r.out());
+    String probe = "source " + script + "\n"
+        + "COMP_WORDS=(cimnet re); COMP_CWORD=1; COMP_LINE='cimnet re'; COMP_POINT=9\n"
+        + "_complete_cimnet cimnet re cimnet; echo \"subcommands: ${COMPREPLY[*]}\"\n"
+        + "COMP_WORDS=(cimnet render --on); COMP_CWORD=2; COMP_LINE='cimnet render --on';"
+        + " COMP_POINT=18\n"
+        + "_complete_cimnet cimnet --on render; echo \"options: ${COMPREPLY[*]}\"\n";
+    Process bash = new ProcessBuilder("bash", "-c", probe).redirectErrorStream(true).start();
+    String out = new String(bash.getInputStream().readAllBytes());
+    assertEquals(0, bash.waitFor(), out);
+    assertTrue(out.contains("subcommands: render"), out);
+    assertTrue(out.contains("options: --only"), out);
+  }
+
   @Test
   void jsonAnswersParse() throws IOException {
     Launcher r = Launcher.cimnet("explain", "--json", Cli.SEED, "internet", "dmz", "tcp/443");
