@@ -76,6 +76,21 @@ class LauncherIT {
     assertFalse(r.out().contains("the script's own output"), r.both());
   }
 
+  /** {@code cimnet lab} on the seed: stages on stderr, the summary on stdout, exit 0. */
+  @Test
+  void labOfTheSeedAgreesWithTheChecker() {
+    org.cimnet.testkit.Tools.require(org.cimnet.lab.Lab.TOOLS.toArray(String[]::new));
+    org.cimnet.testkit.Tools.requireRoot();
+    Launcher r = Launcher.cimnet("lab", Cli.SEED);
+    assertEquals(0, r.exit(), r.both());
+    assertTrue(r.out().contains("pairs probed: 531, pairs agreeing: 531"), r.both());
+    assertTrue(r.out().contains("relayed cells probed: 2, relayed cells agreeing: 2"), r.both());
+    assertTrue(r.out().contains("every probe agrees with the checker"), r.both());
+    assertTrue(r.err().contains("cimnet lab: names forward and reverse from every subnet"),
+        r.both());
+    noStackTrace(r);
+  }
+
   /** The completion script loads into a real bash and completes subcommands and options. */
   @Test
   void completionScriptCompletesInBash(@TempDir Path dir) throws IOException,
