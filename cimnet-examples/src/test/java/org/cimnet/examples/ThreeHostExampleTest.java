@@ -16,9 +16,7 @@ import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.plan.FirewallPlan;
-import org.cimnet.core.plan.Firewalls;
 import org.cimnet.core.plan.HostPlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.policy.Matrix;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
@@ -41,7 +39,7 @@ class ThreeHostExampleTest {
 
   @Test
   void coreRoutesEdgesSubnetsThroughEdgeAndEdgeGoesOutThroughCore() {
-    Map<String, HostPlan> plans = Plans.of(report.validated());
+    Map<String, HostPlan> plans = report.validated().plans();
     Ipv4Address edgeLan = report.network().host("edge").orElseThrow().addresses().get(0)
         .address().orElseThrow();
     List<String> throughEdge = plans.get("core").routes().stream()
@@ -62,7 +60,7 @@ class ThreeHostExampleTest {
 
   @Test
   void eachRouterFiltersWhatItForwardsOnly() {
-    Map<String, FirewallPlan> fw = Firewalls.of(report.validated());
+    Map<String, FirewallPlan> fw = report.validated().firewalls();
     Prefix lan = Prefix.parse("10.30.1.0/24");
     Prefix app = Prefix.parse("10.30.2.0/24");
     Prefix db = Prefix.parse("10.30.3.0/24");

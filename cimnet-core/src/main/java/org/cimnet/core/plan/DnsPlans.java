@@ -12,7 +12,6 @@ import java.util.Optional;
 import java.util.Set;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.Prefix;
-import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Subnet;
@@ -26,7 +25,8 @@ import org.cimnet.core.plan.InterfacePlan.InterfaceAddress;
 import org.cimnet.core.plan.InterfacePlan.Purpose;
 
 /**
- * Builds the {@link DnsPlan} of every nameserver host from one validated network.
+ * Builds the {@link DnsPlan} of every nameserver host from one validated network's names and
+ * host plans.
  *
  * <p><b>Who serves what.</b> A subnet is served by the host holding its nameserver address
  * (its {@code .254}); that host alone holds the subnet's A records, so the configuration grows
@@ -82,40 +82,31 @@ public final class DnsPlans {
 
   private DnsPlans() {}
 
-  /** One plan per nameserver host, in host order, without forwarders. */
-  public static Map<String, DnsPlan> of(ValidatedNetwork validated) {
-    return of(validated, List.of());
-  }
-
   /**
-   * One plan per nameserver host, in host order.
+   * One plan per nameserver host, in host order ({@code ValidatedNetwork.dnsPlans(forwarders)}
+   * passes a validated network's own names and host plans).
    *
+   * @param names every DNS name the network implies ({@link Naming#records})
+   * @param hostPlans the network's host plans
    * @param forwarders the upstream resolvers; empty: names outside the zones are refused
    * @throws IllegalStateException if an address has two names or a name two addresses (the
    *     checker's {@code dns.ptr} and {@code name.duplicate} rules report these first)
    */
-  public static Map<String, DnsPlan> of(ValidatedNetwork validated,
-      List<Ipv4Address> forwarders) {
-    return of(validated, forwarders, validated.plans());
-  }
-
-  /** As {@link #of(ValidatedNetwork, List)}, reusing host plans already built. */
-  public static Map<String, DnsPlan> of(ValidatedNetwork validated,
-      List<Ipv4Address> forwarders, Map<String, HostPlan> hostPlans) {
+  public static Map<String, DnsPlan> of(Network network, List<Naming.NameRecord> names,
+      Map<String, HostPlan> hostPlans, List<Ipv4Address> forwarders) {
     Map<String, List<InterfacePlan>> nameservers = new LinkedHashMap<>();
     for (HostPlan host : hostPlans.values()) {
       if (host.nameserver()) {
         nameservers.put(host.host(), host.interfaces());
       }
     }
-    return build(validated, forwarders, nameservers);
+    return build(network, names, forwarders, nameservers);
   }
 
   /** The plans of the nameserver hosts, given their L3 interfaces in host order. */
-  private static Map<String, DnsPlan> build(ValidatedNetwork validated,
+  private static Map<String, DnsPlan> build(Network network, List<Naming.NameRecord> names,
       List<Ipv4Address> forwarders, Map<String, List<InterfacePlan>> nameservers) {
     Objects.requireNonNull(forwarders, "forwarders == null");
-    Network network = validated.network();
     String domain = network.domain();
 
     // Who serves each subnet: the host holding its nameserver address (at most one: the
@@ -163,7 +154,7 @@ public final class DnsPlans {
       }
     }
     List<Prefix> reverse = List.copyOf(blockServers.keySet());
-    Map<String, List<Record>> bySubnet = recordsBySubnet(validated.names(), reverse);
+    Map<String, List<Record>> bySubnet = recordsBySubnet(names, reverse);
 
     // Shared instances: each zone, delegation and record exists once for all plans.
     Zone root = new Zone("", ZoneType.REFUSE);

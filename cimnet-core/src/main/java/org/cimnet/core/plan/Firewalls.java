@@ -14,7 +14,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.Prefix;
-import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.Endpoint;
@@ -56,15 +55,12 @@ public final class Firewalls {
 
   private Firewalls() {}
 
-  /** Every host's firewall, in host order. */
-  public static Map<String, FirewallPlan> of(ValidatedNetwork validated) {
-    return of(validated, Plans.of(validated));
-  }
-
-  /** Every host's firewall, from plans already made by {@link Plans#of(ValidatedNetwork)}. */
-  public static Map<String, FirewallPlan> of(ValidatedNetwork validated,
-      Map<String, HostPlan> plans) {
-    Context ctx = new Context(validated.network());
+  /**
+   * Every host's firewall, in host order, from the network's host plans
+   * ({@code ValidatedNetwork.firewalls()} passes a validated network's own).
+   */
+  public static Map<String, FirewallPlan> of(Network network, Map<String, HostPlan> plans) {
+    Context ctx = new Context(network);
     Map<String, FirewallPlan> result = new LinkedHashMap<>();
     for (Host host : ctx.network.hosts()) {
       result.put(host.name(), compile(ctx, host, plans.get(host.name())));
@@ -73,14 +69,14 @@ public final class Firewalls {
   }
 
   /**
-   * One host's firewall.
+   * One host's firewall, from the network's host plans.
    *
    * @throws IllegalArgumentException if the network has no host of that name
    */
-  public static FirewallPlan plan(ValidatedNetwork validated, String host) {
-    Host h = validated.network().host(host).orElseThrow(() -> new IllegalArgumentException(
+  public static FirewallPlan plan(Network network, Map<String, HostPlan> plans, String host) {
+    Host h = network.host(host).orElseThrow(() -> new IllegalArgumentException(
         "Host '" + host + "' is not declared: no firewall to plan"));
-    return compile(new Context(validated.network()), h, Plans.of(validated).get(h.name()));
+    return compile(new Context(network), h, plans.get(h.name()));
   }
 
   /** Lookups shared by every host, computed once. */

@@ -7,9 +7,7 @@ import java.util.Optional;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.model.Watch;
 import org.cimnet.core.plan.FirewallPlan;
-import org.cimnet.core.plan.Firewalls;
 import org.cimnet.core.plan.HostPlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.core.spi.Renderer;
@@ -69,8 +67,8 @@ public final class NixRenderer implements Renderer {
       throw new IllegalArgumentException("Setting '" + STATE_VERSION + "' = '" + stateVersion
           + "' is not a NixOS release: use YY.MM, such as '" + DEFAULT_STATE_VERSION + "'");
     }
-    Map<String, HostPlan> plans = Plans.of(network);
-    Map<String, FirewallPlan> firewalls = Firewalls.of(network, plans);
+    Map<String, HostPlan> plans = network.plans();
+    Map<String, FirewallPlan> firewalls = network.firewalls();
     // Hosts render independently; an ordered parallel stream keeps the output order fixed.
     Optional<Watch> watch = network.network().watch();
     List<RenderedFile> files = new ArrayList<>(plans.values().parallelStream()

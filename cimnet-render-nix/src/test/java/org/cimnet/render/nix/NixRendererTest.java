@@ -30,7 +30,7 @@ class NixRendererTest {
 
   @Test
   void aMultiHomedNixosContainerRepliesByEachSubnet() {
-    org.cimnet.core.plan.ContainerPlan bus = org.cimnet.core.plan.Plans.of(NET).get("r1")
+    org.cimnet.core.plan.ContainerPlan bus = NET.plans().get("r1")
         .containers().stream().filter(c -> c.name().equals("bus")).findFirst().orElseThrow();
     org.cimnet.core.plan.ContainerPlan.SourceRoute route = bus.sourceRoutes().get(0);
     assertEquals(1, bus.sourceRoutes().size());
@@ -113,7 +113,7 @@ class NixRendererTest {
         + " { config = { }; lib = { }; pkgs = { }; }; t = m.networking.nftables.tables; in"
         + " [ t.cimnet_filter.family t.cimnet_filter.content t.cimnet_nat.family"
         + " t.cimnet_nat.content ]");
-    FirewallPlan plan = Firewalls.plan(NET, "r1");
+    FirewallPlan plan = Firewalls.plan(NET.network(), NET.plans(), "r1");
     List<NftRuleset.Table> tables = NftRuleset.tables(plan);
     assertEquals(List.of("inet", String.join("\n", tables.get(0).body()) + "\n",
         "ip", String.join("\n", tables.get(1).body()) + "\n"), got);
@@ -170,7 +170,7 @@ class NixRendererTest {
 
   /** The OpenFlow port the plan gives a port of r1 (container ports: a hash of the name). */
   private static int ofport(String port) {
-    return org.cimnet.core.plan.Plans.of(NET).get("r1").bridges().stream()
+    return NET.plans().get("r1").bridges().stream()
         .flatMap(b -> b.ports().stream()).filter(p -> p.name().equals(port)).findFirst()
         .orElseThrow().ofport();
   }

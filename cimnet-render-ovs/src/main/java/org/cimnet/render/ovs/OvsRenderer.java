@@ -85,7 +85,7 @@ public final class OvsRenderer implements Renderer {
           + "': use 'system' (the kernel datapath, the default) or 'netdev' (userspace)");
     }
     // Hosts render independently; an ordered parallel stream keeps the output order fixed.
-    return Plans.of(network).values().parallelStream()
+    return network.plans().values().parallelStream()
         .flatMap(plan -> host(plan, datapath).stream()).toList();
   }
 

@@ -64,7 +64,7 @@ public final class UnboundRenderer implements Renderer {
   @Override
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
     UnboundSettings settings = UnboundSettings.of(context);
-    Map<String, DnsPlan> plans = DnsPlans.of(network, settings.forwarders());
+    Map<String, DnsPlan> plans = network.dnsPlans(settings.forwarders());
     UnboundOptions.Addresses addresses = addresses(settings, plans);
     SharedText shared = new SharedText(settings, addresses);
     List<RenderedFile> files = new ArrayList<>(2 * plans.size());
