@@ -7,7 +7,9 @@ import org.cimnet.core.policy.Prover;
 /**
  * The stable ids of every structural rule the checker applies, as {@link
  * org.cimnet.core.model.Violation#rule()} carries them. Tools and tests may match on these; they
- * never change meaning. Warnings have ids of their own (see {@link #WARNINGS}).
+ * never change meaning. Warnings have ids of their own (see {@link #WARNINGS}). What a value
+ * record refuses when it is made (a VLAN id outside 1 to 4094, a leaf declared twice on a host)
+ * never reaches the checker, so it has no id here.
  */
 public final class RuleIds {
   private RuleIds() {}
@@ -62,7 +64,6 @@ public final class RuleIds {
   public static final String DNS_PTR = "dns.ptr";
 
   // VLANs and trunks.
-  public static final String VLAN_RANGE = "vlan.range";
   public static final String VLAN_DUPLICATE = "vlan.duplicate";
   /** A trunk of a host does not carry a VLAN one of the host's leaves needs. */
   public static final String TRUNK_VLAN_MISSING = "trunk.vlan-missing";
@@ -79,7 +80,6 @@ public final class RuleIds {
   public static final String LEAF_SINGLE_LINK = "leaf.single-link";
   /** A leaf takes the name of the uplink bridge. */
   public static final String LEAF_RESERVED_NAME = "leaf.reserved-name";
-  public static final String LEAF_DUPLICATE = "leaf.duplicate";
   /** Two leaves of one host carry the same subnet. */
   public static final String LEAF_SUBNET_TWICE = "leaf.subnet-twice";
 
@@ -145,9 +145,9 @@ public final class RuleIds {
       INTERNET_PUBLIC_PRIVATE, INTERNET_PUBLIC_IN_SUPERNET, INTERNET_GATEWAY_OUTSIDE,
       INTERNET_GATEWAY_IS_PUBLIC, INTERNET_VIA_UNROUTED, INTERNET_UNDECLARED, MAC_NOT_UNICAST,
       MAC_DUPLICATE, MAC_GENERATED_NOT_LOCAL, DOMAIN_NOT_PRIVATE, NAME_FQDN_LENGTH,
-      NAME_DUPLICATE, IFNAME_TOO_LONG, IFNAME_DUPLICATE, DNS_PTR, VLAN_RANGE, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
+      NAME_DUPLICATE, IFNAME_TOO_LONG, IFNAME_DUPLICATE, DNS_PTR, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
       SPINE_CAPACITY, LINK_PORT_RANGE, LINK_PORT_REUSE, LINK_NIC_REUSE, LEAF_SPINE_UNREACHABLE,
-      LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_DUPLICATE, LEAF_SUBNET_TWICE,
+      LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_SUBNET_TWICE,
       CONTAINER_SUBNET_NOT_CARRIED, HOST_PORTS, HOST_ADDRESS_NOT_CARRIED,
       HOST_PLACEMENT_NOT_CARRIED, SUBNET_UNROUTED, HOST_UNREACHABLE, ROUTER_FOREIGN_NAMESERVER,
       PUBLISH_NO_RULE, PUBLISH_CONFLICT, REF_HOST, ENDPOINT_HOST_SOURCE, REF_SUBNET, REF_SPINE,
