@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.cimnet.core.format.Suggest;
 
 /**
  * Typed access to a parsed file that records every problem (with file, line, column, key path,

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cimnet.core.check.RuleIds;
+import org.cimnet.core.format.Suggest;
 import org.cimnet.core.io.InputException;
 import org.cimnet.core.io.Inputs;
 import org.cimnet.core.model.Device;

@@ -1,12 +1,16 @@
-package org.cimnet.core.yaml;
+package org.cimnet.core.format;
 
 import java.util.Collection;
 
-/** "Did you mean" for misspelt keys and names: the closest candidate within two edits. */
-final class Suggest {
+/**
+ * "Did you mean" for misspelt keys and names: the closest candidate within two edits. YAML keys
+ * and names, and render settings, use it.
+ */
+public final class Suggest {
   private Suggest() {}
 
-  static String didYouMean(String typed, Collection<String> candidates) {
+  /** {@code " (did you mean 'x'?)"} for the closest candidate, or empty text when none is close. */
+  public static String didYouMean(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = 3;
     for (String c : candidates) {
@@ -19,7 +23,8 @@ final class Suggest {
     return best == null ? "" : " (did you mean '" + best + "'?)";
   }
 
-  static int distance(String a, String b) {
+  /** The edit distance of {@code a} and {@code b}, or 3 when it is more than 2. */
+  public static int distance(String a, String b) {
     if (Math.abs(a.length() - b.length()) > 2) {
       return 3;
     }
