@@ -47,7 +47,7 @@ final class RenderCommand implements Callable<Integer> {
       description = "Only these renderers, comma-separated, of: ${COMPLETION-CANDIDATES}.")
   List<String> only = new ArrayList<>();
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
+  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
       description = "A renderer setting, such as unbound.forward=9.9.9.9 or ovs.datapath=netdev;"
           + " repeat for more. A key no renderer on the class path reads is refused.")
   Map<String, String> settings = new TreeMap<>();
