@@ -1,3 +1,4 @@
+<<<<<<<< HEAD:cimnet-core/src/main/java/org/cimnet/core/format/Suggest.java
 package org.cimnet.core.format;
 
 import java.util.Collection;
@@ -10,6 +11,19 @@ public final class Suggest {
   private Suggest() {}
 
   /** {@code " (did you mean 'x'?)"} for the closest candidate, or empty text when none is close. */
+========
+package org.cimnet.core.yaml.internal;
+
+import java.util.Collection;
+
+/**
+ * "Did you mean" for misspelt keys and names: the closest candidate within two edits. YAML keys
+ * and names, and render settings ({@code spi.Renderers}), use it.
+ */
+public final class Suggest {
+  private Suggest() {}
+
+>>>>>>>> main:cimnet-core/src/main/java/org/cimnet/core/yaml/internal/Suggest.java
   public static String didYouMean(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = 3;
