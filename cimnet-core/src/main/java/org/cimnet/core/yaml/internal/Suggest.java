@@ -1,17 +1,3 @@
-<<<<<<<< HEAD:cimnet-core/src/main/java/org/cimnet/core/format/Suggest.java
-package org.cimnet.core.format;
-
-import java.util.Collection;
-
-/**
- * "Did you mean" for misspelt keys and names: the closest candidate within two edits. YAML keys
- * and names, and render settings, use it.
- */
-public final class Suggest {
-  private Suggest() {}
-
-  /** {@code " (did you mean 'x'?)"} for the closest candidate, or empty text when none is close. */
-========
 package org.cimnet.core.yaml.internal;
 
 import java.util.Collection;
@@ -23,7 +9,6 @@ import java.util.Collection;
 public final class Suggest {
   private Suggest() {}
 
->>>>>>>> main:cimnet-core/src/main/java/org/cimnet/core/yaml/internal/Suggest.java
   public static String didYouMean(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = 3;
@@ -37,8 +22,7 @@ public final class Suggest {
     return best == null ? "" : " (did you mean '" + best + "'?)";
   }
 
-  /** The edit distance of {@code a} and {@code b}, or 3 when it is more than 2. */
-  public static int distance(String a, String b) {
+  static int distance(String a, String b) {
     if (Math.abs(a.length() - b.length()) > 2) {
       return 3;
     }
