@@ -21,7 +21,12 @@ public record Internet(Ipv4Address publicAddress, Prefix publicNetwork, Ipv4Addr
     Objects.requireNonNull(publicAddress, "publicAddress == null");
     Objects.requireNonNull(publicNetwork, "publicNetwork == null");
     Objects.requireNonNull(gateway, "gateway == null");
-    Names.check("Subnet", via);
+    Messages.in("Internet: via", () -> Names.check("Subnet", via));
+    if (!publicNetwork.contains(publicAddress)) {
+      throw new IllegalArgumentException("Internet: public address '" + publicAddress
+          + "' is outside its network '" + publicNetwork + "': give the address with the"
+          + " prefix length of the network it sits in, such as '203.0.113.10/24'");
+    }
     Objects.requireNonNull(forwarders, "forwarders == null");
     List<Ipv4Address> seen = new ArrayList<>();
     for (int i = 0; i < forwarders.size(); i++) {

@@ -397,20 +397,12 @@ public final class Network {
      */
     public Builder trunk(String host, String nic, String spine, int port, String... carries) {
       Messages.givenAll(carries, "Trunk from host '" + host + "'", "carries");
-      Messages.in("Trunk", () -> Names.check("Host", host));
-      Messages.in("Trunk from host '" + host + "'", () -> new Nic(nic, Optional.empty()));
-      Messages.in("Trunk from host '" + host + "'", () -> Names.check("Spine", spine));
-      for (String s : carries) {
-        Messages.in("Trunk " + host + "." + nic, () -> Names.check("Subnet", s));
-      }
       links.add(new Link.Trunk(host, nic, spine, port, List.of(carries)));
       return this;
     }
 
     /** Wires port {@code port} of {@code spine} to port {@code otherPort} of {@code other}. */
     public Builder interconnect(String spine, int port, String other, int otherPort) {
-      Messages.in("Interconnect", () -> Names.check("Spine", spine));
-      Messages.in("Interconnect", () -> Names.check("Spine", other));
       links.add(new Link.Interconnect(spine, port, other, otherPort));
       return this;
     }

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.plan.DnsPlan;
@@ -61,6 +62,11 @@ public final class UnboundRenderer implements Renderer {
   @Override
   public String id() {
     return ID;
+  }
+
+  @Override
+  public Set<String> settings() {
+    return UnboundSettings.KEYS;
   }
 
   @Override

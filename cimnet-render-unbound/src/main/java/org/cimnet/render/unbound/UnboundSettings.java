@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.spi.RenderContext;
 
@@ -25,6 +26,9 @@ record UnboundSettings(Optional<List<Ipv4Address>> forwarders, int port, boolean
   static final String DIRECTORY = "unbound.directory";
   static final String PIDFILE = "unbound.pidfile";
   static final String USERNAME = "unbound.username";
+  /** Every key above: the settings the renderer reads. */
+  static final Set<String> KEYS = Set.of(FORWARD, PORT, INTERFACES, LAB_ADDRESSES, DIRECTORY,
+      PIDFILE, USERNAME);
 
   UnboundSettings {
     forwarders = forwarders.map(List::copyOf);

@@ -312,7 +312,8 @@ public final class ModelReader {
           () -> new Nic(nic.get(), Optional.empty()));
       Optional<String> s = f.attempt(o.req("spine").get(), o.path("spine"),
           () -> Names.check("Spine", spine.get()));
-      if (h.isEmpty() || n.isEmpty() || s.isEmpty()) {
+      if (h.isEmpty() || n.isEmpty() || s.isEmpty()
+          | !spinePort(o, "port", "Trunk '" + host.get() + "." + nic.get() + "'", port.get())) {
         return Optional.empty();
       }
       ref("host", host.get(), "a trunk", o.req("host").get(), o.path("host"));
@@ -340,7 +341,10 @@ public final class ModelReader {
           () -> Names.check("Spine", spine.get()));
       Optional<String> s2 = f.attempt(o.req("other_spine").get(), o.path("other_spine"),
           () -> Names.check("Spine", other.get()));
-      if (s1.isEmpty() || s2.isEmpty()) {
+      String self = "Interconnect '" + spine.get() + ":" + port.get() + "-" + other.get() + ":"
+          + otherPort.get() + "'";
+      if (s1.isEmpty() || s2.isEmpty() | !spinePort(o, "port", self, port.get())
+          | !spinePort(o, "other_port", self, otherPort.get())) {
         return Optional.empty();
       }
       ref("spine", spine.get(), "an interconnect", o.req("spine").get(), o.path("spine"));
@@ -353,6 +357,17 @@ public final class ModelReader {
         + "' is not known: use 'trunk' (a host NIC to a spine port) or 'interconnect' (two"
         + " spine ports)");
     return Optional.empty();
+  }
+
+  /** Whether {@code port}, at {@code key}, is a spine port number; if not, a problem there. */
+  private boolean spinePort(Fields.Obj o, String key, String element, int port) {
+    return f.attempt(o.req(key).get(), o.path(key), () -> {
+      try {
+        return Spine.checkPort(port);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(element + ": " + e.getMessage(), e);
+      }
+    }).isPresent();
   }
 
   public Optional<Container> container(Node node, String path) {
