@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.ipam.Naming;
+import org.cimnet.core.model.Internet;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.plan.DnsPlan;
 import org.cimnet.core.plan.DnsPlans;
@@ -83,6 +84,14 @@ public final class ValidatedNetwork {
   /** Every host's firewall, in host order ({@link Firewalls#of}), from {@link #plans()}. */
   public Map<String, FirewallPlan> firewalls() {
     return Firewalls.of(network, plans());
+  }
+
+  /**
+   * One plan per nameserver host, in host order, forwarding to the upstream resolvers the
+   * model's internet declares (none without an internet).
+   */
+  public Map<String, DnsPlan> dnsPlans() {
+    return dnsPlans(network.internet().map(Internet::forwarders).orElse(List.of()));
   }
 
   /**

@@ -95,7 +95,7 @@ class DnsPlansTest {
   class Plans {
     @Test
     void eachNameserverHoldsTheRecordsOfItsOwnSubnets() {
-      Map<String, DnsPlan> plans = Checker.validate(twoHosts().build()).dnsPlans(List.of());
+      Map<String, DnsPlan> plans = Checker.validate(twoHosts().build()).dnsPlans();
       assertEquals(List.of("a", "b"), List.copyOf(plans.keySet()));
       DnsPlan a = plans.get("a");
       DnsPlan b = plans.get("b");
@@ -158,7 +158,7 @@ class DnsPlansTest {
           .host(host("c").nic("eth0", "52:54:00:00:00:03").leaf("l3", "far").router()
               .nameserver())
           .build();
-      DnsPlan c = Checker.validate(n).dnsPlans(List.of()).get("c");
+      DnsPlan c = Checker.validate(n).dnsPlans().get("c");
       List<Ipv4Address> hubs = List.of(Ipv4Address.parse("10.1.1.254"),
           Ipv4Address.parse("10.1.2.126"));
       assertEquals(List.of(new Zone("", ZoneType.REFUSE),
@@ -172,7 +172,7 @@ class DnsPlansTest {
               hubs), new Delegation("2.1.10.in-addr.arpa", hubs)), c.delegations());
       assertEquals(List.of("gw.far.t.example", "ns.far.t.example"),
           c.records().stream().map(DnsPlan.Record::name).toList());
-      DnsPlan a = Checker.validate(n).dnsPlans(List.of()).get("a");
+      DnsPlan a = Checker.validate(n).dnsPlans().get("a");
       assertEquals(new Delegation("far.t.example", List.of(Ipv4Address.parse("10.1.3.254"))),
           a.delegations().get(1));
     }
@@ -196,7 +196,7 @@ class DnsPlansTest {
           .host(host("a").nic("eth0", "52:54:00:00:00:01").leaf("l1", "left").nameserver())
           .build();
       assertEquals(new Zone("2.1.10.in-addr.arpa", ZoneType.TRANSPARENT),
-          Checker.validate(n).dnsPlans(List.of()).get("a").zones().get(2));
+          Checker.validate(n).dnsPlans().get("a").zones().get(2));
     }
   }
 

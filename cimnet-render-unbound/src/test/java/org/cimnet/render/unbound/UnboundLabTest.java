@@ -100,7 +100,7 @@ class UnboundLabTest {
    */
   static void assertEveryServerAnswers(ValidatedNetwork v, Path dir, List<String> absent)
       throws IOException {
-    Map<String, DnsPlan> plans = v.dnsPlans(List.of());
+    Map<String, DnsPlan> plans = v.dnsPlans();
     List<String> hosts = List.copyOf(plans.keySet());
     StringJoiner lab = new StringJoiner(",");
     for (int i = 0; i < hosts.size(); i++) {
