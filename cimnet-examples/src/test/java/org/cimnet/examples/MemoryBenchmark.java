@@ -20,7 +20,6 @@ import org.cimnet.core.gen.NetworkGenerator.Spec;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.spi.OutputWriter;
 import org.cimnet.core.spi.RenderContext;
-import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.core.spi.Renderer;
 import org.cimnet.core.spi.Renderers;
 
@@ -72,17 +71,23 @@ public final class MemoryBenchmark {
     Renderers renderers = Renderers.discover();
     for (Renderer r : renderers.all()) {
       try {
-        List<RenderedFile> files = r.render(validated, RenderContext.defaults());
-        long chars = files.stream().mapToLong(f -> f.content().length()).sum();
-        stage(String.format("render %s alone (%,d files, %,d chars)", r.id(), files.size(),
-            chars), start);
+        long[] made = new long[2];
+        r.render(validated, RenderContext.defaults(), f -> {
+          made[0]++;
+          made[1] += f.content().length();
+        });
+        stage(String.format("render %s alone (%,d files, %,d chars)", r.id(), made[0],
+            made[1]), start);
       } catch (OutOfMemoryError e) {
         stage("render " + r.id() + " alone: OUT OF MEMORY", start);
       }
     }
     try {
-      OutputWriter.replace(out, renderers.render(validated, RenderContext.defaults()));
-      stage("render " + String.join(", ", renderers.ids()) + " and write", start);
+      // As cimnet render does: every renderer, each file written as it is made.
+      List<String> written = OutputWriter.replace(out,
+          sink -> renderers.render(validated, RenderContext.defaults(), sink));
+      stage("render " + String.join(", ", renderers.ids()) + " and write " + written.size()
+          + " files", start);
     } catch (OutOfMemoryError e) {
       // Said, not hidden: what the run reached is the figure.
       stage("render " + String.join(", ", renderers.ids()) + ": OUT OF MEMORY", start);

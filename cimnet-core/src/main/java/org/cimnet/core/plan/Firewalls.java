@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.check.ValidatedNetwork;
@@ -70,6 +71,19 @@ public final class Firewalls {
       result.put(host.name(), compile(ctx, host, plans.get(host.name())));
     }
     return result;
+  }
+
+  /**
+   * Each host's firewall on demand, from its plan (made by {@link Plans#of(ValidatedNetwork)}),
+   * the lookups shared by every host made once: for renderers that make one host at a time,
+   * so that no more than the hosts being rendered have their firewall in memory. Safe to use
+   * from several threads.
+   */
+  public static Function<HostPlan, FirewallPlan> compiler(ValidatedNetwork validated) {
+    Context ctx = new Context(validated.network());
+    Map<String, Host> hosts = new HashMap<>();
+    ctx.network.hosts().forEach(h -> hosts.put(h.name(), h));
+    return plan -> compile(ctx, hosts.get(plan.host()), plan);
   }
 
   /**

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import org.cimnet.core.check.ValidatedNetwork;
 
 /** The renderers on the class path, sorted by id, and a way to run them all. */
@@ -65,17 +66,26 @@ public final class Renderers {
   /** Every renderer's files, renderer by renderer in id order; a path made twice is an error. */
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
     List<RenderedFile> files = new ArrayList<>();
+    render(network, context, files::add);
+    return files;
+  }
+
+  /**
+   * Every renderer's files handed to {@code sink} as each is made, renderer by renderer in id
+   * order; a path made twice is an error.
+   */
+  public void render(ValidatedNetwork network, RenderContext context,
+      Consumer<RenderedFile> sink) {
     Map<String, String> owner = new HashMap<>();
     for (Renderer r : renderers) {
-      for (RenderedFile f : r.render(network, context)) {
+      r.render(network, context, f -> {
         String other = owner.putIfAbsent(f.path(), r.id());
         if (other != null) {
           throw new IllegalStateException("Renderers '" + other + "' and '" + r.id()
               + "' both write '" + f.path() + "'");
         }
-        files.add(f);
-      }
+        sink.accept(f);
+      });
     }
-    return files;
   }
 }
