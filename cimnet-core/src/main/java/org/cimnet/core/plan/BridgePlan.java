@@ -14,7 +14,8 @@ public record BridgePlan(String name, String leaf, List<Integer> vlans, List<Por
   public BridgePlan {
     vlans = List.copyOf(vlans);
     ports = List.copyOf(ports);
-    flows = List.copyOf(flows);
+    // A flow table makes its port-security flows when read: kept as it is (immutable).
+    flows = flows instanceof FlowTable ? flows : List.copyOf(flows);
   }
 
   public boolean isUplink() {
