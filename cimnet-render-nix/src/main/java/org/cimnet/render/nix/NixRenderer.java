@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import org.cimnet.core.check.ValidatedNetwork;
@@ -57,6 +58,11 @@ public final class NixRenderer implements Renderer {
   @Override
   public String id() {
     return "nix";
+  }
+
+  @Override
+  public Set<String> settings() {
+    return Set.of(STATE_VERSION);
   }
 
   /**

@@ -2,6 +2,7 @@ package org.cimnet.render.ovs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.plan.BridgePlan;
@@ -81,6 +82,11 @@ public final class OvsRenderer implements Renderer {
   @Override
   public String id() {
     return "ovs";
+  }
+
+  @Override
+  public Set<String> settings() {
+    return Set.of(DATAPATH);
   }
 
   @Override
