@@ -12,6 +12,7 @@ import net.jqwik.api.lifecycle.PropertyLifecycleContext;
  * once fails again, on any machine and in CI. {@code -Dcimnet.jqwik.seed=N} runs from another
  * seed and {@code -Dcimnet.jqwik.seed=random} from a fresh one each property; a failure names
  * its seed and the option that repeats it. A property that fixes its own seed keeps it.
+ * {@code -Dcimnet.jqwik.maxTries=N} caps the tries of every property.
  * Registered for every property through {@code META-INF/services}. (The same hook ships in
  * cimnet-testkit for the other modules; core's tests cannot depend on the testkit, which
  * depends on core.)
@@ -21,6 +22,8 @@ public final class RecordedSeed implements AroundPropertyHook {
   public static final String PROPERTY = "cimnet.jqwik.seed";
   /** The seed the build runs from. */
   public static final String DEFAULT = "4242";
+  /** The system property that caps every property's tries (the mutation-testing run sets it). */
+  public static final String MAX_TRIES = "cimnet.jqwik.maxTries";
 
   @Override
   public PropagationMode propagateTo() {
@@ -34,6 +37,10 @@ public final class RecordedSeed implements AroundPropertyHook {
     String seed = System.getProperty(PROPERTY, DEFAULT).trim();
     if (attributes.seed().filter(s -> !s.isEmpty()).isEmpty() && !seed.equals("random")) {
       attributes.setSeed(seed);
+    }
+    Integer cap = Integer.getInteger(MAX_TRIES);
+    if (cap != null && attributes.tries().orElse(Integer.MAX_VALUE) > cap) {
+      attributes.setTries(cap);
     }
     PropertyExecutionResult result = property.execute();
     if (result.status() != PropertyExecutionResult.Status.FAILED) {
