@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * cimnet as a library of another JVM project: a Maven project outside this build
  * (src/it/consumer) depends on the installed cimnet-core and renderers, builds a network and
- * renders it. The modules before this one in the build have been installed by then
- * ({@code mvn install}, as ./test.sh runs it).
+ * renders it, using only the packages cimnet exports. The modules before this one in the build
+ * have been installed by then ({@code mvn install}, as ./test.sh runs it).
  */
 class LibraryConsumerIT {
   private static final String VERSION = System.getProperty("cimnet.version");
@@ -44,8 +45,14 @@ class LibraryConsumerIT {
         "-Dmaven.repo.local=" + REPO, "compile", "dependency:build-classpath",
         "-Dmdep.outputFile=classpath.txt"), project, 600);
     assertEquals(0, build.exit(), build.both());
+    String dependencies = Files.readString(project.resolve("classpath.txt")).strip();
     String classPath = project.resolve("target/classes") + java.io.File.pathSeparator
-        + Files.readString(project.resolve("classpath.txt")).strip();
+        + dependencies;
+    // It compiled on the class path; it must still use only what cimnet's modules export.
+    List<Path> modulePath = Arrays.stream(dependencies.split(java.io.File.pathSeparator))
+        .map(Path::of).toList();
+    assertEquals(List.of(), new ModuleBoundary(modulePath)
+        .violations(project.resolve("target/classes")));
     Path out = dir.resolve("out");
     Launcher run = Launcher.run(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
         .toString(), "-cp", classPath, "example.Render", out.toString()), project, 120);

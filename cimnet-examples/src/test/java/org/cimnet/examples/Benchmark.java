@@ -1,8 +1,8 @@
 package org.cimnet.examples;
 
+import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.GarbageCollectorMXBean;
 import java.lang.management.MemoryType;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
@@ -14,7 +14,6 @@ import java.util.function.Supplier;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.check.ValidatedNetwork;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.plan.Plans;
 import org.cimnet.core.policy.Policy;
@@ -23,6 +22,7 @@ import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.core.spi.Renderer;
 import org.cimnet.core.spi.Renderers;
+import org.cimnet.testkit.gen.NetworkGenerator;
 
 /**
  * The one benchmark of every stage, over {@code NetworkGenerator.Spec.large()} (4,093 subnets, 64

@@ -13,8 +13,6 @@ import java.util.function.Supplier;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.check.ValidatedNetwork;
-import org.cimnet.core.gen.NetworkGenerator;
-import org.cimnet.core.gen.NetworkGenerator.Spec;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.plan.BridgePlan;
 import org.cimnet.core.plan.Firewalls;
@@ -25,6 +23,8 @@ import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.core.spi.Renderer;
 import org.cimnet.core.spi.Renderers;
+import org.cimnet.testkit.gen.NetworkGenerator;
+import org.cimnet.testkit.gen.NetworkGenerator.Spec;
 
 /**
  * cimnet's side of the benchmark beside the real tools: generates the one-host networks, times

@@ -3,8 +3,8 @@ package org.cimnet.testkit;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.model.Network;
+import org.cimnet.testkit.gen.NetworkGenerator;
 
 /**
  * jqwik arbitraries of valid networks, built by the generator (valid by construction, never

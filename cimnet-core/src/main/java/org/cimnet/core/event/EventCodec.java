@@ -15,14 +15,14 @@ import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.model.AddressConvention;
 import org.cimnet.core.model.Watch;
-import org.cimnet.core.yaml.Fields;
-import org.cimnet.core.yaml.InventoryReader;
-import org.cimnet.core.yaml.ModelReader;
-import org.cimnet.core.yaml.ModelWriter;
-import org.cimnet.core.yaml.ModelWriter.M;
-import org.cimnet.core.yaml.Node;
-import org.cimnet.core.yaml.TreeReader;
 import org.cimnet.core.yaml.YamlProblem;
+import org.cimnet.core.yaml.internal.Fields;
+import org.cimnet.core.yaml.internal.InventoryReader;
+import org.cimnet.core.yaml.internal.ModelReader;
+import org.cimnet.core.yaml.internal.ModelWriter;
+import org.cimnet.core.yaml.internal.ModelWriter.M;
+import org.cimnet.core.yaml.internal.Node;
+import org.cimnet.core.yaml.internal.TreeReader;
 
 /**
  * One event as one line of JSON, {@code {"event":"subnet-added","subnet":{...}}}. Elements are

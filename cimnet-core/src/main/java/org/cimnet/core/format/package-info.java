@@ -1,7 +1,7 @@
 /**
- * Escaping shared by more than one renderer, and {@link org.cimnet.core.format.Quote}, the one
- * escaping of values quoted in messages. Each target format has exactly one escaping
- * function; a format used by a single renderer keeps its escaper package-private there. Nulls are
- * never accepted or returned.
+ * {@link org.cimnet.core.format.Quote}, the one escaping of values quoted in messages. Each target
+ * format has exactly one escaping function: a format used by a single renderer keeps its escaper
+ * package-private there, and Nix, written by two renderers, has its own in
+ * {@code org.cimnet.core.format.nix}. Nulls are never accepted or returned.
  */
 package org.cimnet.core.format;

@@ -3,6 +3,7 @@ package org.cimnet.core.yaml;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.cimnet.core.yaml.internal.Node;
 
 /**
  * Finds where in network.yaml or parts.yaml a checker path ({@code subnets[dmz].cidr},

@@ -22,6 +22,14 @@ import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Spine;
+import org.cimnet.core.yaml.internal.Fields;
+import org.cimnet.core.yaml.internal.InventoryReader;
+import org.cimnet.core.yaml.internal.ModelReader;
+import org.cimnet.core.yaml.internal.ModelWriter;
+import org.cimnet.core.yaml.internal.Node;
+import org.cimnet.core.yaml.internal.Suggest;
+import org.cimnet.core.yaml.internal.TreeReader;
+import org.cimnet.core.yaml.internal.YamlEmitter;
 
 /**
  * network.yaml and parts.yaml in and out.

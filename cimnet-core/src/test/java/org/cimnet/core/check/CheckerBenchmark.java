@@ -6,11 +6,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Supplier;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.plan.Plans;
+import org.cimnet.testkit.gen.NetworkGenerator;
 
 /**
  * Times {@link Checker#check} on the issue's benchmark network ({@code Spec.large()}: 4,093

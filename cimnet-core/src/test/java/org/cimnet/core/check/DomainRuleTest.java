@@ -4,9 +4,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Violation;
+import org.cimnet.testkit.gen.NetworkGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;

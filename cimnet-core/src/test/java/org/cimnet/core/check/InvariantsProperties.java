@@ -20,7 +20,6 @@ import net.jqwik.api.Provide;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.addr.Prefix;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
@@ -35,6 +34,7 @@ import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Spine;
 import org.cimnet.core.model.Subnet;
 import org.cimnet.core.model.Violation;
+import org.cimnet.testkit.gen.NetworkGenerator;
 
 /**
  * Every generated valid network passes; every single injected fault is caught under its own rule

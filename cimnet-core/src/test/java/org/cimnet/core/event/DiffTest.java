@@ -51,8 +51,8 @@ class DiffTest {
 
   @Test
   void emptyDiffBetweenEqualNetworks() {
-    Network a = org.cimnet.core.gen.NetworkGenerator.generate(
-        org.cimnet.core.gen.NetworkGenerator.Spec.small(3));
+    Network a = org.cimnet.testkit.gen.NetworkGenerator.generate(
+        org.cimnet.testkit.gen.NetworkGenerator.Spec.small(3));
     assertEquals(List.of(), Diff.between(a, a));
   }
 }

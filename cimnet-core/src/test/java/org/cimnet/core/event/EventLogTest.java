@@ -126,8 +126,8 @@ class EventLogTest {
     EventLog l = EventLog.open(log);
     l.append(new Event.SubnetRemoved("s0"));
     l.append(new Event.SubnetRemoved("s0"));
-    Network n = org.cimnet.core.gen.NetworkGenerator.generate(
-        org.cimnet.core.gen.NetworkGenerator.Spec.small(1));
+    Network n = org.cimnet.testkit.gen.NetworkGenerator.generate(
+        org.cimnet.testkit.gen.NetworkGenerator.Spec.small(1));
     EventLogException e = assertThrows(EventLogException.class,
         () -> EventLog.open(log).replay(n));
     assertEquals("events.jsonl:2:0: event 'subnet-removed' does not apply: Subnet 's0' is not"

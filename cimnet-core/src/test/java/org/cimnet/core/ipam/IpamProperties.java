@@ -20,7 +20,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.MacAddress;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.ContainerKind;
@@ -30,6 +29,7 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Role;
 import org.cimnet.core.model.Subnet;
 import org.cimnet.core.model.Violation;
+import org.cimnet.testkit.gen.NetworkGenerator;
 
 class IpamProperties {
 

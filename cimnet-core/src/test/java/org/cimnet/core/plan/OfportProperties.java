@@ -14,8 +14,8 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.LongRange;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.model.Network;
+import org.cimnet.testkit.gen.NetworkGenerator;
 
 /** Port-security flows name ports by number, so a port's number must not move under it. */
 class OfportProperties {

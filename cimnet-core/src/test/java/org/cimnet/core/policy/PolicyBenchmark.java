@@ -7,9 +7,9 @@ import java.lang.management.ThreadMXBean;
 import java.util.List;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Network;
+import org.cimnet.testkit.gen.NetworkGenerator;
 
 /**
  * Times the checker (IPAM, invariants, prover) and the prover alone on generated networks:

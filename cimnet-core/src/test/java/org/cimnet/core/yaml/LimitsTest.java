@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
+import org.cimnet.core.yaml.internal.TreeReader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

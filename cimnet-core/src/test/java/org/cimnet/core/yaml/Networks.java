@@ -6,8 +6,6 @@ import java.util.Random;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
-import org.cimnet.core.gen.NetworkGenerator;
-import org.cimnet.core.gen.NetworkGenerator.Spec;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.ContainerKind;
 import org.cimnet.core.model.Device;
@@ -16,6 +14,8 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Subnet;
 import org.cimnet.core.model.Watch;
+import org.cimnet.testkit.gen.NetworkGenerator;
+import org.cimnet.testkit.gen.NetworkGenerator.Spec;
 
 /**
  * Small random valid networks for properties (core's tests cannot use cimnet-testkit, which

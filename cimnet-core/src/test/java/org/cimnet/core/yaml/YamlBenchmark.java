@@ -4,10 +4,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.cimnet.core.event.Diff;
 import org.cimnet.core.event.EventLog;
-import org.cimnet.core.gen.NetworkGenerator;
-import org.cimnet.core.gen.NetworkGenerator.Spec;
 import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Network;
+import org.cimnet.testkit.gen.NetworkGenerator;
+import org.cimnet.testkit.gen.NetworkGenerator.Spec;
 
 /** Not a test: YAML out and in, the sticky log and a diff over the 100k-container network. */
 public final class YamlBenchmark {

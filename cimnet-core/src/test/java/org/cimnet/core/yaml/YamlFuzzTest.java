@@ -11,8 +11,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.model.Network;
+import org.cimnet.testkit.gen.NetworkGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

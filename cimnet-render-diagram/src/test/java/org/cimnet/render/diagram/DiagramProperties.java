@@ -15,13 +15,13 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.ValidatedNetwork;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.model.Link;
 import org.cimnet.core.model.Spine;
 import org.cimnet.core.model.Subnet;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.testkit.CimnetArbitraries;
+import org.cimnet.testkit.gen.NetworkGenerator;
 
 /** Over random valid networks: every table complete, every picture well formed and stable. */
 class DiagramProperties {

@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.ValidatedNetwork;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.Host;
@@ -21,6 +20,7 @@ import org.cimnet.core.model.Subnet;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.core.spi.Renderers;
+import org.cimnet.testkit.gen.NetworkGenerator;
 import org.junit.jupiter.api.Test;
 
 /** The renderer on generated networks: its files, the tables against the model, summaries. */

@@ -1,11 +1,11 @@
 package org.cimnet.render.nix;
 
-import static org.cimnet.core.format.NixStrings.attr;
-import static org.cimnet.core.format.NixStrings.string;
+import static org.cimnet.core.format.nix.NixStrings.attr;
+import static org.cimnet.core.format.nix.NixStrings.string;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.cimnet.core.format.NixStrings;
+import org.cimnet.core.format.nix.NixStrings;
 import org.cimnet.core.plan.FirewallPlan;
 
 /** {@code firewall.nix}: cimnet's nftables tables, from the same text as {@code nftables.nft}. */

@@ -1,7 +1,7 @@
 package org.cimnet.render.nix;
 
-import static org.cimnet.core.format.NixStrings.attr;
-import static org.cimnet.core.format.NixStrings.string;
+import static org.cimnet.core.format.nix.NixStrings.attr;
+import static org.cimnet.core.format.nix.NixStrings.string;
 
 import java.util.List;
 

@@ -1,7 +1,7 @@
 package org.cimnet.render.nix;
 
 import java.util.List;
-import org.cimnet.core.format.NixStrings;
+import org.cimnet.core.format.nix.NixStrings;
 
 /**
  * Writes Nix text line by line with two-space indentation. Values go in already escaped (by

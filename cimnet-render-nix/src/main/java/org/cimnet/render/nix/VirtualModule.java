@@ -1,8 +1,8 @@
 package org.cimnet.render.nix;
 
-import static org.cimnet.core.format.NixStrings.attr;
-import static org.cimnet.core.format.NixStrings.indentedLine;
-import static org.cimnet.core.format.NixStrings.string;
+import static org.cimnet.core.format.nix.NixStrings.attr;
+import static org.cimnet.core.format.nix.NixStrings.indentedLine;
+import static org.cimnet.core.format.nix.NixStrings.string;
 
 import java.util.ArrayList;
 import java.util.LinkedHashSet;

@@ -1,6 +1,6 @@
 package org.cimnet.render.nix;
 
-import static org.cimnet.core.format.NixStrings.string;
+import static org.cimnet.core.format.nix.NixStrings.string;
 
 import org.cimnet.core.model.Watch;
 

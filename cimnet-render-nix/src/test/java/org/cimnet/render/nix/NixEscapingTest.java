@@ -12,7 +12,7 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
-import org.cimnet.core.format.NixStrings;
+import org.cimnet.core.format.nix.NixStrings;
 import org.cimnet.core.model.Names;
 import org.cimnet.testkit.Proc;
 import org.cimnet.testkit.Tools;

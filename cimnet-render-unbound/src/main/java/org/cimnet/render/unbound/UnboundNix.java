@@ -1,7 +1,7 @@
 package org.cimnet.render.unbound;
 
 import java.util.List;
-import org.cimnet.core.format.NixStrings;
+import org.cimnet.core.format.nix.NixStrings;
 import org.cimnet.core.plan.DnsPlan;
 import org.cimnet.render.unbound.UnboundOptions.Option;
 

@@ -5,12 +5,12 @@ import java.util.List;
 import java.util.Map;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.ValidatedNetwork;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.plan.DnsPlan;
 import org.cimnet.core.plan.DnsPlans;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
+import org.cimnet.testkit.gen.NetworkGenerator;
 
 /**
  * Not a unit test: renders {@code NetworkGenerator.generate(Spec.large())} and prints the time

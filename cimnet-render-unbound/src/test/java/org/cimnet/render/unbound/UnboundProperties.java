@@ -15,7 +15,6 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.constraints.IntRange;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.ValidatedNetwork;
-import org.cimnet.core.gen.NetworkGenerator;
 import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.plan.DnsPlans;
@@ -24,6 +23,7 @@ import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.testkit.CimnetArbitraries;
 import org.cimnet.testkit.Proc;
 import org.cimnet.testkit.Tools;
+import org.cimnet.testkit.gen.NetworkGenerator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -1,4 +1,4 @@
-package org.cimnet.core.yaml;
+package org.cimnet.core.yaml.internal;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

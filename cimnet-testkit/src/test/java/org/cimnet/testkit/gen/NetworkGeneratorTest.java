@@ -1,4 +1,4 @@
-package org.cimnet.core.gen;
+package org.cimnet.testkit.gen;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,4 +1,4 @@
-package org.cimnet.core.yaml;
+package org.cimnet.core.yaml.internal;
 
 import java.util.List;
 import java.util.Map;
@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
  * where a YAML reader would otherwise take the text for something else (a number, a boolean,
  * null, a sexagesimal like {@code 52:54:00:12:34:56}).
  */
-final class YamlEmitter {
+public final class YamlEmitter {
   private YamlEmitter() {}
 
   /** Text safe as a plain scalar in block context. */
@@ -26,7 +26,7 @@ final class YamlEmitter {
           + "|[-+]?\\.(inf|Inf|INF)|\\.(nan|NaN|NAN)"
           + "|[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}([Tt ].*)?|=|<<");
 
-  static String emit(Node.MapNode root) {
+  public static String emit(Node.MapNode root) {
     StringBuilder out = new StringBuilder();
     boolean first = true;
     for (Map.Entry<String, Node> e : root.entries().entrySet()) {

@@ -1,10 +1,11 @@
-package org.cimnet.core.yaml;
+package org.cimnet.core.yaml.internal;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Supplier;
+import org.cimnet.core.yaml.YamlProblem;
 
 /**
  * Typed access to a parsed file that records every problem (with file, line, column, key path,

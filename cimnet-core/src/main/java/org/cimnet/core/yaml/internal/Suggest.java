@@ -1,12 +1,12 @@
-package org.cimnet.core.yaml;
+package org.cimnet.core.yaml.internal;
 
 import java.util.Collection;
 
 /** "Did you mean" for misspelt keys and names: the closest candidate within two edits. */
-final class Suggest {
+public final class Suggest {
   private Suggest() {}
 
-  static String didYouMean(String typed, Collection<String> candidates) {
+  public static String didYouMean(String typed, Collection<String> candidates) {
     String best = null;
     int bestDistance = 3;
     for (String c : candidates) {

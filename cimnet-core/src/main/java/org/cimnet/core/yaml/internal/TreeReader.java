@@ -1,4 +1,4 @@
-package org.cimnet.core.yaml;
+package org.cimnet.core.yaml.internal;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cimnet.core.format.Quote;
+import org.cimnet.core.yaml.YamlProblem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -39,7 +40,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class TreeReader {
   /** 64 MiB: a 100,000-container network is about 10 MiB of YAML. */
-  static final int MAX_BYTES = 64 << 20;
+  public static final int MAX_BYTES = 64 << 20;
   static final int MAX_DEPTH = 32;
   static final int MAX_SCALAR = 10_000;
 

@@ -1,4 +1,4 @@
-package org.cimnet.core.format;
+package org.cimnet.core.format.nix;
 
 import java.util.Objects;
 import java.util.Set;

@@ -2,4 +2,4 @@
  * Generates large networks that are valid by construction, for properties and benchmarks. Nulls
  * are never accepted or returned.
  */
-package org.cimnet.core.gen;
+package org.cimnet.testkit.gen;

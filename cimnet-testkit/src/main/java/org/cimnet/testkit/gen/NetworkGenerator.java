@@ -1,4 +1,4 @@
-package org.cimnet.core.gen;
+package org.cimnet.testkit.gen;
 
 import java.util.ArrayList;
 import java.util.List;
