@@ -1,4 +1,4 @@
-package org.cimnet.testkit;
+package org.cimnet.testkit.seed;
 
 import net.jqwik.api.lifecycle.AroundPropertyHook;
 import net.jqwik.api.lifecycle.PropagationMode;
@@ -8,14 +8,14 @@ import net.jqwik.api.lifecycle.PropertyExecutor;
 import net.jqwik.api.lifecycle.PropertyLifecycleContext;
 
 /**
- * Every jqwik property of the tests that use the testkit draws its tries from one recorded
- * seed, so what failed once fails again, on any machine and in CI. {@code -Dcimnet.jqwik.seed=N} runs from another
+ * Every jqwik property of cimnet's tests draws its tries from one recorded seed, so what failed
+ * once fails again, on any machine and in CI. {@code -Dcimnet.jqwik.seed=N} runs from another
  * seed and {@code -Dcimnet.jqwik.seed=random} from a fresh one each property; a failure names
  * its seed and the option that repeats it. A property that fixes its own seed keeps it.
  * {@code -Dcimnet.jqwik.maxTries=N} caps the tries of every property.
  * Registered for every property through {@code META-INF/services}, so a module's tests get it
- * by depending on the testkit. (Core's tests carry the same hook: they cannot depend on the
- * testkit, which depends on core.)
+ * by depending on the testkit; core's tests, which cannot depend on the testkit, compile this
+ * file with them (cimnet-core's pom) and register it in their own resources.
  */
 public final class RecordedSeed implements AroundPropertyHook {
   /** The system property that overrides the seed. */
