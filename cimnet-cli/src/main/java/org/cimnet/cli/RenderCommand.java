@@ -47,9 +47,9 @@ final class RenderCommand implements Callable<Integer> {
       description = "Only these renderers, comma-separated, of: ${COMPLETION-CANDIDATES}.")
   List<String> only = new ArrayList<>();
 
-  @Option(names = "--set", paramLabel = "KEY=VALUE",
+  @Option(names = {"-s", "--set"}, paramLabel = "KEY=VALUE",
       description = "A renderer setting, such as unbound.forward=9.9.9.9 or ovs.datapath=netdev;"
-          + " repeat for more.")
+          + " repeat for more. A key no renderer on the class path reads is refused.")
   Map<String, String> settings = new TreeMap<>();
 
   @Mixin OutputOptions json;
@@ -57,13 +57,17 @@ final class RenderCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Renderers renderers = selected(Renderers.discover(source.load().loader()), only);
+    Renderers all = Renderers.discover(source.load().loader());
+    Renderers renderers = selected(all, only);
+    RenderContext context = settings(all, renderers, settings);
     Report report = source.validReport();
-    List<RenderedFile> files = new ArrayList<>(
-        renderers.render(report.validated(), new RenderContext(settings)));
-    files.add(new RenderedFile(REPORT_FILE, report.toText()));
+    List<String> files;
     try {
-      OutputWriter.replace(output, files);
+      // Each file is written as it is made: a large network's output is never held whole.
+      files = OutputWriter.replace(output, sink -> {
+        renderers.render(report.validated(), context, sink);
+        sink.accept(new RenderedFile(REPORT_FILE, report.toText()));
+      });
     } catch (UncheckedIOException e) {
       throw new CliException(CliException.FAILED, e.getMessage() + ": "
           + e.getCause().getMessage(), e);
@@ -72,9 +76,9 @@ final class RenderCommand implements Callable<Integer> {
     if (json.json) {
       out.print(Json.write(Json.object("network", report.network().name(), "output",
           output.toString(), "renderers", renderers.ids(),
-          "files", files.stream().map(RenderedFile::path).toList())));
+          "files", files)));
     } else {
-      files.forEach(f -> out.println(output.resolve(f.path())));
+      files.forEach(f -> out.println(output.resolve(f)));
       out.println("cimnet render: network '" + report.network().name() + "': " + files.size()
           + " files in " + output + " (renderers: " + String.join(", ", renderers.ids()) + ")");
     }
@@ -87,6 +91,21 @@ final class RenderCommand implements Callable<Integer> {
     public java.util.Iterator<String> iterator() {
       return Renderers.discover().ids().iterator();
     }
+  }
+
+  /**
+   * The settings for {@code selected}: a key that no renderer on the class path reads is a usage
+   * error naming it; a key only a renderer left out by {@code --only} reads is dropped.
+   */
+  static RenderContext settings(Renderers all, Renderers selected, Map<String, String> given) {
+    try {
+      all.checkSettings(new RenderContext(given));
+    } catch (IllegalArgumentException e) {
+      throw new CliException(CliException.USAGE, "--set: " + e.getMessage(), e);
+    }
+    Map<String, String> used = new TreeMap<>(given);
+    used.keySet().retainAll(selected.settings());
+    return new RenderContext(used);
   }
 
   /** The renderers {@code ids} names, or all of them; an unknown id is a usage error. */

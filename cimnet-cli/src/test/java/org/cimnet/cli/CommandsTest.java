@@ -137,6 +137,33 @@ class CommandsTest {
   }
 
   @Test
+  void renderRefusesEveryUnknownSettingAtOnceAndWritesNothing(@TempDir Path dir)
+      throws IOException {
+    Path out = dir.resolve("out");
+    String known = "nix.stateVersion, ovs.datapath, unbound.directory, unbound.forward,"
+        + " unbound.interfaces, unbound.lab-addresses, unbound.pidfile, unbound.port,"
+        + " unbound.username";
+    Cli typo = Cli.run("render", Cli.SEED, "-o", out, "-s", "unbound.foward=9.9.9.9");
+    assertEquals(2, typo.exit(), typo.both());
+    assertEquals("cimnet render: --set: Render setting 'unbound.foward' (did you mean"
+        + " 'unbound.forward'?) is not known: the renderers addresses, diagram, nix, ovs,"
+        + " unbound read " + known + "\n", typo.err());
+    assertFalse(Files.exists(out));
+    // Every unknown key in one message, a hostile key escaped; --only does not hide a typo.
+    Cli two = Cli.run("render", Cli.SEED, "-o", out, "--only", "nix", "--set",
+        "nix.stateversion=24.05", "--set", "x\u202e\n=1", "--set", "unbound.port=5353");
+    assertEquals(2, two.exit(), two.both());
+    assertEquals("cimnet render: --set: Render settings 'nix.stateversion' (did you mean"
+        + " 'nix.stateVersion'?), 'x\\u202e\\n' are not known: the renderers addresses, diagram,"
+        + " nix, ovs, unbound read " + known + "\n", two.err());
+    assertFalse(Files.exists(out));
+    // A key of a renderer that --only leaves out is known, and not passed on.
+    Cli other = Cli.run("render", Cli.SEED, "-o", out, "--only", "nix", "--set",
+        "unbound.port=5353");
+    assertEquals(0, other.exit(), other.both());
+  }
+
+  @Test
   void renderOfAnInvalidNetworkWritesNothingAndKeepsThePreviousOutput(@TempDir Path dir)
       throws IOException {
     Path out = dir.resolve("out");

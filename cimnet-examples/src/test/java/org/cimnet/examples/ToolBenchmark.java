@@ -37,6 +37,9 @@ import org.cimnet.testkit.gen.NetworkGenerator.Spec;
  * sudo scripts/benchmark-tools.sh target/benchmark-tools
  * </pre>
  *
+ * <p>Arguments: the output folder, the warm runs per stage (5), and the cases to run,
+ * comma-separated (all of them); {@code -Dbenchmark.cases=ports-10000} selects through Maven.
+ *
  * <p>The cases, all on one host with four leaves:
  * <ul>
  *   <li>{@code firewall}: 4,093 subnets (every VLAN a fabric has), 20,000 rules, 10,000
@@ -62,9 +65,19 @@ public final class ToolBenchmark {
   public static void main(String[] args) throws IOException {
     Path out = Path.of(args.length > 0 ? args[0] : "target/benchmark-tools");
     int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
-    run(out.resolve("firewall"), new Spec(1, 4, 4093, 24, 10_000, 20_000, 2, 50, 1), runs, false);
-    run(out.resolve("ports-8000"), ports(8000), runs, true);
-    run(out.resolve("ports-10000"), ports(10_000), runs, true);
+    List<String> cases = args.length > 2
+        ? List.of(args[2].split(","))
+        : List.of("firewall", "ports-8000", "ports-10000");
+    for (String name : cases) {
+      switch (name) {
+        case "firewall" -> run(out.resolve(name),
+            new Spec(1, 4, 4093, 24, 10_000, 20_000, 2, 50, 1), runs, false);
+        case "ports-8000" -> run(out.resolve(name), ports(8000), runs, true);
+        case "ports-10000" -> run(out.resolve(name), ports(10_000), runs, true);
+        default -> throw new IllegalArgumentException("Unknown benchmark case '" + name
+            + "': the cases are firewall, ports-8000 and ports-10000");
+      }
+    }
   }
 
   /** One host whose bridges hold {@code containers} container ports (single-homed). */

@@ -40,7 +40,7 @@ import org.cimnet.core.spi.RenderedFile;
 public final class Lab {
   /** The tools the lab runs; every one must be on the PATH. */
   public static final List<String> TOOLS = List.of("ip", "ovs-vsctl", "ovs-ofctl", "ovsdb-tool",
-      "ovsdb-server", "ovs-vswitchd", "nft", "unbound", "dig", "python3");
+      "ovsdb-server", "ovsdb-client", "ovs-vswitchd", "nft", "unbound", "dig", "python3");
 
   private Lab() {}
 

@@ -18,10 +18,7 @@ public record Prefix(Ipv4Address network, int length) implements Comparable<Pref
 
   public Prefix {
     Objects.requireNonNull(network, "network == null");
-    if (length < 0 || length > 32) {
-      throw new IllegalArgumentException(
-          "Prefix length " + length + " is out of range: must be 0 to 32");
-    }
+    checkLength(length);
     if ((network.bits() & ~mask(length)) != 0) {
       throw new IllegalArgumentException("'" + network + "/" + length + "' has host bits set: "
           + "did you mean '" + containing(network, length) + "'?");
@@ -31,11 +28,21 @@ public record Prefix(Ipv4Address network, int length) implements Comparable<Pref
   /** The block of the given length that contains {@code address} (host bits masked off). */
   public static Prefix containing(Ipv4Address address, int length) {
     java.util.Objects.requireNonNull(address, "address == null");
+    checkLength(length);
+    return new Prefix(new Ipv4Address(address.bits() & mask(length)), length);
+  }
+
+  /**
+   * Returns {@code length} if it is a prefix length, 0 to 32.
+   *
+   * @throws IllegalArgumentException quoting the length
+   */
+  public static int checkLength(int length) {
     if (length < 0 || length > 32) {
       throw new IllegalArgumentException(
           "Prefix length " + length + " is out of range: must be 0 to 32");
     }
-    return new Prefix(new Ipv4Address(address.bits() & mask(length)), length);
+    return length;
   }
 
   /**

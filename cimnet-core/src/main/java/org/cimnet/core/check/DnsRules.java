@@ -33,7 +33,7 @@ final class DnsRules {
       if (c.kind() == DnsPlans.Conflict.Kind.ADDRESS_WITH_TWO_NAMES
           && element(c.first()).equals(element(c.second()))
           && c.first().subnet().equals(c.second().subnet())) {
-        violations.add(new Violation("dns.ptr", path(c.second()), c.toString()));
+        violations.add(new Violation(RuleIds.DNS_PTR, path(c.second()), c.toString()));
       }
     }
   }

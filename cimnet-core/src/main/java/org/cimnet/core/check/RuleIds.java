@@ -1,11 +1,15 @@
 package org.cimnet.core.check;
 
 import java.util.List;
+import org.cimnet.core.ipam.Ipam;
+import org.cimnet.core.policy.Prover;
 
 /**
  * The stable ids of every structural rule the checker applies, as {@link
  * org.cimnet.core.model.Violation#rule()} carries them. Tools and tests may match on these; they
- * never change meaning. Warnings have ids of their own (see {@link #WARNINGS}).
+ * never change meaning. Warnings have ids of their own (see {@link #WARNINGS}). What a value
+ * record refuses when it is made (a VLAN id outside 1 to 4094, a leaf declared twice on a host)
+ * never reaches the checker, so it has no id here.
  */
 public final class RuleIds {
   private RuleIds() {}
@@ -38,6 +42,11 @@ public final class RuleIds {
   public static final String INTERNET_VIA_UNROUTED = "internet.via-unrouted";
   /** A rule or assertion names {@code internet} but the network declares none. */
   public static final String INTERNET_UNDECLARED = "internet.undeclared";
+  /**
+   * A forwarder lies inside the supernet, is the public address, or is a loopback, unspecified,
+   * multicast or reserved address: it is no upstream resolver.
+   */
+  public static final String INTERNET_FORWARDER_NOT_UPSTREAM = "internet.forwarder-not-upstream";
 
   // MACs.
   public static final String MAC_NOT_UNICAST = "mac.not-unicast";
@@ -56,9 +65,10 @@ public final class RuleIds {
   /** A kernel interface name of a host's plan is longer than 15 characters. */
   public static final String IFNAME_TOO_LONG = "ifname.too-long";
   public static final String IFNAME_DUPLICATE = "ifname.duplicate";
+  /** One address of one element would have two names, so two PTR records. */
+  public static final String DNS_PTR = "dns.ptr";
 
   // VLANs and trunks.
-  public static final String VLAN_RANGE = "vlan.range";
   public static final String VLAN_DUPLICATE = "vlan.duplicate";
   /** A trunk of a host does not carry a VLAN one of the host's leaves needs. */
   public static final String TRUNK_VLAN_MISSING = "trunk.vlan-missing";
@@ -75,7 +85,6 @@ public final class RuleIds {
   public static final String LEAF_SINGLE_LINK = "leaf.single-link";
   /** A leaf takes the name of the uplink bridge. */
   public static final String LEAF_RESERVED_NAME = "leaf.reserved-name";
-  public static final String LEAF_DUPLICATE = "leaf.duplicate";
   /** Two leaves of one host carry the same subnet. */
   public static final String LEAF_SUBNET_TWICE = "leaf.subnet-twice";
 
@@ -109,9 +118,14 @@ public final class RuleIds {
   public static final String REF_ZONE = "ref.zone";
   public static final String REF_CONTAINER = "ref.container";
 
-  // IPAM's own problems, reported through the checker.
-  public static final String IPAM_SUBNET_FULL = "ipam.subnet-full";
-  public static final String IPAM_VLANS_EXHAUSTED = "ipam.vlans-exhausted";
+  // IPAM's own problems, reported through the checker (IPAM sits below the checker, so it holds
+  // the text).
+  public static final String IPAM_SUBNET_FULL = Ipam.SUBNET_FULL;
+  public static final String IPAM_VLANS_EXHAUSTED = Ipam.VLANS_EXHAUSTED;
+
+  // The prover's, reported through the checker.
+  /** An assertion is violated: the message holds the counterexample. */
+  public static final String POLICY_ASSERTION = Prover.ASSERTION;
 
   // Warnings: allowed, but probably not what was meant.
   /** A NIC has no MAC yet (the inventory or discovery supplies it). */
@@ -124,30 +138,38 @@ public final class RuleIds {
   public static final String WARN_LEAF_RESERVED_SUBNET = "leaf.reserved-subnet";
   /** No subnet may open ssh to a host: the first switch over ssh would cut the session. */
   public static final String WARN_HOST_NO_SSH = "host.no-ssh";
+  /** A router whose uplink does not lead to the root router: its subnets reach no others. */
+  public static final String WARN_ROUTER_UNLINKED = "router.unlinked";
+  /** An assertion names something that does not resolve, so it cannot be proven. */
+  public static final String WARN_POLICY_UNRESOLVED = Prover.UNRESOLVED;
+  /**
+   * The internet is declared without forwarders: the nameservers refuse every name outside the
+   * network, so the hosts and containers resolve nothing on the internet.
+   */
+  public static final String WARN_INTERNET_NO_FORWARDERS = "internet.no-forwarders";
 
   /** Every violation rule id, grouped as above. */
   public static final List<String> VIOLATIONS = List.of(SUPERNET_NOT_PRIVATE,
       SUBNET_OUTSIDE_SUPERNET, SUBNET_OVERLAP, SUBNET_TOO_SMALL, SUBNET_ROUTERS,
       SUBNET_NAMESERVERS, ADDRESS_OUTSIDE_SUBNET, ADDRESS_RESERVED, ADDRESS_DUPLICATE,
       INTERNET_PUBLIC_PRIVATE, INTERNET_PUBLIC_IN_SUPERNET, INTERNET_GATEWAY_OUTSIDE,
-      INTERNET_GATEWAY_IS_PUBLIC, INTERNET_VIA_UNROUTED, INTERNET_UNDECLARED, MAC_NOT_UNICAST,
-      MAC_DUPLICATE, MAC_GENERATED_NOT_LOCAL, NAME_FQDN_LENGTH, NAME_DUPLICATE, IFNAME_TOO_LONG,
-      IFNAME_DUPLICATE, VLAN_RANGE, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
+      INTERNET_GATEWAY_IS_PUBLIC, INTERNET_VIA_UNROUTED, INTERNET_UNDECLARED,
+      INTERNET_FORWARDER_NOT_UPSTREAM, MAC_NOT_UNICAST, MAC_DUPLICATE, MAC_GENERATED_NOT_LOCAL,
+      DOMAIN_NOT_PRIVATE, NAME_FQDN_LENGTH, NAME_DUPLICATE, IFNAME_TOO_LONG, IFNAME_DUPLICATE,
+      DNS_PTR, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
       SPINE_CAPACITY, LINK_PORT_RANGE, LINK_PORT_REUSE, LINK_NIC_REUSE, LEAF_SPINE_UNREACHABLE,
-      LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_DUPLICATE, LEAF_SUBNET_TWICE,
+      LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_SUBNET_TWICE,
       CONTAINER_SUBNET_NOT_CARRIED, HOST_PORTS, HOST_ADDRESS_NOT_CARRIED,
       HOST_PLACEMENT_NOT_CARRIED, SUBNET_UNROUTED, HOST_UNREACHABLE, ROUTER_FOREIGN_NAMESERVER,
-      PUBLISH_NO_RULE,
-      PUBLISH_CONFLICT,
-      REF_HOST, ENDPOINT_HOST_SOURCE, REF_SUBNET, REF_SPINE, REF_NIC, REF_ZONE, REF_CONTAINER,
-      IPAM_SUBNET_FULL,
-      IPAM_VLANS_EXHAUSTED);
+      PUBLISH_NO_RULE, PUBLISH_CONFLICT, REF_HOST, ENDPOINT_HOST_SOURCE, REF_SUBNET, REF_SPINE,
+      REF_NIC, REF_ZONE, REF_CONTAINER, IPAM_SUBNET_FULL, IPAM_VLANS_EXHAUSTED,
+      POLICY_ASSERTION);
 
-  /** A router whose uplink does not lead to the root router: its subnets reach no others. */
-  public static final String WARN_ROUTER_UNLINKED = "router.unlinked";
+
 
   /** Every warning id. */
   public static final List<String> WARNINGS = List.of(WARN_NIC_NO_MAC,
       WARN_RULE_RESERVED_SUBNET, WARN_SUBNET_UNCARRIED, WARN_LEAF_RESERVED_SUBNET,
-      WARN_HOST_NO_SSH, WARN_ROUTER_UNLINKED);
+      WARN_HOST_NO_SSH, WARN_ROUTER_UNLINKED, WARN_POLICY_UNRESOLVED,
+      WARN_INTERNET_NO_FORWARDERS);
 }

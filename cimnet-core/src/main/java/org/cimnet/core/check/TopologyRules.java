@@ -43,11 +43,6 @@ final class TopologyRules {
       }
       int vlan = s.vlan().getAsInt();
       String path = "subnets[" + s.name() + "].vlan";
-      if (vlan < 1 || vlan > 4094) {
-        out.error(RuleIds.VLAN_RANGE, path, "Subnet '" + s.name() + "': VLAN id '" + vlan
-            + "' is out of range: must be 1 to 4094");
-        continue;
-      }
       Subnet first = taken.putIfAbsent(vlan, s);
       if (first != null) {
         out.error(RuleIds.VLAN_DUPLICATE, path, "Subnet '" + s.name() + "': VLAN id '" + vlan
@@ -60,7 +55,6 @@ final class TopologyRules {
   private static void leaves(Facts f, Findings out) {
     Set<String> carriedAnywhere = new HashSet<>();
     for (Host h : f.hosts) {
-      Set<String> names = new HashSet<>();
       Map<String, String> leafOfSubnet = new HashMap<>();
       for (Leaf leaf : h.leaves()) {
         String path = "hosts[" + h.name() + "].leaves[" + leaf.name() + "]";
@@ -69,10 +63,6 @@ final class TopologyRules {
           out.error(RuleIds.LEAF_RESERVED_NAME, path, self + ": leaf name '" + leaf.name()
               + "' is reserved for the bridge that joins the host's trunks: choose another"
               + " name");
-        }
-        if (!names.add(leaf.name())) {
-          out.error(RuleIds.LEAF_DUPLICATE, path, self + ": leaf '" + leaf.name()
-              + "' is declared twice: leaf names are unique per host");
         }
         for (String s : leaf.subnets()) {
           String subnetPath = path + ".subnets[" + s + "]";

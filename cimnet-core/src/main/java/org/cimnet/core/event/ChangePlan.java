@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
+import org.cimnet.core.check.RuleIds;
 import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Attachment;
@@ -20,7 +21,6 @@ import org.cimnet.core.model.Subnet;
 import org.cimnet.core.model.Violation;
 import org.cimnet.core.policy.Matrix;
 import org.cimnet.core.policy.Proof;
-import org.cimnet.core.policy.Prover;
 
 /**
  * A reviewable plan for going from one network to another: the events, and what they do to
@@ -80,7 +80,7 @@ public final class ChangePlan {
         .filter(v -> brokenPaths.contains(v.path())).map(Violation::message).toList();
     // Broken assertions have their own section; every other new violation is listed here.
     this.newViolations = rb.violations().stream()
-        .filter(v -> !v.rule().equals(Prover.ASSERTION))
+        .filter(v -> !v.rule().equals(RuleIds.POLICY_ASSERTION))
         .filter(v -> !ra.violations().contains(v)).toList();
     this.fixedViolations = ra.violations().stream()
         .filter(v -> !rb.violations().contains(v)).toList();
@@ -235,7 +235,8 @@ public final class ChangePlan {
 
   /** The assertions the prover found violated in {@code report}, as the checker reports them. */
   private static List<Violation> assertionViolations(Report report) {
-    return report.violations().stream().filter(v -> v.rule().equals(Prover.ASSERTION)).toList();
+    return report.violations().stream()
+        .filter(v -> v.rule().equals(RuleIds.POLICY_ASSERTION)).toList();
   }
 
   /** The assertions the prover found violated (none if it did not run). */

@@ -36,6 +36,10 @@ import org.cimnet.core.model.Violation;
 public final class Ipam {
   /** The first VLAN id tried for the subnet declared at position i (from 0) is 100 + i. */
   public static final int VLAN_BASE = 100;
+  /** The id of the problem "a subnet has no free address left"; listed in {@code RuleIds}. */
+  public static final String SUBNET_FULL = "ipam.subnet-full";
+  /** The id of the problem "no VLAN id is left to hand out"; listed in {@code RuleIds}. */
+  public static final String VLANS_EXHAUSTED = "ipam.vlans-exhausted";
 
   private Ipam() {}
 
@@ -252,7 +256,7 @@ public final class Ipam {
       int preferred = preferredVlan(i);
       int vlan = before.orElseGet(() -> freeVlan(preferred, taken));
       if (vlan < 0) {
-        problems.add(new Violation("ipam.vlans-exhausted", "subnets[" + s.name() + "].vlan",
+        problems.add(new Violation(VLANS_EXHAUSTED, "subnets[" + s.name() + "].vlan",
             "Subnet '" + s.name() + "': no VLAN id is free: all of 2 to 4094 are taken"));
         continue;
       }
@@ -327,7 +331,7 @@ public final class Ipam {
                 : " addresses are the ") + String.join(", ", roles) + " address"
                 + (roles.size() == 1 ? "" : "es")
             : "is full: all " + assignable + " assignable addresses are taken";
-        problems.add(new Violation("ipam.subnet-full", "subnets[" + subnet.name() + "]",
+        problems.add(new Violation(SUBNET_FULL, "subnets[" + subnet.name() + "]",
             "Subnet '" + subnet.name() + "' (" + cidr + ") " + why + "; cannot place " + who
                 + ": widen the subnet or move it"));
         return Optional.empty();

@@ -14,7 +14,7 @@ import org.cimnet.core.addr.MacAddress;
 public record Attachment(String subnet, Optional<Ipv4Address> address,
     Optional<MacAddress> mac) {
   public Attachment {
-    Objects.requireNonNull(subnet, "subnet == null");
+    Names.check("Subnet", subnet);
     Objects.requireNonNull(address, "address == null");
     Objects.requireNonNull(mac, "mac == null");
   }

@@ -1,11 +1,13 @@
 package org.cimnet.core.model;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.MacAddress;
 
@@ -20,10 +22,24 @@ public record Container(String name, ContainerKind kind, String host,
 
   public Container {
     Names.check("Container", name);
+    String self = Messages.quote("Container", name);
     Objects.requireNonNull(kind, "kind == null");
-    Objects.requireNonNull(host, "host == null");
+    Messages.in(self, () -> Names.check("Host", host));
     attachments = List.copyOf(attachments);
     publishes = List.copyOf(publishes);
+    if (attachments.isEmpty()) {
+      throw new IllegalArgumentException(self + ": attached to no subnet");
+    }
+    Set<String> subnets = new HashSet<>();
+    for (Attachment a : attachments) {
+      if (!subnets.add(a.subnet())) {
+        throw new IllegalArgumentException(attachedTwice(self, a.subnet()));
+      }
+    }
+  }
+
+  private static String attachedTwice(String self, String subnet) {
+    return self + ": attached to subnet '" + subnet + "' twice";
   }
 
   public Optional<Attachment> attachment(String subnet) {
@@ -103,8 +119,7 @@ public record Container(String name, ContainerKind kind, String host,
         Optional<MacAddress> mac) {
       Messages.in(self(), () -> Names.check("Subnet", subnet));
       if (attachments.putIfAbsent(subnet, new Attachment(subnet, address, mac)) != null) {
-        throw new IllegalArgumentException(
-            self() + ": attached to subnet '" + subnet + "' twice");
+        throw new IllegalArgumentException(attachedTwice(self(), subnet));
       }
       return this;
     }

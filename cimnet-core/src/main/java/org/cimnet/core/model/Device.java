@@ -22,9 +22,7 @@ public record Device(String name, MacAddress mac, String kind, String subnet,
   public record Cable(String spine, int port) {
     public Cable {
       Names.check("Spine", spine);
-      if (port < 1 || port > 1024) {
-        throw new IllegalArgumentException("spine port '" + port + "' must be 1 to 1024");
-      }
+      Spine.checkPort(port);
     }
 
     @Override

@@ -2,11 +2,14 @@ package org.cimnet.core.model;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.MacAddress;
 
@@ -27,14 +30,44 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
 
   public Host {
     Names.check("Host", name);
+    String self = Messages.quote("Host", name);
     nics = List.copyOf(nics);
     leaves = List.copyOf(leaves);
     addresses = List.copyOf(addresses);
     routed = List.copyOf(routed);
     served = List.copyOf(served);
+    Set<String> seen = new HashSet<>();
+    nics.forEach(n -> once(seen, n.name(), () -> self + ": NIC '" + n.name()
+        + "' is declared twice"));
+    seen.clear();
+    leaves.forEach(l -> once(seen, l.name(), () -> self + ": leaf '" + l.name()
+        + "' is declared twice"));
+    seen.clear();
+    addresses.forEach(a -> once(seen, a.subnet(), () -> twoAddresses(self, a.subnet())));
+    placed(self, "router", routed);
+    placed(self, "nameserver", served);
     if (!routed.isEmpty() && !router || !served.isEmpty() && !nameserver) {
-      throw new IllegalArgumentException(Messages.quote("Host", name)
+      throw new IllegalArgumentException(self
           + ": names subnets to route or serve but is not marked router or nameserver");
+    }
+  }
+
+  private static void once(Set<String> seen, String key, Supplier<String> twice) {
+    if (!seen.add(key)) {
+      throw new IllegalArgumentException(twice.get());
+    }
+  }
+
+  private static String twoAddresses(String self, String subnet) {
+    return self + ": has two addresses in subnet '" + subnet + "': give it one";
+  }
+
+  /** The subnets a host names for {@code role}: each a subnet name, each once. */
+  private static void placed(String self, String role, List<String> subnets) {
+    Set<String> seen = new HashSet<>();
+    for (String s : subnets) {
+      Messages.in(self + ": " + role, () -> Names.check("Subnet", s));
+      once(seen, s, () -> self + ": " + role + " names subnet '" + s + "' twice");
     }
   }
 
@@ -164,10 +197,11 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
       Messages.given(leafName, self(), "leaf name");
       Messages.givenAll(Messages.given(subnets, self() + ": leaf '" + leafName + "'", "subnets")
           .toArray(), self() + ": leaf '" + leafName + "'", "subnets");
-      Leaf leaf = Messages.in(self(), () -> new Leaf(leafName, subnets));
+      Messages.in(self(), () -> Names.check("Leaf", leafName));
       for (String s : subnets) {
         Messages.in(self() + ": leaf '" + leafName + "'", () -> Names.check("Subnet", s));
       }
+      Leaf leaf = new Leaf(leafName, subnets);
       if (leaves.putIfAbsent(leafName, leaf) != null) {
         throw new IllegalArgumentException(self() + ": leaf '" + leafName + "' is declared twice");
       }
@@ -191,8 +225,7 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
     public Builder address(String subnet, Optional<Ipv4Address> address) {
       Messages.in(self(), () -> Names.check("Subnet", subnet));
       if (addresses.putIfAbsent(subnet, new HostAddress(subnet, address)) != null) {
-        throw new IllegalArgumentException(
-            self() + ": has two addresses in subnet '" + subnet + "': give it one");
+        throw new IllegalArgumentException(twoAddresses(self(), subnet));
       }
       return this;
     }

@@ -11,7 +11,7 @@ import org.cimnet.core.addr.Ipv4Address;
  */
 public record HostAddress(String subnet, Optional<Ipv4Address> address) {
   public HostAddress {
-    Objects.requireNonNull(subnet, "subnet == null");
+    Names.check("Subnet", subnet);
     Objects.requireNonNull(address, "address == null");
   }
 }

@@ -7,5 +7,8 @@ public record Leaf(String name, List<String> subnets) {
   public Leaf {
     Names.check("Leaf", name);
     subnets = List.copyOf(subnets);
+    for (String s : subnets) {
+      Messages.in(Messages.quote("Leaf", name), () -> Names.check("Subnet", s));
+    }
   }
 }

@@ -1,7 +1,6 @@
 package org.cimnet.core.model;
 
 import java.util.List;
-import java.util.Objects;
 
 /** A cable: a host NIC to a spine port (a trunk), or a spine port to another spine's port. */
 public sealed interface Link permits Link.Trunk, Link.Interconnect {
@@ -15,18 +14,27 @@ public sealed interface Link permits Link.Trunk, Link.Interconnect {
   record Trunk(String host, String nic, String spine, int port, List<String> carries)
       implements Link {
     public Trunk {
-      Objects.requireNonNull(host, "host == null");
-      Objects.requireNonNull(nic, "nic == null");
-      Objects.requireNonNull(spine, "spine == null");
+      Messages.in("Trunk", () -> Names.check("Host", host));
+      String self = "Trunk from host '" + host + "'";
+      Messages.in(self, () -> Nic.checkName(nic));
+      Messages.in(self, () -> Names.check("Spine", spine));
+      Messages.in("Trunk '" + host + "." + nic + "'", () -> Spine.checkPort(port));
       carries = List.copyOf(carries);
+      for (String s : carries) {
+        Messages.in("Trunk '" + host + "." + nic + "'", () -> Names.check("Subnet", s));
+      }
     }
   }
 
   /** Two spines wired port to port. */
   record Interconnect(String spine, int port, String otherSpine, int otherPort) implements Link {
     public Interconnect {
-      Objects.requireNonNull(spine, "spine == null");
-      Objects.requireNonNull(otherSpine, "otherSpine == null");
+      Messages.in("Interconnect", () -> Names.check("Spine", spine));
+      Messages.in("Interconnect", () -> Names.check("Spine", otherSpine));
+      String self = "Interconnect '" + spine + ":" + port + "-" + otherSpine + ":" + otherPort
+          + "'";
+      Messages.in(self, () -> Spine.checkPort(port));
+      Messages.in(self, () -> Spine.checkPort(otherPort));
     }
   }
 }

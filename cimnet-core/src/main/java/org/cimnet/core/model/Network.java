@@ -397,20 +397,12 @@ public final class Network {
      */
     public Builder trunk(String host, String nic, String spine, int port, String... carries) {
       Messages.givenAll(carries, "Trunk from host '" + host + "'", "carries");
-      Messages.in("Trunk", () -> Names.check("Host", host));
-      Messages.in("Trunk from host '" + host + "'", () -> new Nic(nic, Optional.empty()));
-      Messages.in("Trunk from host '" + host + "'", () -> Names.check("Spine", spine));
-      for (String s : carries) {
-        Messages.in("Trunk " + host + "." + nic, () -> Names.check("Subnet", s));
-      }
       links.add(new Link.Trunk(host, nic, spine, port, List.of(carries)));
       return this;
     }
 
     /** Wires port {@code port} of {@code spine} to port {@code otherPort} of {@code other}. */
     public Builder interconnect(String spine, int port, String other, int otherPort) {
-      Messages.in("Interconnect", () -> Names.check("Spine", spine));
-      Messages.in("Interconnect", () -> Names.check("Spine", other));
       links.add(new Link.Interconnect(spine, port, other, otherPort));
       return this;
     }
@@ -466,6 +458,25 @@ public final class Network {
             + internet.publicAddressText() + "': there is one public address");
       }
       this.internet = Objects.requireNonNull(way, "internet == null");
+      return this;
+    }
+
+    /**
+     * The upstream resolvers of the internet declared before, such as
+     * {@code forwarders("9.9.9.9", "149.112.112.112")}: every nameserver sends them the names
+     * outside the domain and the supernet's reverse zones. Without them the hosts and
+     * containers resolve nothing on the internet (the checker warns).
+     *
+     * @throws IllegalStateException if no internet is declared yet
+     * @throws IllegalArgumentException naming an address that is not valid or given twice
+     */
+    public Builder forwarders(String... addresses) {
+      if (internet == null) {
+        throw new IllegalStateException("Network '" + name + "': forwarders need the internet:"
+            + " declare internet(...) first, they are reached through it");
+      }
+      this.internet = Messages.in("Network '" + name + "'",
+          () -> internet.withForwarders(addresses));
       return this;
     }
 

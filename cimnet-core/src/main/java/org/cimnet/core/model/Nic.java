@@ -20,6 +20,16 @@ public record Nic(String name, Optional<MacAddress> mac) {
       + " letters, digits, '_', '.' or '-'";
 
   public Nic {
+    checkName(name);
+    Objects.requireNonNull(mac, "mac == null");
+  }
+
+  /**
+   * Returns {@code name} if it is a valid interface name.
+   *
+   * @throws IllegalArgumentException quoting the name and saying what is allowed
+   */
+  public static String checkName(String name) {
     Objects.requireNonNull(name, "NIC name == null");
     if (!isValidName(name)) {
       throw new IllegalArgumentException("NIC name " + Quote.value(name) + " is not valid: "
@@ -27,7 +37,7 @@ public record Nic(String name, Optional<MacAddress> mac) {
               || c == '_' || c == '.' || c == '-').map(r -> r + "; ").orElse("") + "use "
           + ALLOWED);
     }
-    Objects.requireNonNull(mac, "mac == null");
+    return name;
   }
 
   public static boolean isValidName(String name) {

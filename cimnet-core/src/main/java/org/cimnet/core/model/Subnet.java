@@ -16,7 +16,8 @@ public record Subnet(String name, Prefix cidr, OptionalInt vlan, String zone, bo
     Names.check("Subnet", name);
     Objects.requireNonNull(cidr, "cidr == null");
     Objects.requireNonNull(vlan, "vlan == null");
-    Names.check("Zone", zone);
+    vlan.ifPresent(id -> Vlans.check(Messages.quote("Subnet", name), id));
+    Messages.in(Messages.quote("Subnet", name), () -> Names.check("Zone", zone));
   }
 
   public Subnet withVlan(int id) {
@@ -48,11 +49,7 @@ public record Subnet(String name, Prefix cidr, OptionalInt vlan, String zone, bo
 
     /** The 802.1Q VLAN id, 1 to 4094; without one IPAM hands one out. */
     public Builder vlan(int id) {
-      if (id < 1 || id > 4094) {
-        throw new IllegalArgumentException(
-            "Subnet '" + name + "': VLAN id '" + id + "' is out of range: must be 1 to 4094");
-      }
-      this.vlan = OptionalInt.of(id);
+      this.vlan = OptionalInt.of(Vlans.check(Messages.quote("Subnet", name), id));
       return this;
     }
 

@@ -99,6 +99,10 @@ public record Watch(Map<String, Enforcement> enforcement, List<Handler> handlers
 
   public Watch {
     enforcement = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(enforcement));
+    enforcement.forEach((subnet, mode) -> {
+      Messages.in("Watch", () -> Names.check("Subnet", subnet));
+      Objects.requireNonNull(mode, "Watch: subnet '" + subnet + "': enforcement == null");
+    });
     handlers = List.copyOf(handlers);
     if (pollMillis < 50 || pollMillis > 60_000) {
       throw new IllegalArgumentException("Watch: poll interval '" + pollMillis

@@ -1,6 +1,7 @@
 package org.cimnet.core.plan;
 
 import java.util.List;
+import org.cimnet.core.model.Vlans;
 
 /**
  * One Open vSwitch bridge: a leaf, or the host's uplink bridge.
@@ -13,8 +14,10 @@ public record BridgePlan(String name, String leaf, List<Integer> vlans, List<Por
     List<Flow> flows) {
   public BridgePlan {
     vlans = List.copyOf(vlans);
+    vlans.forEach(v -> Vlans.check("Bridge '" + name + "'", v));
     ports = List.copyOf(ports);
-    flows = List.copyOf(flows);
+    // A flow table makes its port-security flows when read: kept as it is (immutable).
+    flows = flows instanceof FlowTable ? flows : List.copyOf(flows);
   }
 
   public boolean isUplink() {

@@ -4,7 +4,9 @@ import java.util.List;
 import java.util.Optional;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.MacAddress;
+import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.model.ContainerKind;
+import org.cimnet.core.model.Vlans;
 
 /** A container placed on a host, with one interface per attachment. */
 public record ContainerPlan(String name, ContainerKind kind, List<Nic> nics) {
@@ -54,5 +56,10 @@ public record ContainerPlan(String name, ContainerKind kind, List<Nic> nics) {
    */
   public record Nic(String port, String bridge, int ofport, String subnet, int vlan,
       MacAddress mac, Ipv4Address address, int prefixLength, Optional<Ipv4Address> gateway,
-      Optional<Ipv4Address> nameserver) {}
+      Optional<Ipv4Address> nameserver) {
+    public Nic {
+      Vlans.check("Port '" + port + "'", vlan);
+      Prefix.checkLength(prefixLength);
+    }
+  }
 }

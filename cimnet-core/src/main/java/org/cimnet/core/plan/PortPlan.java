@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.MacAddress;
+import org.cimnet.core.model.Vlans;
 
 /**
  * One port of a bridge.
@@ -39,7 +40,9 @@ public record PortPlan(String name, Kind kind, int ofport, OptionalInt tag, List
   public PortPlan {
     Objects.requireNonNull(name, "name == null");
     Objects.requireNonNull(kind, "kind == null");
+    tag.ifPresent(v -> Vlans.check("Port '" + name + "'", v));
     trunks = List.copyOf(trunks);
+    trunks.forEach(v -> Vlans.check("Port '" + name + "'", v));
     members = List.copyOf(members);
     addresses = List.copyOf(addresses);
   }

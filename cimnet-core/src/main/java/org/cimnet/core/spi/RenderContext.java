@@ -6,7 +6,8 @@ import java.util.Optional;
 
 /**
  * Settings for renderers, as text keys and values (such as {@code unbound.forward} or
- * {@code nix.stateVersion}); each renderer documents the keys it reads.
+ * {@code nix.stateVersion}); each renderer declares the keys it reads ({@link
+ * Renderer#settings}) and documents them.
  */
 public record RenderContext(Map<String, String> settings) {
   public RenderContext {

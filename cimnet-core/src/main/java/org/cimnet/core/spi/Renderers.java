@@ -7,7 +7,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.format.Quote;
+import org.cimnet.core.yaml.internal.Suggest;
 
 /** The renderers on the class path, sorted by id, and a way to run them all. */
 public final class Renderers {
@@ -62,20 +67,72 @@ public final class Renderers {
     return renderers.stream().map(Renderer::id).toList();
   }
 
-  /** Every renderer's files, renderer by renderer in id order; a path made twice is an error. */
+  /** The keys of every setting these renderers read, sorted. */
+  public SortedSet<String> settings() {
+    SortedSet<String> keys = new TreeSet<>();
+    renderers.forEach(r -> keys.addAll(r.settings()));
+    return keys;
+  }
+
+  /**
+   * Refuses every setting of {@code context} that none of these renderers reads, all at once:
+   * each key quoted (control characters escaped) with the closest known key, then every known
+   * key.
+   *
+   * @throws IllegalArgumentException naming the unknown keys
+   */
+  public void checkSettings(RenderContext context) {
+    SortedSet<String> known = settings();
+    List<String> unknown = context.settings().keySet().stream()
+        .filter(k -> !known.contains(k)).sorted().toList();
+    if (unknown.isEmpty()) {
+      return;
+    }
+    StringBuilder message = new StringBuilder(unknown.size() == 1 ? "Render setting "
+        : "Render settings ");
+    for (int i = 0; i < unknown.size(); i++) {
+      String key = unknown.get(i);
+      message.append(i == 0 ? "" : ", ").append(Quote.value(key))
+          .append(Suggest.didYouMean(key, known));
+    }
+    message.append(unknown.size() == 1 ? " is" : " are").append(" not known: the renderers ")
+        .append(String.join(", ", ids())).append(known.isEmpty() ? " read no settings"
+            : " read " + String.join(", ", known));
+    throw new IllegalArgumentException(message.toString());
+  }
+
+  /**
+   * Every renderer's files, renderer by renderer in id order; a path made twice is an error.
+   *
+   * @throws IllegalArgumentException if {@code context} holds a setting no renderer reads
+   *     ({@link #checkSettings}), before anything is rendered
+   */
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
     List<RenderedFile> files = new ArrayList<>();
+    render(network, context, files::add);
+    return files;
+  }
+
+  /**
+   * Every renderer's files handed to {@code sink} as each is made, renderer by renderer in id
+   * order; a path made twice is an error.
+   *
+   * @throws IllegalArgumentException if {@code context} holds a setting no renderer reads
+   *     ({@link #checkSettings}), before anything is rendered
+   */
+  public void render(ValidatedNetwork network, RenderContext context,
+      Consumer<RenderedFile> sink) {
+    checkSettings(context);
     Map<String, String> owner = new HashMap<>();
     for (Renderer r : renderers) {
-      for (RenderedFile f : r.render(network, context)) {
+      r.render(network, context, f -> {
         String other = owner.putIfAbsent(f.path(), r.id());
         if (other != null) {
           throw new IllegalStateException("Renderers '" + other + "' and '" + r.id()
               + "' both write '" + f.path() + "'");
         }
-        files.add(f);
-      }
+        sink.accept(f);
+      });
     }
-    return files;
   }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -96,11 +95,6 @@ class InvariantsProperties {
     DUPLICATE_VLAN(RuleIds.VLAN_DUPLICATE, n -> n.toBuilder()
         .replaceSubnet(n.subnets().get(0).withVlan(4000))
         .replaceSubnet(n.subnets().get(1).withVlan(4000)).build()),
-    VLAN_OUT_OF_RANGE(RuleIds.VLAN_RANGE, n -> {
-      Subnet s = n.subnets().get(0);
-      return n.toBuilder().replaceSubnet(new Subnet(s.name(), s.cidr(), OptionalInt.of(4095),
-          s.zone(), s.reserved())).build();
-    }),
     DANGLING_CONTAINER_HOST(RuleIds.REF_HOST, n -> {
       Container c = n.containers().get(0);
       return n.toBuilder().replaceContainer(new Container(c.name(), c.kind(), "ghost",

@@ -12,7 +12,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.UnaryOperator;
@@ -24,11 +23,11 @@ import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.Host;
-import org.cimnet.core.model.Leaf;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Nic;
 import org.cimnet.core.model.Subnet;
 import org.cimnet.core.model.Violation;
+import org.cimnet.core.policy.Prover;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -79,6 +78,7 @@ class InvariantsTest {
 
   static Network.Builder withWayOut(Network.Builder b) {
     return b.internet("203.0.113.10/24", "203.0.113.1", "lan")
+        .forwarders("9.9.9.9", "149.112.112.112")
         .canConnect("internet", "dmz", "tcp/443")
         .canConnect("lan", "internet")
         .never("zone:dmz", "zone:private");
@@ -212,6 +212,25 @@ class InvariantsTest {
         List.of(v("internet.via-unrouted", "internet.via", "Internet: via subnet 'lan' is"
             + " carried by no router, so no host holds the public address: mark a host whose"
             + " leaves carry 'lan' router() or router('lan')"))));
+    all.add(Arguments.of(RuleIds.INTERNET_FORWARDER_NOT_UPSTREAM, parts()
+        .internet("203.0.113.10/24", "203.0.113.1", "lan")
+        .forwarders("9.9.9.9", "192.168.4.254", "127.0.0.1", "203.0.113.10", "224.0.0.251",
+            "203.0.113.53")
+        .canConnect("internet", "dmz", "tcp/443").build(),
+        List.of(v("internet.forwarder-not-upstream", "internet.forwarders[1]", "Internet:"
+            + " forwarder '192.168.4.254' lies inside the supernet '192.168.0.0/21': a forwarder"
+            + " is an upstream resolver reached through the internet, outside the supernet"),
+            v("internet.forwarder-not-upstream", "internet.forwarders[2]", "Internet:"
+            + " forwarder '127.0.0.1' is not a unicast address of another machine (inside"
+            + " 127.0.0.0/8): a forwarder is an upstream resolver reached through the internet,"
+            + " outside the supernet"),
+            v("internet.forwarder-not-upstream", "internet.forwarders[3]", "Internet:"
+            + " forwarder '203.0.113.10' is the public address itself: a forwarder is an"
+            + " upstream resolver reached through the internet, outside the supernet"),
+            v("internet.forwarder-not-upstream", "internet.forwarders[4]", "Internet:"
+            + " forwarder '224.0.0.251' is not a unicast address of another machine (inside"
+            + " 224.0.0.0/4): a forwarder is an upstream resolver reached through the internet,"
+            + " outside the supernet"))));
     all.add(Arguments.of(RuleIds.INTERNET_UNDECLARED, parts()
         .canConnect("internet", "dmz", "tcp/443").canConnect("lan", "internet").build(),
         List.of(v("internet.undeclared", "rules[0].from", "Rule can_connect(internet, dmz,"
@@ -257,6 +276,28 @@ class InvariantsTest {
             + " 'gw.lan.cim.internal' of container 'gw' in subnet 'lan' is already the name of"
             + " the gateway of subnet 'lan' (host 'vh'): every DNS name must be unique; rename"
             + " one of them"))));
+    all.add(Arguments.of(RuleIds.DOMAIN_NOT_PRIVATE, baseBuilder().domain("com").build(),
+        List.of(v("domain.not-private", "domain", "Network 't': domain 'com' is a public suffix"
+            + " (names under it belong to whoever registers them): every nameserver answers for"
+            + " all names under the domain, so it must be one you own, such as"
+            + " 'cim.example.com', or a private one such as 'cim.internal' or"
+            + " 'cim.home.arpa'"))));
+    // The router's own address is its gateway: reserved, and one address with two names.
+    all.add(Arguments.of(RuleIds.DNS_PTR, withHost(h -> host("vh")
+        .nic("eth0", "3c:ec:ef:6a:10:00").nic("eth1", "3c:ec:ef:6a:10:01")
+        .leaf("leaf1", "lan").leaf("leaf2", "dmz").address("lan", "192.168.1.1").router()
+        .nameserver()),
+        List.of(v("address.reserved", "hosts[vh].addresses[lan]", "Host 'vh': address"
+            + " '192.168.1.1' is the gateway address of subnet 'lan' (192.168.1.0/24): the"
+            + " network, gateway, nameserver and broadcast addresses are reserved"),
+            v("dns.ptr", "hosts[vh].addresses[lan]", "Address '192.168.1.1' has two names,"
+            + " 'gw.lan.cim.internal' and 'vh.lan.cim.internal': an address has exactly one"
+            + " PTR, so it may have one name only"))));
+    all.add(Arguments.of(RuleIds.POLICY_ASSERTION,
+        baseBuilder().canConnect("dmz", "lan", "tcp/5432").build(),
+        List.of(v("policy.assertion", "assertions[0]", "Assertion 'never(zone:dmz,"
+            + " zone:private)': violated by src 192.168.4.2, dst 192.168.1.2, tcp/5432, allowed"
+            + " by can_connect(dmz, lan, tcp/5432); path: dmz -> lan"))));
     all.add(Arguments.of(RuleIds.IFNAME_TOO_LONG, withHost(h -> host("vh")
         .nic("eth0", "3c:ec:ef:6a:10:00").nic("eth1", "3c:ec:ef:6a:10:01")
         .leaf("leaf1", "lan").leaf("leaf-for-the-dmz-zone", "dmz")
@@ -275,10 +316,6 @@ class InvariantsTest {
             + " them"))));
     // VLANs and trunks.
     Subnet lan = base().subnet("lan").orElseThrow();
-    all.add(Arguments.of(RuleIds.VLAN_RANGE, baseBuilder().replaceSubnet(new Subnet("lan",
-        lan.cidr(), OptionalInt.of(5000), "private", false)).build(),
-        List.of(v("vlan.range", "subnets[lan].vlan", "Subnet 'lan': VLAN id '5000' is out of"
-            + " range: must be 1 to 4094"))));
     all.add(Arguments.of(RuleIds.VLAN_DUPLICATE, baseBuilder().replaceSubnet(lan.withVlan(7))
         .replaceSubnet(base().subnet("dmz").orElseThrow().withVlan(7)).build(),
         List.of(v("vlan.duplicate", "subnets[dmz].vlan", "Subnet 'dmz': VLAN id '7' is already"
@@ -336,12 +373,6 @@ class InvariantsTest {
         List.of(v("leaf.reserved-name", "hosts[vh].leaves[uplink]", "Host 'vh': leaf name"
             + " 'uplink' is reserved for the bridge that joins the host's trunks: choose another"
             + " name"))));
-    Host plain = vh().build();
-    all.add(Arguments.of(RuleIds.LEAF_DUPLICATE, withHost(new Host("vh", plain.nics(),
-        List.of(new Leaf("leaf1", List.of("lan")), new Leaf("leaf1", List.of("dmz"))),
-        plain.addresses(), true, true)),
-        List.of(v("leaf.duplicate", "hosts[vh].leaves[leaf1]", "Host 'vh': leaf 'leaf1' is"
-            + " declared twice: leaf names are unique per host"))));
     all.add(Arguments.of(RuleIds.LEAF_SUBNET_TWICE,
         withHost(h -> h.leaf("leaf3", "lan")),
         List.of(v("leaf.subnet-twice", "hosts[vh].leaves[leaf3].subnets[lan]", "Host 'vh':"
@@ -595,6 +626,41 @@ class InvariantsTest {
         () -> network("t").domain("a".repeat(64) + ".internal"));
   }
 
+  /**
+   * An assertion on something that does not resolve is the prover's warning; the checker
+   * refuses the dangling reference first, so the warning is never the only word on it.
+   */
+  @Test
+  void anUnresolvedAssertionIsAWarningOfTheProver() {
+    Network n = baseBuilder().never("zone:nowhere", "dmz").build();
+    COVERED.add(RuleIds.WARN_POLICY_UNRESOLVED);
+    assertEquals(List.of(v("policy.unresolved", "assertions[1]", "Assertion 'never(zone:nowhere,"
+        + " dmz)': cannot be proven: zone 'nowhere' has no subnet")),
+        Prover.warnings(Prover.prove(Ipam.assign(n).network())));
+    Report report = Checker.check(n);
+    assertEquals(List.of("ref.zone"), report.violations().stream().map(Violation::rule).toList());
+    assertEquals(List.of(), report.warnings());
+  }
+
+  /** Every id the catalogue declares is listed once, as a violation or as a warning. */
+  @Test
+  void theCatalogueListsEveryIdOnce() throws IllegalAccessException {
+    List<String> declared = new ArrayList<>();
+    for (java.lang.reflect.Field f : RuleIds.class.getFields()) {
+      if (f.getType() == String.class) {
+        declared.add((String) f.get(null));
+      }
+    }
+    List<String> listed = new ArrayList<>(RuleIds.VIOLATIONS);
+    listed.addAll(RuleIds.WARNINGS);
+    assertEquals(new TreeSet<>(declared), new TreeSet<>(listed));
+    assertEquals(listed.size(), new TreeSet<>(listed).size(), "an id listed twice: " + listed);
+    assertEquals(declared.size(), new TreeSet<>(declared).size(), "two names, one id");
+    for (String id : listed) {
+      assertTrue(id.matches("[a-z]+\\.[a-z]+(-[a-z]+)*"), "id " + id);
+    }
+  }
+
   @Test
   void publicSupernetIsAllowedWhenDeclared() {
     Network n = network("t").supernet("192.168.0.0/15").publicSupernet()
@@ -631,6 +697,16 @@ class InvariantsTest {
                 + " of its own in a subnet that a router linked to 'vh' routes, so no traffic"
                 + " flows between its subnets and 'lan' and 'dmz' (the prover agrees): give it"
                 + " address(\"<subnet>\") in a subnet such as 'lan' that it carries")),
+        Arguments.of(RuleIds.WARN_INTERNET_NO_FORWARDERS, parts()
+            .internet("203.0.113.10/24", "203.0.113.1", "lan")
+            .canConnect("internet", "dmz", "tcp/443").canConnect("lan", "internet")
+            .never("zone:dmz", "zone:private").build(),
+            v("internet.no-forwarders", "internet.forwarders", "Internet: no forwarders are"
+                + " declared, so every nameserver refuses the names outside 'cim.internal' and"
+                + " the supernet's reverse zones: the hosts themselves (binary cache, NTP,"
+                + " updates) and every container resolve nothing on the internet; declare the"
+                + " upstream resolvers in the internet, such as forwarders: [9.9.9.9,"
+                + " 149.112.112.112]")),
         Arguments.of(RuleIds.WARN_LEAF_RESERVED_SUBNET, withHost(h -> h.leaf("leaf3", "ilo")),
             v("leaf.reserved-subnet", "hosts[vh].leaves[leaf3].subnets[ilo]", "Host 'vh': leaf"
                 + " 'leaf3' lists subnet 'ilo', which is reserved: the plan leaves it out until"

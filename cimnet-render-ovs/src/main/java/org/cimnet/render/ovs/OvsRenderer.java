@@ -2,10 +2,13 @@ package org.cimnet.render.ovs;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.plan.BridgePlan;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.plan.Plans;
+import org.cimnet.core.spi.InOrder;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.core.spi.Renderer;
@@ -46,17 +49,21 @@ import org.cimnet.core.spi.Renderer;
  * deleted; a bridge marked {@code external_ids:cimnet=<host>} that the plan no longer has is
  * deleted; bridges of others are never touched (a planned port found on one stops the script
  * before any change); columns that differ are set again. The script reads the switch's state
- * once, compares it with the plan it carries ({@code converge.awk}, linear in the ports) and
- * sends only the difference: bridges in one transaction, then ports in transactions of at most
- * {@value SetupScript#BUDGET} bytes of arguments, each port with its interface in one; an
- * unchanged switch gets no transaction. Each bridge's flows are then replaced with
+ * once ({@code ovsdb-client dump} of the columns it compares), compares it with the plan it
+ * carries ({@code converge.awk}, linear in the ports) and sends only the difference as OVSDB
+ * transactions ({@code ovsdb-client transact}, rows addressed by UUID): bridges in one
+ * transaction, then ports in transactions of at most {@value SetupScript#BUDGET} bytes of JSON,
+ * each port with its interface in one; an unchanged switch gets no transaction. After a change
+ * it waits until {@code ovs-vswitchd} has applied it ({@code next_cfg}, as {@code ovs-vsctl}
+ * does). Each bridge's flows are then replaced with
  * {@code ovs-ofctl -O OpenFlow13 --bundle replace-flows}, one atomic OpenFlow bundle holding
  * only the flows that differ, so no packet sees a half-loaded table.
  *
  * <p><b>Running it.</b> {@code bash hosts/<host>/ovs/setup.sh} as root on the host, after
  * {@code ovs-vswitchd} started (the flow files must stay next to the script). The environment
- * variables {@code OVS_VSCTL} and {@code OVS_OFCTL} replace the commands (split into words, so
- * {@code OVS_VSCTL="ovs-vsctl --timeout=10"} works); {@code OVS_RUNDIR}, which both tools read,
+ * variables {@code OVSDB_CLIENT}, {@code OVS_VSCTL} and {@code OVS_OFCTL} replace the commands
+ * (split into words, so {@code OVS_VSCTL="ovs-vsctl --timeout=10"} works), {@code OVSDB_SERVER}
+ * names another database server; {@code OVS_RUNDIR}, which every tool reads,
  * points them at another switch's sockets (the tests run a private switch that way).
  *
  * <p><b>Settings</b> ({@link RenderContext}):
@@ -78,15 +85,32 @@ public final class OvsRenderer implements Renderer {
   }
 
   @Override
+  public Set<String> settings() {
+    return Set.of(DATAPATH);
+  }
+
+  @Override
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
+    List<RenderedFile> files = new ArrayList<>();
+    render(network, context, files::add);
+    return List.copyOf(files);
+  }
+
+  /** {@inheritDoc} Hosts are made a few at a time. */
+  @Override
+  public void render(ValidatedNetwork network, RenderContext context,
+      Consumer<RenderedFile> sink) {
+    String datapath = datapath(context);
+    InOrder.files(List.copyOf(Plans.of(network).values()), plan -> host(plan, datapath), sink);
+  }
+
+  private static String datapath(RenderContext context) {
     String datapath = context.setting(DATAPATH).orElse("system");
     if (!DATAPATHS.contains(datapath)) {
       throw new IllegalArgumentException("Render setting '" + DATAPATH + "' is '" + datapath
           + "': use 'system' (the kernel datapath, the default) or 'netdev' (userspace)");
     }
-    // Hosts render independently; an ordered parallel stream keeps the output order fixed.
-    return Plans.of(network).values().parallelStream()
-        .flatMap(plan -> host(plan, datapath).stream()).toList();
+    return datapath;
   }
 
   private static List<RenderedFile> host(HostPlan plan, String datapath) {

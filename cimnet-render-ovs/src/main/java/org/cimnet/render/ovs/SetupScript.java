@@ -18,19 +18,22 @@ import org.cimnet.core.plan.PortPlan;
  *
  * <p>The script carries the plan as a table ({@link SwitchTable}) and a small awk program,
  * {@code converge.awk}, that compares the table with one read of the switch's state and writes
- * only the transactions that make the switch match, each small enough for the kernel's argument
- * limit. Converging in awk keeps the work linear in the host's ports: a bash loop over 10,000
- * ports, or one {@code ovs-vsctl} command per port, is what made the old script quadratic.
+ * only the OVSDB transactions that make the switch match, each small enough for the kernel's
+ * limit on one argument. Converging in awk keeps the work linear in the host's ports: a bash loop
+ * over 10,000 ports, or one {@code ovs-vsctl} command per port, is what made the old script
+ * quadratic. The state is read and written with {@code ovsdb-client}, which fetches only the
+ * columns asked for and addresses rows by UUID: {@code ovs-vsctl} loads every row of the tables
+ * it touches, which costs more than the whole comparison on a host of 10,000 ports.
  */
 final class SetupScript {
   /** The OpenFlow version the bridges speak and the flows are loaded with. */
   static final String OPENFLOW = "OpenFlow13";
 
   /**
-   * Most bytes of arguments one {@code ovs-vsctl} transaction gets: far below Linux's 2 MiB
-   * argument limit (environment included), large enough that 10,000 ports take about a dozen.
+   * Most bytes one transaction's JSON has: it is one argument of {@code ovsdb-client}, and Linux
+   * refuses an argument of 128 KiB or more; 10,000 ports take 36 transactions.
    */
-  static final int BUDGET = 262_144;
+  static final int BUDGET = 122_880;
 
   private static final String CONVERGE = resource("converge.awk");
 
@@ -81,36 +84,65 @@ final class SetupScript {
     line("# corrects what differs, removes from cimnet's bridges every port the plan no longer has,");
     line("# and removes the bridges marked as this host's (external_ids:cimnet) that the plan no");
     line("# longer has. Other bridges are left alone. Bridges change in one transaction; ports in");
-    line("# transactions of at most " + BUDGET + " bytes of arguments, a port always whole in one;");
-    line("# a switch that already matches the plan gets no transaction at all. Then each bridge's");
-    line("# flows are replaced atomically (one OpenFlow bundle, only the flows that differ) from the");
-    line("# <bridge>.flows file next to this script.");
+    line("# transactions of at most " + BUDGET + " bytes, a port always whole in one; a switch");
+    line("# that already matches the plan gets no transaction at all. After a change the script");
+    line("# waits until ovs-vswitchd has applied it. Then each bridge's flows are replaced");
+    line("# atomically (one OpenFlow bundle, only the flows that differ) from the <bridge>.flows");
+    line("# file next to this script.");
     line("#");
     line("# Container ports are added before the container runtime creates their device (the");
-    line("# veth or tap end); ovs-vsctl then warns \"could not open network device\", and Open");
-    line("# vSwitch attaches the device as soon as it appears, with its pinned OpenFlow port.");
+    line("# veth or tap end); Open vSwitch attaches the device as soon as it appears, with its");
+    line("# pinned OpenFlow port.");
     line("#");
-    line("# Needs bash, awk and mktemp besides ovs-vsctl and ovs-ofctl.");
-    line("# Environment (split into words, so options fit):");
-    line("#   OVS_VSCTL  the ovs-vsctl command (default: ovs-vsctl)");
-    line("#   OVS_OFCTL  the ovs-ofctl command (default: ovs-ofctl)");
-    line("# OVS_RUNDIR, read by both tools, points them at the sockets of another switch.");
+    line("# Needs bash, awk and mktemp besides ovsdb-client, ovs-vsctl and ovs-ofctl.");
+    line("# Environment (the commands are split into words, so options fit):");
+    line("#   OVSDB_CLIENT   the ovsdb-client command, which reads and changes the switch's");
+    line("#                  database (default: ovsdb-client)");
+    line("#   OVSDB_SERVER   the database server it connects to (default: its own, the same as");
+    line("#                  ovs-vsctl's, unix:<OVS_RUNDIR>/db.sock)");
+    line("#   OVS_VSCTL      the ovs-vsctl command, which waits for ovs-vswitchd (default:");
+    line("#                  ovs-vsctl; --timeout=<seconds> bounds the wait)");
+    line("#   OVS_OFCTL      the ovs-ofctl command (default: ovs-ofctl)");
+    line("# OVS_RUNDIR, read by every tool, points them at the sockets of another switch.");
     line("set -euo pipefail");
     line("");
+    line("read -r -a client <<<\"${OVSDB_CLIENT:-ovsdb-client}\"");
     line("read -r -a vsctl <<<\"${OVS_VSCTL:-ovs-vsctl}\"");
     line("read -r -a ofctl <<<\"${OVS_OFCTL:-ovs-ofctl}\"");
+    line("db=()");
+    line("if [ -n \"${OVSDB_SERVER:-}\" ]; then db=(\"$OVSDB_SERVER\"); fi");
     line("here=$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)");
     line("work=$(mktemp -d)");
     line("trap 'rm -rf \"$work\"' EXIT");
     line("");
-    line("# state: every column the plan sets, of every bridge, port and interface, in one read.");
+    line("# dump TABLE COLUMN...: the columns of every row of one table, as CSV.");
+    line("dump() {");
+    line("  \"${client[@]}\" --format=csv --data=bare dump ${db[@]+\"${db[@]}\"} Open_vSwitch \"$@\"");
+    line("}");
+    line("");
+    line("# state FILE: every column the plan sets, of every interface, port and bridge. The dumps");
+    line("# run at once: the tool formats one table while the server sends the next.");
     line("state() {");
-    line("  \"${vsctl[@]}\" --format=csv --data=bare \\");
-    line("    -- --columns=_uuid,name,fail_mode,protocols,datapath_type,external_ids,ports"
-        + " list Bridge \\");
-    line("    -- --columns=_uuid,name,vlan_mode,tag,trunks,bond_mode,lacp,interfaces list Port \\");
-    line("    -- --columns=_uuid,name,type,ofport_request,ofport,mac,external_ids,options"
-        + " list Interface");
+    line("  local interfaces ports");
+    line("  dump Interface _uuid name type ofport_request ofport mac external_ids options >\"$1.i\" &");
+    line("  interfaces=$!");
+    line("  dump Port _uuid name vlan_mode tag trunks bond_mode lacp interfaces >\"$1.p\" &");
+    line("  ports=$!");
+    line("  dump Bridge _uuid name fail_mode protocols datapath_type external_ids ports >\"$1.b\"");
+    line("  wait \"$interfaces\"");
+    line("  wait \"$ports\"");
+    line("  cat \"$1.i\" \"$1.p\" \"$1.b\" >\"$1\"");
+    line("}");
+    line("");
+    line("# transact FILE: runs the transaction in FILE and prints the reply; fails, quoting the");
+    line("# reply, if the database refused it (ovsdb-client itself exits 0 then).");
+    line("transact() {");
+    line("  local reply");
+    line("  reply=$(\"${client[@]}\" transact ${db[@]+\"${db[@]}\"} \"$(<\"$1\")\")");
+    line("  case $reply in");
+    line("    *'\"error\":'*) echo \"cimnet: the switch refused a change: $reply\" >&2; return 1 ;;");
+    line("  esac");
+    line("  printf '%s\\n' \"$reply\"");
     line("}");
   }
 
@@ -136,32 +168,45 @@ final class SetupScript {
 
   private void converge() {
     line("");
-    line("state >\"$work/state\"");
+    line("state \"$work/state\"");
     line("count=$(LC_ALL=C awk -v mode=diff -v out=\"$work\" -v budget=" + BUDGET
-        + " -f \"$work/converge.awk\" \"$work/plan\" \"$work/state\")");
+        + " -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\")");
     line("for ((i = 1; i <= count; i++)); do");
-    line("  mapfile -t args <\"$work/tx.$i\"");
-    line("  # Only the last transaction waits for ovs-vswitchd: the flows need its port numbers.");
-    line("  if [ \"$i\" -lt \"$count\" ]; then");
-    line("    \"${vsctl[@]}\" --no-wait \"${args[@]}\" >/dev/null");
-    line("  else");
-    line("    \"${vsctl[@]}\" \"${args[@]}\" >/dev/null");
-    line("  fi");
+    line("  transact \"$work/tx.$i\" >/dev/null");
     line("done");
   }
 
   private void flows() {
     line("");
-    line("# Flows name ports by number: load them only if every port holds its number (checked");
-    line("# above when nothing changed).");
+    line("# Flows name ports by number: after a change, wait until ovs-vswitchd has numbered the");
+    line("# ports (it applies a database whose next_cfg it has reached), then load the flows only");
+    line("# if every port holds its number (checked above when nothing changed).");
     line("if [ \"$count\" -gt 0 ]; then");
-    line("  state >\"$work/state\"");
-    line("  LC_ALL=C awk -v mode=ofports -f \"$work/converge.awk\" \"$work/plan\" \"$work/state\"");
+    line("  cat >\"$work/next_cfg\" <<'CIMNET_CFG'");
+    line("[\"Open_vSwitch\",{\"op\":\"mutate\",\"table\":\"Open_vSwitch\",\"where\":[],"
+        + "\"mutations\":[[\"next_cfg\",\"+=\",1]]},{\"op\":\"select\",\"table\":"
+        + "\"Open_vSwitch\",\"where\":[],\"columns\":[\"next_cfg\"]}]");
+    line("CIMNET_CFG");
+    line("  reply=$(transact \"$work/next_cfg\")");
+    line("  [[ $reply =~ \\\"next_cfg\\\":([0-9]+) ]] || { echo \"cimnet: no next_cfg in $reply\" >&2; exit 1; }");
+    line("  \"${vsctl[@]}\" wait-until Open_vSwitch . \"cur_cfg>=${BASH_REMATCH[1]}\"");
+    line("  if [ -f \"$work/ofports\" ]; then");
+    line("    # A few ports changed: look up just their interfaces.");
+    line("    transact \"$work/ofports\" >\"$work/state\"");
+    line("    LC_ALL=C awk -v mode=checked -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\"");
+    line("  else");
+    line("    dump Interface name ofport >\"$work/state\"");
+    line("    LC_ALL=C awk -v mode=ofports -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\"");
+    line("  fi");
     line("fi");
+    line("# The bridges' tables load at once, each in its own bundle.");
+    line("loads=()");
     for (BridgePlan bridge : plan.bridges()) {
       line("\"${ofctl[@]}\" -O " + OPENFLOW + " --bundle replace-flows " + word(bridge.name())
-          + " \"$here\"/" + word(flowFile(bridge)));
+          + " \"$here\"/" + word(flowFile(bridge)) + " &");
+      line("loads+=($!)");
     }
+    line("for load in \"${loads[@]}\"; do wait \"$load\"; done");
   }
 
   private static String vlans(List<Integer> vlans) {

@@ -14,20 +14,22 @@ import org.cimnet.core.plan.PortPlan;
 /**
  * The plan as {@code converge.awk} reads it: tab-separated lines, {@code H} for the host,
  * {@code B} per bridge, {@code P} per port. Each line carries the columns to compare in the form
- * {@code ovs-vsctl --format=csv --data=bare} prints them, and the {@code ovs-vsctl} arguments
- * that set them (raw arguments, no shell quoting: the script hands them over as an array).
+ * {@code ovsdb-client --format=csv --data=bare dump} prints them, and the columns to write as
+ * fragments of OVSDB JSON rows (RFC 7047), which the program assembles into transactions.
  */
 final class SwitchTable {
+  /** An empty OVSDB set: the JSON of a column without a value. */
+  private static final String EMPTY = "[\"set\",[]]";
+
   private SwitchTable() {}
 
   static void write(HostPlan plan, String datapath, StringBuilder out) {
     out.append("H\t").append(field(plan.host())).append('\t').append(field(datapath))
+        .append('\t').append(value(plan.host())).append('\t').append(value(datapath))
         .append('\n');
     for (BridgePlan bridge : plan.bridges()) {
-      out.append("B\t").append(field(bridge.name()))
-          .append("\tfail_mode=secure\tprotocols=").append(SetupScript.OPENFLOW)
-          .append("\tdatapath_type=").append(value(datapath))
-          .append("\texternal_ids:cimnet=").append(value(plan.host())).append('\n');
+      out.append("B\t").append(field(bridge.name())).append('\t').append(value(bridge.name()))
+          .append('\n');
     }
     for (BridgePlan bridge : plan.bridges()) {
       for (PortPlan port : carried(bridge)) {
@@ -47,27 +49,29 @@ final class SwitchTable {
     boolean access = port.kind() == PortPlan.Kind.CONTAINER
         || port.kind() == PortPlan.Kind.INTERNAL;
     String tag = access ? String.valueOf(tag(port)) : "";
-    List<String> want = new ArrayList<>(6);
-    want.add(access ? "access" : "trunk");
+    String mode = access ? "access" : "trunk";
+    List<Integer> trunks = port.trunks().stream().sorted().toList();
+    // Port columns: vlan_mode|tag|trunks|bond_mode|lacp|interface names, as dumped.
+    List<String> want = new ArrayList<>(11);
+    want.add(mode);
     want.add(tag);
-    want.add(port.trunks().stream().sorted().map(String::valueOf)
-        .collect(Collectors.joining(" ")));
-    List<String> set = new ArrayList<>(10);
-    set.add("p:vlan_mode=" + (access ? "access" : "trunk"));
-    set.add("p:tag=" + (access ? tag : "[]"));
-    set.add("p:trunks=[" + port.trunks().stream().map(String::valueOf)
-        .collect(Collectors.joining(",")) + "]");
-    String members = "";
-    set.add("n:name=" + value(port.name()));
+    want.add(trunks.stream().map(String::valueOf).collect(Collectors.joining(" ")));
+    want.add(bond ? Plans.BOND_MODE : "");
+    want.add(bond ? "off" : "");
+    want.add(bond ? port.members().stream().sorted().map(OvsStrings::field)
+        .collect(Collectors.joining(" ")) : field(port.name()));
+    String portRow = "\"vlan_mode\":\"" + mode + "\",\"tag\":" + (access ? tag : EMPTY)
+        + ",\"trunks\":[\"set\",[" + trunks.stream().map(String::valueOf)
+            .collect(Collectors.joining(",")) + "]]"
+        + ",\"bond_mode\":" + (bond ? value(Plans.BOND_MODE) : EMPTY)
+        + ",\"lacp\":" + (bond ? "\"off\"" : EMPTY);
+    String ifaceRow = "";
+    String attachedMac = "";
+    String peer = "";
+    List<String> members = new ArrayList<>();
     if (bond) {
-      want.add(Plans.BOND_MODE);
-      want.add("off");
-      set.add("p:bond_mode=" + value(Plans.BOND_MODE));
-      set.add("p:lacp=off");
-      members = port.members().stream().sorted().map(OvsStrings::field)
-          .collect(Collectors.joining(" "));
       for (String member : port.members()) {
-        set.add("m:name=" + value(member));
+        members.add(value(member));
       }
     } else {
       String type = switch (port.kind()) {
@@ -75,35 +79,32 @@ final class SwitchTable {
         case PATCH -> "patch";
         default -> "";
       };
+      String mac = port.kind() == PortPlan.Kind.INTERNAL
+          ? port.mac().map(Object::toString).orElse("") : "";
+      if (port.kind() == PortPlan.Kind.CONTAINER) {
+        attachedMac = port.mac().map(Object::toString).orElse("");
+      }
+      if (port.kind() == PortPlan.Kind.PATCH) {
+        peer = port.peer().orElseThrow(() -> new IllegalStateException(
+            "Patch port '" + port.name() + "' of bridge '" + bridge.name() + "' has no peer"));
+      }
+      // Interface columns: type|ofport_request|external_ids:attached-mac|mac|options:peer.
       want.add(type);
       want.add(String.valueOf(port.ofport()));
-      set.add("i:type=" + value(type));
-      set.add("i:ofport_request=" + port.ofport());
-      switch (port.kind()) {
-        case CONTAINER -> {
-          String mac = port.mac().map(Object::toString).orElse("");
-          want.add(mac);
-          set.add("i:external_ids:attached-mac=" + value(mac));
-        }
-        case INTERNAL -> {
-          String mac = port.mac().map(Object::toString).orElse("");
-          want.add(mac);
-          set.add("i:mac=" + (mac.isEmpty() ? "[]" : value(mac)));
-        }
-        case PATCH -> {
-          String peer = port.peer().orElseThrow(() -> new IllegalStateException(
-              "Patch port '" + port.name() + "' of bridge '" + bridge.name() + "' has no peer"));
-          want.add(field(peer));
-          set.add("i:options:peer=" + value(peer));
-        }
-        default -> { }
-      }
+      want.add(field(attachedMac));
+      want.add(mac);
+      want.add(field(peer));
+      ifaceRow = "\"type\":" + value(type) + ",\"ofport_request\":" + port.ofport()
+          + ",\"mac\":" + (mac.isEmpty() ? EMPTY : value(mac));
     }
     out.append("P\t").append(kind).append('\t').append(field(bridge.name())).append('\t')
         .append(field(port.name())).append('\t').append(bond ? "" : port.ofport()).append('\t')
-        .append(String.join("|", want)).append('\t').append(members);
-    for (String s : set) {
-      out.append('\t').append(s);
+        .append(String.join("|", want)).append('\t').append(value(port.name())).append('\t')
+        .append(portRow).append('\t').append(ifaceRow).append('\t')
+        .append(port.kind() == PortPlan.Kind.CONTAINER ? value(attachedMac) : "").append('\t')
+        .append(peer.isEmpty() ? "" : value(peer));
+    for (String m : members) {
+      out.append('\t').append(m);
     }
     out.append('\n');
   }

@@ -58,13 +58,13 @@ class OvsRendererTest {
   void datapathSettingDefaultsToSystemAndAcceptsNetdev() {
     ValidatedNetwork n = SmallNetworks.before();
     String system = file(render(n), "hosts/hv/ovs/setup.sh");
-    assertTrue(system.contains("\tdatapath_type=\"system\"\t"));
+    assertTrue(system.contains("\nH\thv\tsystem\t\"hv\"\t\"system\"\n"), system);
     assertFalse(system.contains("netdev"));
     String netdev = file(new OvsRenderer().render(n, RenderContext.defaults()
         .with(OvsRenderer.DATAPATH, "netdev")), "hosts/hv/ovs/setup.sh");
     assertFalse(netdev.contains("system\""));
-    assertEquals(3, netdev.split("\tdatapath_type=\"netdev\"\t", -1).length - 1,
-        "one per bridge");
+    // The host line carries the datapath that every bridge gets.
+    assertTrue(netdev.contains("\nH\thv\tnetdev\t\"hv\"\t\"netdev\"\n"), netdev);
   }
 
   @Test
@@ -82,12 +82,12 @@ class OvsRendererTest {
     HostPlan plan = Plans.of(SmallNetworks.before()).get("hv");
     String vlans = plan.bridge("uplink").orElseThrow().vlans().stream().map(String::valueOf)
         .collect(Collectors.joining(","));
-    // The plan table's line: bond kind, no pinned OpenFlow port, the compared columns, the
-    // members (sorted) and the assignments, member interfaces by name.
+    // The plan table's line: bond kind, no pinned OpenFlow port, the compared columns (the
+    // members sorted), the port's JSON row, no interface row, and the members by name.
     assertTrue(script.contains("\nP\tb\tuplink\tbond0\t\ttrunk||" + vlans.replace(',', ' ')
-        + "|balance-slb|off\teth0 eth1\tp:vlan_mode=trunk\tp:tag=[]\tp:trunks=[" + vlans
-        + "]\tn:name=\"bond0\"\tp:bond_mode=\"balance-slb\"\tp:lacp=off\tm:name=\"eth0\""
-        + "\tm:name=\"eth1\"\n"), script);
+        + "|balance-slb|off|eth0 eth1\t\"bond0\"\t\"vlan_mode\":\"trunk\",\"tag\":"
+        + "[\"set\",[]],\"trunks\":[\"set\",[" + vlans + "]],\"bond_mode\":\"balance-slb\","
+        + "\"lacp\":\"off\"\t\t\t\t\"eth0\"\t\"eth1\"\n"), script);
   }
 
   @Test

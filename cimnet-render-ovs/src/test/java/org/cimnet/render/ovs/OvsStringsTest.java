@@ -112,14 +112,14 @@ class OvsStringsTest {
   }
 
   /**
-   * ovs-vsctl against a scratch database (no switch, no root) stores every value exactly: each
-   * text goes the way the setup script sends it, one argument per line of a file that bash
-   * reads with {@code mapfile}, then through the OVSDB tokenizer.
+   * A scratch database (no switch, no root) stores every value exactly: each text goes the way
+   * the setup script sends it, inside a JSON transaction in a file that bash hands to
+   * {@code ovsdb-client transact} as one argument.
    */
   @Test
   void ovsdbStoresEveryValueExactly(@TempDir Path dir) throws IOException,
       InterruptedException {
-    Tools.require("bash", "ovs-vsctl", "ovsdb-tool", "ovsdb-server");
+    Tools.require("bash", "ovs-vsctl", "ovsdb-tool", "ovsdb-server", "ovsdb-client");
     Path db = dir.resolve("conf.db");
     check(Proc.run(List.of("ovsdb-tool", "create", db.toString(),
         "/usr/share/openvswitch/vswitch.ovsschema"), null, 30));
@@ -129,15 +129,19 @@ class OvsStringsTest {
         .redirectErrorStream(true).redirectOutput(dir.resolve("out").toFile()).start();
     try {
       assertTrue(PrivateSwitch.eventually(() -> Files.exists(sock)), "ovsdb-server came up");
-      StringBuilder args = new StringBuilder("init\n");
+      check(Proc.run(List.of("ovs-vsctl", "--no-wait", "--db=unix:" + sock, "init"), null, 10));
+      StringBuilder tx = new StringBuilder("[\"Open_vSwitch\",{\"op\":\"mutate\",\"table\":"
+          + "\"Open_vSwitch\",\"where\":[],\"mutations\":[[\"external_ids\",\"insert\","
+          + "[\"map\",[");
       for (int i = 0; i < NASTY.size(); i++) {
-        args.append("--\nset\nOpen_vSwitch\n.\nexternal_ids:k").append(i).append('=')
-            .append(OvsStrings.value(NASTY.get(i))).append('\n');
+        tx.append(i > 0 ? "," : "").append("[\"k").append(i).append("\",")
+            .append(OvsStrings.value(NASTY.get(i))).append(']');
       }
-      Files.writeString(dir.resolve("args"), args, StandardCharsets.UTF_8);
-      String script = "set -euo pipefail\nmapfile -t args <" + OvsStrings.word(dir
-          .resolve("args").toString()) + "\novs-vsctl --no-wait " + OvsStrings.word("--db=unix:"
-          + sock) + " \"${args[@]}\"\n";
+      tx.append("]]]]}]");
+      Files.writeString(dir.resolve("tx"), tx, StandardCharsets.UTF_8);
+      String script = "set -euo pipefail\nreply=$(ovsdb-client transact " + OvsStrings.word(
+          "unix:" + sock) + " \"$(<" + OvsStrings.word(dir.resolve("tx").toString()) + ")\")\n"
+          + "case $reply in *'\"error\":'*) echo \"$reply\"; exit 1 ;; esac\n";
       Path file = dir.resolve("values.sh");
       Files.writeString(file, script, StandardCharsets.UTF_8);
       check(Proc.run(List.of("bash", file.toString()), null, 60));

@@ -132,15 +132,16 @@ public final class PrivateSwitch implements AutoCloseable {
   }
 
   /**
-   * As {@link #apply(List, String)}, and every ovs-vsctl call the script makes is logged, one
-   * line of arguments per call, to {@link #vsctlLog()}, which starts empty.
+   * As {@link #apply(List, String)}, and every call the script makes to ovsdb-client, ovs-vsctl
+   * and ovs-ofctl is logged, one line per call (the tool, then its arguments), to
+   * {@link #callLog()}, which starts empty.
    */
   Proc.Result applyLogged(List<RenderedFile> files, String host) {
-    Path wrapper = dir.resolve("log-vsctl.sh");
+    Path wrapper = dir.resolve("log-call.sh");
     try {
-      Files.writeString(wrapper, "printf '%s\\n' \"$*\" >>'" + vsctlLog() + "'\nexec \"$@\"\n");
-      Files.deleteIfExists(vsctlLog());
-      Files.createFile(vsctlLog());
+      Files.writeString(wrapper, "printf '%s\\n' \"$*\" >>'" + callLog() + "'\nexec \"$@\"\n");
+      Files.deleteIfExists(callLog());
+      Files.createFile(callLog());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -148,8 +149,8 @@ public final class PrivateSwitch implements AutoCloseable {
   }
 
   /** The calls {@link #applyLogged} recorded, one per line. */
-  Path vsctlLog() {
-    return dir.resolve("vsctl.log");
+  Path callLog() {
+    return dir.resolve("calls.log");
   }
 
   private Proc.Result apply(List<RenderedFile> files, String host, String prefix) {
@@ -157,8 +158,9 @@ public final class PrivateSwitch implements AutoCloseable {
     OutputWriter.replace(out, files);
     Path script = out.resolve("hosts").resolve(host).resolve("ovs").resolve("setup.sh");
     return Proc.run(List.of("env", "OVS_RUNDIR=" + dir,
+        "OVSDB_CLIENT=" + prefix + "ovsdb-client",
         "OVS_VSCTL=" + prefix + "ovs-vsctl --db=unix:" + dir.resolve("db.sock") + " --timeout=30",
-        "OVS_OFCTL=ovs-ofctl", "bash", script.toString()), null, 300);
+        "OVS_OFCTL=" + prefix + "ovs-ofctl", "bash", script.toString()), null, 300);
   }
 
   /** Creates a network namespace that {@link #close()} deletes; the name is unique per run. */

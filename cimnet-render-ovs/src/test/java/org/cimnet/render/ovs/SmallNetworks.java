@@ -62,6 +62,11 @@ final class SmallNetworks {
    * them (at most 1,500): more ports than one ovs-vsctl transaction of the setup script takes.
    */
   static ValidatedNetwork crowded(int containers) {
+    return crowded(containers, "a");
+  }
+
+  /** As {@link #crowded(int)}, with the first container, k0, in subnet {@code first}. */
+  static ValidatedNetwork crowded(int containers, String first) {
     String[] subnets = {"a", "b", "c", "d", "e", "f"};
     Network.Builder b = network("lab").domain("lab.internal").supernet("10.20.0.0/16");
     for (int i = 0; i < subnets.length; i++) {
@@ -73,7 +78,7 @@ final class SmallNetworks {
         .trunk(HOST, "eth0", "s1", 2)
         .trunk(HOST, "eth1", "s2", 2);
     for (int i = 0; i < containers; i++) {
-      b.container(lxc("k" + i).on(HOST).attach(subnets[i % subnets.length]));
+      b.container(lxc("k" + i).on(HOST).attach(i == 0 ? first : subnets[i % subnets.length]));
     }
     return validated(b.build());
   }

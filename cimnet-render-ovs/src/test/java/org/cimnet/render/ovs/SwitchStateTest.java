@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.plan.BridgePlan;
@@ -38,12 +39,16 @@ class SwitchStateTest {
   private static final RenderContext NETDEV = RenderContext.defaults()
       .with(OvsRenderer.DATAPATH, "netdev");
 
+  /** An operation that changes the database. */
+  private static final Pattern CHANGE =
+      Pattern.compile("\"op\":\"(insert|update|mutate|delete)\"");
+
   private PrivateSwitch sw;
 
   @BeforeEach
   void start() {
     Tools.require("ovs-vsctl", "ovs-ofctl", "ovs-appctl", "ovsdb-tool", "ovsdb-server",
-        "ovs-vswitchd", "ip", "bash");
+        "ovsdb-client", "ovs-vswitchd", "ip", "bash");
     Tools.requireRoot();
     sw = PrivateSwitch.start();
   }
@@ -114,15 +119,19 @@ class SwitchStateTest {
     String first = dump();
     Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST);
     assertTrue(r.ok(), r.output());
-    List<String> calls = Files.readAllLines(sw.vsctlLog());
-    assertEquals(1, calls.size(), "one ovs-vsctl call, the state read: " + calls);
-    assertTrue(calls.get(0).matches(".* list Bridge -- .* list Port -- .* list Interface"),
-        calls.get(0));
+    List<String> database = databaseCalls();
+    assertEquals(3, database.size(), "the state read, one dump per table: " + database);
+    for (String call : database) {
+      assertTrue(call.startsWith("ovsdb-client --format=csv --data=bare dump Open_vSwitch "),
+          call);
+    }
+    assertEquals(Set.of("Interface", "Port", "Bridge"), database.stream()
+        .map(c -> c.split(" ")[5]).collect(Collectors.toSet()), "the tables read");
     assertEquals(first, dump());
   }
 
   /**
-   * 1,400 container ports take several transactions (none near the argument limit); after that a
+   * 1,400 container ports take several transactions, none past the budget; after that a
    * re-apply makes none, one more container makes exactly one, and one fewer exactly one.
    */
   @Test
@@ -133,7 +142,9 @@ class SwitchStateTest {
     List<String> calls = transactions();
     assertTrue(calls.size() >= 3, "bridges, then ports in more than one batch: " + calls.size());
     for (String call : calls) {
-      assertTrue(call.length() < SetupScript.BUDGET + 200, "call of " + call.length() + " bytes");
+      String json = call.substring(call.indexOf('['));
+      assertTrue(json.length() <= SetupScript.BUDGET, "transaction of " + json.length()
+          + " bytes");
     }
     assertPortsMatch(plan(crowded));
 
@@ -142,18 +153,98 @@ class SwitchStateTest {
 
     ValidatedNetwork more = SmallNetworks.crowded(1401);
     assertTrue(sw.applyLogged(render(more), SmallNetworks.HOST).ok());
-    assertEquals(1, transactions().size(), "one container added");
+    List<String> added = transactions();
+    assertEquals(1, added.size(), "one container added: " + added);
+    assertTrue(added.get(0).contains("\"name\":\"ve-k1400\""), added.get(0));
     assertPortsMatch(plan(more));
 
     assertTrue(sw.applyLogged(render(crowded), SmallNetworks.HOST).ok());
-    assertEquals(1, transactions().size(), "one container removed");
+    List<String> removed = transactions();
+    assertEquals(1, removed.size(), "one container removed: " + removed);
+    assertTrue(removed.get(0).contains("\"ports\",\"delete\""), removed.get(0));
     assertPortsMatch(plan(crowded));
+
+    ValidatedNetwork moved = SmallNetworks.crowded(1400, "b");
+    assertTrue(sw.applyLogged(render(moved), SmallNetworks.HOST).ok());
+    List<String> retagged = transactions();
+    assertEquals(1, retagged.size(), "one container moved to another VLAN: " + retagged);
+    assertTrue(retagged.get(0).contains("\"op\":\"update\",\"table\":\"Port\""),
+        retagged.get(0));
+    assertFalse(retagged.get(0).contains("\"op\":\"insert\""), "the port is kept: "
+        + retagged.get(0));
+    assertPortsMatch(plan(moved));
   }
 
-  /** The logged ovs-vsctl calls that are not the script's state reads. */
+  /**
+   * Every column the script manages, changed by hand on the switch, is found by the state read
+   * and put back (the bridge in one transaction, the ports in one more); the keys of a map the
+   * script does not manage stay as they are, and the next run changes nothing.
+   */
+  @Test
+  void handChangesAreFoundAndPutBack() throws IOException {
+    ValidatedNetwork network = SmallNetworks.before();
+    apply(network);
+    HostPlan plan = plan(network);
+    String container = first(plan, PortPlan.Kind.CONTAINER).name();
+    String internal = first(plan, PortPlan.Kind.INTERNAL).name();
+    String patch = first(plan, PortPlan.Kind.PATCH).name();
+    String bond = first(plan, PortPlan.Kind.BOND).name();
+    String leaf = plan.bridges().get(1).name();
+    check(sw.vsctl("--no-wait", "set", "Port", container, "tag=999", "--",
+        "set", "Interface", container, "ofport_request=77",
+        "external_ids:attached-mac=\"02:00:00:00:00:99\"", "external_ids:iface-id=keep-me", "--",
+        "set", "Interface", internal, "mac=\"02:00:00:00:00:98\"", "--",
+        "set", "Interface", patch, "options:peer=nowhere", "--",
+        "set", "Port", bond, "bond_mode=active-backup", "--",
+        "set", "Bridge", leaf, "fail_mode=standalone"));
+    Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST);
+    assertTrue(r.ok(), () -> r.output() + sw.logs());
+    assertEquals(2, transactions().size(), "the bridge, then the ports: " + transactions());
+    assertMatchesPlan(plan);
+    assertEquals("keep-me", unquote(sw.get("get", "Interface", container,
+        "external_ids:iface-id")));
+
+    assertTrue(sw.applyLogged(render(network), SmallNetworks.HOST).ok());
+    assertEquals(List.of(), transactions(), "the next run");
+  }
+
+  /**
+   * Flows changed on the switch (one added, one bridge emptied as after a restart of
+   * ovs-vswitchd) are put back from the flow files without any change to the database.
+   */
+  @Test
+  void changedFlowsArePutBack() throws IOException {
+    ValidatedNetwork network = SmallNetworks.before();
+    apply(network);
+    HostPlan plan = plan(network);
+    check(sw.ofctl("add-flow", plan.bridges().get(1).name(), "priority=65000,actions=drop"));
+    check(sw.ofctl("del-flows", plan.bridges().get(0).name()));
+    Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST);
+    assertTrue(r.ok(), () -> r.output() + sw.logs());
+    assertEquals(List.of(), transactions());
+    assertMatchesPlan(plan);
+  }
+
+  private static PortPlan first(HostPlan plan, PortPlan.Kind kind) {
+    return plan.bridges().stream().flatMap(b -> b.ports().stream())
+        .filter(p -> p.kind() == kind).findFirst().orElseThrow();
+  }
+
+  /** The logged calls to ovsdb-client. */
+  private List<String> databaseCalls() throws IOException {
+    return Files.readAllLines(sw.callLog()).stream()
+        .filter(c -> c.startsWith("ovsdb-client ")).toList();
+  }
+
+  /**
+   * The logged transactions that change the switch's configuration: not the one that asks
+   * ovs-vswitchd to report when it has applied them, nor the lookups of OpenFlow ports.
+   */
   private List<String> transactions() throws IOException {
-    return Files.readAllLines(sw.vsctlLog()).stream()
-        .filter(c -> !c.contains(" list Bridge -- ")).toList();
+    return databaseCalls().stream()
+        .filter(c -> c.startsWith("ovsdb-client transact ") && !c.contains("\"next_cfg\"")
+            && CHANGE.matcher(c).find())
+        .toList();
   }
 
   /**

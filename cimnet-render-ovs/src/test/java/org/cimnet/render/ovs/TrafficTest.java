@@ -41,7 +41,7 @@ class TrafficTest {
   @Test
   void sameVlanReachesOtherVlanAndForgeriesDoNot() {
     Tools.require("ovs-vsctl", "ovs-ofctl", "ovs-appctl", "ovsdb-tool", "ovsdb-server",
-        "ovs-vswitchd", "ip", "ping", "bash");
+        "ovsdb-client", "ovs-vswitchd", "ip", "ping", "bash");
     Tools.requireRoot();
     ValidatedNetwork network = SmallNetworks.before();
     HostPlan plan = Plans.of(network).get(SmallNetworks.HOST);

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.plan.DnsPlan;
@@ -27,9 +29,11 @@ import org.cimnet.core.spi.Renderer;
  * <p>Settings read from the {@link RenderContext}:
  * <ul>
  *   <li>{@code unbound.forward}: upstream resolvers, comma-separated IPv4 addresses, such as
- *       {@code 9.9.9.9,149.112.112.112}. Default none: names outside the domain and the reverse
- *       zones are then refused. Names inside the domain that the model does not hold always
- *       answer NXDOMAIN and never go upstream.
+ *       {@code 9.9.9.9,149.112.112.112}; given, they replace the forwarders the model declares
+ *       with its internet ({@code internet.forwarders}), and an empty value declares none.
+ *       Default: the model's forwarders. Without any, names outside the domain and the reverse
+ *       zones are refused. Names inside the domain that the model does not hold always answer
+ *       NXDOMAIN and never go upstream.
  *   <li>{@code unbound.port}: the port to listen on, default {@code 53} (both files). Every
  *       nameserver listens on it, so forward zones to peers name it when it is not 53.
  *   <li>{@code unbound.interfaces}: {@code all} (default: 127.0.0.1 and every nameserver
@@ -62,12 +66,26 @@ public final class UnboundRenderer implements Renderer {
   }
 
   @Override
+  public Set<String> settings() {
+    return UnboundSettings.KEYS;
+  }
+
+  @Override
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
+    List<RenderedFile> files = new ArrayList<>();
+    render(network, context, files::add);
+    return List.copyOf(files);
+  }
+
+  /** {@inheritDoc} Each nameserver's two files are handed out as they are made. */
+  @Override
+  public void render(ValidatedNetwork network, RenderContext context,
+      Consumer<RenderedFile> sink) {
     UnboundSettings settings = UnboundSettings.of(context);
-    Map<String, DnsPlan> plans = DnsPlans.of(network, settings.forwarders());
+    Map<String, DnsPlan> plans = settings.forwarders().map(f -> DnsPlans.of(network, f))
+        .orElseGet(() -> DnsPlans.of(network));
     UnboundOptions.Addresses addresses = addresses(settings, plans);
     SharedText shared = new SharedText(settings, addresses);
-    List<RenderedFile> files = new ArrayList<>(2 * plans.size());
     for (DnsPlan plan : plans.values()) {
       List<UnboundOptions.Option> listening = UnboundOptions.listening(plan, settings, addresses);
       int size = estimate(plan);
@@ -79,11 +97,11 @@ public final class UnboundRenderer implements Renderer {
       UnboundConf.tail(conf, plan, shared);
       UnboundNix.tail(nix, plan, shared);
       String folder = "hosts/" + plan.host() + "/";
-      files.add(new RenderedFile(folder + "unbound/unbound.conf", conf.toString()));
-      files.add(new RenderedFile(folder + "nix/unbound.nix", nix.toString()));
+      sink.accept(new RenderedFile(folder + "unbound/unbound.conf", conf.toString()));
+      sink.accept(new RenderedFile(folder + "nix/unbound.nix", nix.toString()));
     }
-    return files;
   }
+
 
   /**
    * The zones and records, into both files at once: each argument is escaped for Unbound once

@@ -312,7 +312,8 @@ public final class ModelReader {
           () -> new Nic(nic.get(), Optional.empty()));
       Optional<String> s = f.attempt(o.req("spine").get(), o.path("spine"),
           () -> Names.check("Spine", spine.get()));
-      if (h.isEmpty() || n.isEmpty() || s.isEmpty()) {
+      if (h.isEmpty() || n.isEmpty() || s.isEmpty()
+          | !spinePort(o, "port", "Trunk '" + host.get() + "." + nic.get() + "'", port.get())) {
         return Optional.empty();
       }
       ref("host", host.get(), "a trunk", o.req("host").get(), o.path("host"));
@@ -340,7 +341,10 @@ public final class ModelReader {
           () -> Names.check("Spine", spine.get()));
       Optional<String> s2 = f.attempt(o.req("other_spine").get(), o.path("other_spine"),
           () -> Names.check("Spine", other.get()));
-      if (s1.isEmpty() || s2.isEmpty()) {
+      String self = "Interconnect '" + spine.get() + ":" + port.get() + "-" + other.get() + ":"
+          + otherPort.get() + "'";
+      if (s1.isEmpty() || s2.isEmpty() | !spinePort(o, "port", self, port.get())
+          | !spinePort(o, "other_port", self, otherPort.get())) {
         return Optional.empty();
       }
       ref("spine", spine.get(), "an interconnect", o.req("spine").get(), o.path("spine"));
@@ -353,6 +357,17 @@ public final class ModelReader {
         + "' is not known: use 'trunk' (a host NIC to a spine port) or 'interconnect' (two"
         + " spine ports)");
     return Optional.empty();
+  }
+
+  /** Whether {@code port}, at {@code key}, is a spine port number; if not, a problem there. */
+  private boolean spinePort(Fields.Obj o, String key, String element, int port) {
+    return f.attempt(o.req(key).get(), o.path(key), () -> {
+      try {
+        return Spine.checkPort(port);
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException(element + ": " + e.getMessage(), e);
+      }
+    }).isPresent();
   }
 
   public Optional<Container> container(Node node, String path) {
@@ -463,18 +478,21 @@ public final class ModelReader {
   }
 
   public Optional<Internet> internet(Node node, String path) {
-    return f.obj(node, path, "the way to the internet", "public_address", "gateway", "via")
+    return f.obj(node, path, "the way to the internet", "public_address", "gateway", "via",
+        "forwarders")
         .flatMap(o -> {
           Optional<String> pub = o.reqString("public_address",
               "the one public address with its prefix, such as '203.0.113.10/24'");
           Optional<String> gw = o.reqString("gateway", "the upstream gateway's address");
           Optional<String> via = o.reqString("via", "the subnet the internet is reached"
               + " through");
-          if (pub.isEmpty() || gw.isEmpty() || via.isEmpty()) {
+          Optional<List<Ipv4Address>> forwarders = forwarders(o);
+          if (pub.isEmpty() || gw.isEmpty() || via.isEmpty() || forwarders.isEmpty()) {
             return Optional.empty();
           }
           try {
-            Internet way = Internet.of(pub.get(), gw.get(), via.get());
+            Internet way = Internet.of(pub.get(), gw.get(), via.get())
+                .withForwarders(forwarders.get());
             ref("subnet", via.get(), "the internet", o.req("via").get(), o.path("via"));
             return Optional.of(way);
           } catch (IllegalArgumentException e) {
@@ -484,6 +502,39 @@ public final class ModelReader {
             return Optional.empty();
           }
         });
+  }
+
+  /**
+   * The internet's upstream resolvers, each problem (not an address, given twice) at its item;
+   * empty if any.
+   */
+  private Optional<List<Ipv4Address>> forwarders(Fields.Obj o) {
+    if (o.opt("forwarders").isEmpty()) {
+      return Optional.of(List.of());
+    }
+    List<Node> items = f.list(o.opt("forwarders").get(), o.path("forwarders"),
+        "upstream resolver addresses, such as [9.9.9.9, 149.112.112.112]");
+    List<Ipv4Address> out = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < items.size(); i++) {
+      String at = o.path("forwarders") + "[" + i + "]";
+      Node item = items.get(i);
+      Optional<Ipv4Address> a = f.string(item, at, "an upstream resolver's IPv4 address")
+          .flatMap(t -> f.attempt(item, at, () -> {
+            try {
+              return Ipv4Address.parse(t);
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("Internet: forwarder: " + e.getMessage(), e);
+            }
+          }));
+      if (a.isPresent() && out.contains(a.get())) {
+        f.problem(item, at, "Internet: forwarder '" + a.get() + "' is given twice");
+        a = Optional.empty();
+      }
+      a.ifPresent(out::add);
+      ok &= a.isPresent();
+    }
+    return ok ? Optional.of(out) : Optional.empty();
   }
 
   private Optional<Endpoint> endpoint(Fields.Obj o, String key, String owner) {

@@ -2,7 +2,10 @@ package org.cimnet.core.yaml.internal;
 
 import java.util.Collection;
 
-/** "Did you mean" for misspelt keys and names: the closest candidate within two edits. */
+/**
+ * "Did you mean" for misspelt keys and names: the closest candidate within two edits. YAML keys
+ * and names, and render settings ({@code spi.Renderers}), use it.
+ */
 public final class Suggest {
   private Suggest() {}
 

@@ -6,282 +6,436 @@
 # corrects what differs, removes from cimnet's bridges every port the plan no longer has,
 # and removes the bridges marked as this host's (external_ids:cimnet) that the plan no
 # longer has. Other bridges are left alone. Bridges change in one transaction; ports in
-# transactions of at most 262144 bytes of arguments, a port always whole in one;
-# a switch that already matches the plan gets no transaction at all. Then each bridge's
-# flows are replaced atomically (one OpenFlow bundle, only the flows that differ) from the
-# <bridge>.flows file next to this script.
+# transactions of at most 122880 bytes, a port always whole in one; a switch
+# that already matches the plan gets no transaction at all. After a change the script
+# waits until ovs-vswitchd has applied it. Then each bridge's flows are replaced
+# atomically (one OpenFlow bundle, only the flows that differ) from the <bridge>.flows
+# file next to this script.
 #
 # Container ports are added before the container runtime creates their device (the
-# veth or tap end); ovs-vsctl then warns "could not open network device", and Open
-# vSwitch attaches the device as soon as it appears, with its pinned OpenFlow port.
+# veth or tap end); Open vSwitch attaches the device as soon as it appears, with its
+# pinned OpenFlow port.
 #
-# Needs bash, awk and mktemp besides ovs-vsctl and ovs-ofctl.
-# Environment (split into words, so options fit):
-#   OVS_VSCTL  the ovs-vsctl command (default: ovs-vsctl)
-#   OVS_OFCTL  the ovs-ofctl command (default: ovs-ofctl)
-# OVS_RUNDIR, read by both tools, points them at the sockets of another switch.
+# Needs bash, awk and mktemp besides ovsdb-client, ovs-vsctl and ovs-ofctl.
+# Environment (the commands are split into words, so options fit):
+#   OVSDB_CLIENT   the ovsdb-client command, which reads and changes the switch's
+#                  database (default: ovsdb-client)
+#   OVSDB_SERVER   the database server it connects to (default: its own, the same as
+#                  ovs-vsctl's, unix:<OVS_RUNDIR>/db.sock)
+#   OVS_VSCTL      the ovs-vsctl command, which waits for ovs-vswitchd (default:
+#                  ovs-vsctl; --timeout=<seconds> bounds the wait)
+#   OVS_OFCTL      the ovs-ofctl command (default: ovs-ofctl)
+# OVS_RUNDIR, read by every tool, points them at the sockets of another switch.
 set -euo pipefail
 
+read -r -a client <<<"${OVSDB_CLIENT:-ovsdb-client}"
 read -r -a vsctl <<<"${OVS_VSCTL:-ovs-vsctl}"
 read -r -a ofctl <<<"${OVS_OFCTL:-ovs-ofctl}"
+db=()
+if [ -n "${OVSDB_SERVER:-}" ]; then db=("$OVSDB_SERVER"); fi
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# state: every column the plan sets, of every bridge, port and interface, in one read.
+# dump TABLE COLUMN...: the columns of every row of one table, as CSV.
+dump() {
+  "${client[@]}" --format=csv --data=bare dump ${db[@]+"${db[@]}"} Open_vSwitch "$@"
+}
+
+# state FILE: every column the plan sets, of every interface, port and bridge. The dumps
+# run at once: the tool formats one table while the server sends the next.
 state() {
-  "${vsctl[@]}" --format=csv --data=bare \
-    -- --columns=_uuid,name,fail_mode,protocols,datapath_type,external_ids,ports list Bridge \
-    -- --columns=_uuid,name,vlan_mode,tag,trunks,bond_mode,lacp,interfaces list Port \
-    -- --columns=_uuid,name,type,ofport_request,ofport,mac,external_ids,options list Interface
+  local interfaces ports
+  dump Interface _uuid name type ofport_request ofport mac external_ids options >"$1.i" &
+  interfaces=$!
+  dump Port _uuid name vlan_mode tag trunks bond_mode lacp interfaces >"$1.p" &
+  ports=$!
+  dump Bridge _uuid name fail_mode protocols datapath_type external_ids ports >"$1.b"
+  wait "$interfaces"
+  wait "$ports"
+  cat "$1.i" "$1.p" "$1.b" >"$1"
+}
+
+# transact FILE: runs the transaction in FILE and prints the reply; fails, quoting the
+# reply, if the database refused it (ovsdb-client itself exits 0 then).
+transact() {
+  local reply
+  reply=$("${client[@]}" transact ${db[@]+"${db[@]}"} "$(<"$1")")
+  case $reply in
+    *'"error":'*) echo "cimnet: the switch refused a change: $reply" >&2; return 1 ;;
+  esac
+  printf '%s\n' "$reply"
 }
 
 # The program that compares the plan with the switch (its first lines say how).
 cat >"$work/converge.awk" <<'CIMNET_AWK'
-# Compares a host's plan with the switch's state and writes only the ovs-vsctl transactions that
+# Compares a host's plan with the switch's state and writes only the OVSDB transactions that
 # make the switch match the plan (POSIX awk; no extension is used).
 #
-# Input files: the plan (tab-separated lines, written by cimnet), then the state (one ovs-vsctl
-# --format=csv --data=bare listing of the Bridge, Port and Interface tables, each under its
-# heading line).
-#   H <host> <datapath>
-#   B <bridge> <assignment>...                  the bridge's columns, as ovs-vsctl arguments
-#   P <kind> <bridge> <port> <ofport> <want> <members> <assignment>...
+# Input files: the state (ovsdb-client --format=csv --data=bare dumps of the Interface, Port and
+# Bridge tables, in that order, each under its "<table> table" line and its heading line,
+# columns in any order), then the plan (tab-separated lines, written by cimnet):
+#   H <host> <datapath> <host as JSON> <datapath as JSON>
+#   B <bridge> <bridge as JSON>
+#   P <kind> <bridge> <port> <ofport> <want> <port as JSON> <port row> <interface row>
+#     <attached-mac as JSON> <peer as JSON> <member as JSON>...
 #     kind: c container, i internal, p patch, n the one trunk NIC, b bond;
 #     want: the compared columns as this program prints them (see have());
-#     assignment: p:<column>=<value> for the Port row, i:<column>=<value> for the Interface row
-#     (both when created and when corrected), n:name=<name> for both rows when created, and
-#     m:name=<name> for each member interface of a bond.
-# mode=diff: writes <out>/tx.1, tx.2, ... (one argument per line) and prints how many. The first
-#   one changes bridges, the next ones delete ports, the rest create or correct ports, each at
-#   most <budget> bytes of arguments, so no call reaches the kernel's argument limit. With none to
-#   write it checks the OpenFlow ports, as mode=ofports does.
-# mode=ofports: fails if an interface holds another OpenFlow port than the plan requests.
+#     port row, interface row: the columns to write, as members of a JSON object (no braces);
+#     attached-mac, peer: the interface's external_ids:attached-mac and options:peer, or empty
+#     where the interface has none.
+# The plan is compared line by line as it is read; only what differs is kept for the end.
+# mode=diff: writes <out>/tx.1, tx.2, ... (each one JSON array, the parameters of a "transact"
+#   request) and prints how many. The first one changes bridges, the next ones remove ports, the
+#   rest create or correct ports, each at most <budget> bytes, so that no call reaches the
+#   kernel's limit for one argument. With none to write it checks the OpenFlow ports, as
+#   mode=ofports does.
+#   When at most <checks> ports were created or corrected, it also writes <out>/ofports: the
+#   transaction that selects their interfaces' names and OpenFlow ports, for mode=checked.
+# mode=ofports: fails if an interface holds another OpenFlow port than the plan requests (the
+#   state needs only the Interface table's name and ofport columns).
+# mode=checked: the same for the interfaces in the reply to <out>/ofports (given instead of the
+#   state).
 BEGIN {
   FS = "\t"
-  table = 0
-  if (budget == "") budget = 262144
-  ports = 0
+  if (budget == "") budget = 122880
+  if (checks == "") checks = 64
   bridges = 0
+  todo = 0
   failed = 0
+  table = ""
 }
 
 FNR == 1 { file++ }
 
-file == 1 {
-  if ($1 == "H") {
-    host = $2
-    datapath = $3
-  } else if ($1 == "B") {
-    bridges++
-    bname[bridges] = $2
-    planned_bridge[$2] = 1
-    bargs[bridges] = ""
-    for (f = 3; f <= NF; f++) bargs[bridges] = bargs[bridges] (f > 3 ? "\t" : "") $f
-  } else if ($1 == "P") {
-    ports++
-    kind[ports] = $2
-    pbridge[ports] = $3
-    pname[ports] = $4
-    pofport[ports] = $5
-    pwant[ports] = $6
-    pmembers[ports] = $7
-    pargs[ports] = ""
-    for (f = 8; f <= NF; f++) pargs[ports] = pargs[ports] (f > 8 ? "\t" : "") $f
-    planned_on[$4] = $3
+# The reply to <out>/ofports: rows of the interfaces' name and ofport columns.
+file == 1 && mode == "checked" {
+  m = split($0, list, /\{"name":"/)
+  for (k = 2; k <= m; k++) {
+    n = substr(list[k], 1, index(list[k], "\"") - 1)
+    o = substr(list[k], index(list[k], "\"ofport\":") + 9)
+    o = substr(o, 1, index(o, "}") - 1)
+    iofport[n] = o ~ /^-?[0-9]+$/ ? o : ""
   }
   next
 }
 
-# The state: a heading starts each table; data rows begin with their UUID.
-/^_uuid,/ { table++; next }
-$0 == "" { next }
-{
+file == 1 && index($0, ",") == 0 && / table$/ {
+  table = $0
+  sub(/ table$/, "", table)
+  heading = 1
+  next
+}
+file == 1 && $0 == "" { next }
+file == 1 && heading {
   n = csv($0)
-  if (table == 1) {
-    u = cell[1]
-    buuid[cell[2]] = u
-    bfail[cell[2]] = cell[3]
-    bproto[cell[2]] = cell[4]
-    bdp[cell[2]] = cell[5]
-    bmark[cell[2]] = mapget(cell[6], "cimnet")
-    bmarked[cell[2]] = mapkeys(cell[6], "cimnet")
-    m = split(cell[7], list, " ")
-    for (k = 1; k <= m; k++) port_bridge[list[k]] = cell[2]
-  } else if (table == 2) {
-    u = cell[1]
-    puuid[cell[2]] = u
-    portname[u] = cell[2]
-    pvm[u] = cell[3]
-    ptag[u] = cell[4]
-    ptrunks[u] = cell[5]
-    pbond[u] = cell[6]
-    placp[u] = cell[7]
-    pifaces[u] = cell[8]
-  } else if (table == 3) {
-    u = cell[1]
-    iuuid[cell[2]] = u
-    ifname[u] = cell[2]
-    itype[u] = cell[3]
-    ireq[u] = cell[4]
-    iofport[u] = cell[5]
-    imac[u] = cell[6]
-    iamac[u] = mapget(cell[7], "attached-mac")
-    ipeer[u] = mapget(cell[8], "peer")
+  split("", col)
+  for (k = 1; k <= n; k++) col[cell[k]] = k
+  # Each column's cell number (0, an empty cell, where the dump lacks the column).
+  xuuid = at("_uuid")
+  xname = at("name")
+  xtype = at("type")
+  xreq = at("ofport_request")
+  xofport = at("ofport")
+  xmac = at("mac")
+  xids = at("external_ids")
+  xoptions = at("options")
+  xmode = at("vlan_mode")
+  xtag = at("tag")
+  xtrunks = at("trunks")
+  xbond = at("bond_mode")
+  xlacp = at("lacp")
+  xifaces = at("interfaces")
+  xfail = at("fail_mode")
+  xproto = at("protocols")
+  xdp = at("datapath_type")
+  xports = at("ports")
+  heading = 0
+  next
+}
+# The state, one row per line; a port's and an interface's compared columns are kept as one
+# string, in the form of the plan's want field.
+file == 1 {
+  if (index($0, "\"")) csv($0)
+  else split($0, cell, ",")
+  cell[0] = ""
+  if (table == "Interface") {
+    n = cell[xname]
+    u = cell[xuuid]
+    iuuid[n] = u
+    ifname[u] = n
+    ihave[n] = cell[xtype] "|" cell[xreq] "|" mapget(cell[xids], "attached-mac") "|" \
+      cell[xmac] "|" mapget(cell[xoptions], "peer")
+    iofport[n] = cell[xofport]
+  } else if (table == "Port") {
+    n = cell[xname]
+    u = cell[xuuid]
+    puuid[n] = u
+    portname[u] = n
+    phave[n] = cell[xmode] "|" cell[xtag] "|" cell[xtrunks] "|" cell[xbond] "|" cell[xlacp] \
+      "|" names(cell[xifaces])
+  } else if (table == "Bridge") {
+    b = cell[xname]
+    buuid[b] = cell[xuuid]
+    bmark[b] = mapget(cell[xids], "cimnet")
+    bmarked[b] = mapkeys(cell[xids], "cimnet")
+    bhave[b] = cell[xfail] "|" cell[xproto] "|" cell[xdp] "|" bmark[b]
+    bports[b] = cell[xports]
+    m = split(bports[b], list, " ")
+    bcount[b] = m
+    for (k = 1; k <= m; k++) port_bridge[portname[list[k]]] = b
   }
+  next
+}
+
+$1 == "H" {
+  host = $2
+  datapath = $3
+  hostjson = $4
+  dpjson = $5
+  next
+}
+$1 == "B" {
+  bridges++
+  bname[bridges] = $2
+  bjson[bridges] = $3
+  bjson_of[$2] = $3
+  planned_bridge[$2] = 1
+  # Its own internal port is not in the plan's port lines.
+  if (($2 in port_bridge) && port_bridge[$2] == $2) on_plan[$2]++
+  next
+}
+$1 == "P" {
+  n = $4
+  b = $3
+  planned_on[n] = b
+  if (mode != "diff") {
+    ofport($5, n)
+    next
+  }
+  if (n in port_bridge) {
+    o = port_bridge[n]
+    if (o == b) {
+      on_plan[b]++
+      if (have($2, n) == $6) {
+        ofport($5, n)
+        next
+      }
+    } else if (!(o in planned_bridge) && !(bmarked[o] && bmark[o] == host)) {
+      # A planned port on a bridge that is neither the plan's nor this host's old one: changing
+      # it would touch another owner's bridge, so nothing is changed.
+      printf "cimnet: port %s is on bridge %s, which is not one of host %s's bridges;" \
+        " not changing the switch\n", n, o, host > "/dev/stderr"
+      failed = 1
+    }
+  }
+  todo++
+  line[todo] = $0
+  next
 }
 
 END {
-  if (mode == "ofports") {
-    ofports()
-    exit failed
+  if (mode != "diff") {
+    printf "%s", misnumbered > "/dev/stderr"
+    exit misnumbered != ""
   }
-  refuse()
   if (failed) exit 1
   tx = 0
   begin_batch()
   # Bridges first, in one transaction: a new bridge is secure from its first moment.
   for (b in bmarked) {
     if (bmarked[b] && bmark[b] == host && !(b in planned_bridge)) {
-      emit("--\tremove\tOpen_vSwitch\t.\tbridges\t" buuid[b])
+      emit(mutate("Open_vSwitch", "[]", "[\"bridges\",\"delete\"," uuid(buuid[b]) "]"))
       dropped[b] = 1
     }
   }
   for (k = 1; k <= bridges; k++) {
     b = bname[k]
     if (!(b in buuid)) {
-      emit("--\t--may-exist\tadd-br\t" b "\t--\tset\tBridge\t" b "\t" bargs[k])
-    } else if (bfail[b] != "secure" || bproto[b] != "OpenFlow13" || bdp[b] != datapath \
-        || bmark[b] != host) {
-      emit("--\tset\tBridge\t" buuid[b] "\t" bargs[k])
+      # As ovs-vsctl add-br: the bridge with its own internal port, named as it is.
+      id++
+      emit(insert("Interface", "i" id, "\"name\":" bjson[k] ",\"type\":\"internal\"") "," \
+        insert("Port", "p" id, "\"name\":" bjson[k] ",\"interfaces\":" named("i" id)) "," \
+        insert("Bridge", "b" id, "\"name\":" bjson[k] "," bridge_row() \
+          ",\"external_ids\":[\"map\",[[\"cimnet\"," hostjson "]]],\"ports\":" named("p" id)) \
+        "," mutate("Open_vSwitch", "[]", "[\"bridges\",\"insert\"," named("b" id) "]"))
+    } else if (bhave[b] != "secure|OpenFlow13|" datapath "|" host) {
+      emit(update("Bridge", by_name(bjson[k]), bridge_row()) "," \
+        mutate("Bridge", by_name(bjson[k]), setkey("external_ids", "\"cimnet\"", hostjson)))
     }
   }
   flush()
-  # Then what the plan no longer has on its bridges (a port moving between them included).
-  for (u in portname) {
-    b = port_bridge[u]
-    if (b in planned_bridge && portname[u] != b && planned_on[portname[u]] != b) {
-      group("--\tremove\tBridge\t" buuid[b] "\tports\t" u)
+  # Then what the plan no longer has on its bridges (a port moving between them included):
+  # only a bridge that holds more ports than the plan's is searched.
+  for (k = 1; k <= bridges; k++) {
+    b = bname[k]
+    if (!(b in buuid) || bcount[b] == on_plan[b]) continue
+    m = split(bports[b], list, " ")
+    for (i = 1; i <= m; i++) {
+      n = portname[list[i]]
+      if (n != b && planned_on[n] != b) drop(b, list[i])
     }
   }
   flush()
   # Then every planned port that is missing or differs.
-  for (k = 1; k <= ports; k++) port(k)
+  for (k = 1; k <= todo; k++) port(line[k])
   flush()
-  if (tx == 0) ofports()
+  # The ports this run touches, whose OpenFlow ports are known only once ovs-vswitchd has
+  # applied the change: a few are looked up by name, many in a dump of every interface.
+  if (todo > 0 && todo <= checks && misnumbered == "") {
+    s = ""
+    for (k = 1; k <= todo; k++) {
+      split(line[k], f, "\t")
+      if (f[2] == "b") continue
+      s = s ",{\"op\":\"select\",\"table\":\"Interface\",\"where\":" by_name(f[7]) \
+        ",\"columns\":[\"name\",\"ofport\"]}"
+    }
+    if (s != "") {
+      print "[\"Open_vSwitch\"" s "]" > (out "/ofports")
+      close(out "/ofports")
+    }
+  }
+  # Misnumbered ports fail only a diff that changes nothing: after a change the script checks
+  # the numbers again, in mode=ofports.
+  if (tx == 0 && misnumbered != "") {
+    printf "%s", misnumbered > "/dev/stderr"
+    exit 1
+  }
   print tx
-  exit failed
 }
 
-# A planned port on a bridge that is neither the plan's nor this host's old one: changing it
-# would touch another owner's bridge, so nothing is changed.
-function refuse(   k, n, u, b) {
-  for (k = 1; k <= ports; k++) {
-    n = pname[k]
-    if (!(n in puuid)) continue
-    u = puuid[n]
-    b = port_bridge[u]
-    if (b != "" && !(b in planned_bridge) && !(bmarked[b] && bmark[b] == host)) {
-      printf "cimnet: port %s is on bridge %s, which is not one of host %s's bridges;" \
-        " not changing the switch\n", n, b, host > "/dev/stderr"
-      failed = 1
-    }
+# The compared columns of the switch's port n, for a port of the given kind.
+function have(kind, n) {
+  return kind == "b" ? phave[n] : phave[n] "|" ihave[n]
+}
+
+# Notes interface n if it holds an OpenFlow port other than the planned one.
+function ofport(want, n,   o) {
+  if (want == "" || !(n in iofport)) return
+  o = iofport[n]
+  if (o != "" && o != "-1" && o != want) {
+    misnumbered = misnumbered "cimnet: interface " n " has OpenFlow port " o ", not " want \
+      "; not loading flows\n"
   }
 }
 
-function port(k,   n, u, b, ok, iu, m, list) {
-  iu = ""
-  n = pname[k]
-  b = pbridge[k]
+# The columns every cimnet bridge has besides its name, ports and mark.
+function bridge_row() {
+  return "\"fail_mode\":\"secure\",\"protocols\":\"OpenFlow13\",\"datapath_type\":" dpjson
+}
+
+# Creates, replaces or corrects one planned port (a plan line).
+function port(s,   f, n, b, u, iu, list) {
+  split(s, f, "\t")
+  n = f[4]
+  b = f[3]
   u = (n in puuid) ? puuid[n] : ""
-  if (u != "" && (port_bridge[u] != b || dropped[b])) u = ""
+  if (u != "" && (port_bridge[n] != b || dropped[b])) u = ""
   if (u == "") {
-    create(k, "")
+    create(f)
     return
   }
-  if (kind[k] == "b") {
-    ok = members(u) == pmembers[k]
-  } else {
-    m = split(pifaces[u], list, " ")
-    ok = m == 1 && ifname[list[1]] == n
-    iu = list[1]
-  }
-  if (!ok) {
+  if (split(phave[n], list, "|") < 6 || list[6] != wanted(f[6], 6)) {
     # Its interfaces are not the planned ones: replace the port in one transaction.
-    create(k, "--\tremove\tBridge\t" buuid[b] "\tports\t" u)
+    if (batch_bytes > 0 && batch_bytes + 4096 > budget) flush()
+    hold = 1
+    drop(b, u)
+    create(f)
+    hold = 0
     return
   }
-  if (have(k, u, iu) == pwant[k]) return
-  group("--\tset\tPort\t" u assignments(pargs[k], "p:") \
-    (kind[k] == "b" ? "" : "\t--\tset\tInterface\t" iu assignments(pargs[k], "i:")))
-}
-
-# The compared columns of an existing port, in the form of the plan's want field.
-function have(k, u, iu,   s) {
-  s = pvm[u] "|" ptag[u] "|" ptrunks[u]
-  if (kind[k] == "b") return s "|" pbond[u] "|" placp[u]
-  s = s "|" itype[iu] "|" ireq[iu]
-  if (kind[k] == "c") return s "|" iamac[iu]
-  if (kind[k] == "i") return s "|" imac[iu]
-  if (kind[k] == "p") return s "|" ipeer[iu]
-  return s
-}
-
-# The names of a port's interfaces, sorted, separated by spaces.
-function members(u,   m, list, names, i, j, t, s) {
-  m = split(pifaces[u], list, " ")
-  for (i = 1; i <= m; i++) names[i] = ifname[list[i]]
-  for (i = 2; i <= m; i++) {
-    t = names[i]
-    for (j = i - 1; j >= 1 && names[j] > t; j--) names[j + 1] = names[j]
-    names[j + 1] = t
+  s = update("Port", by_uuid(u), f[8])
+  if (f[2] != "b") {
+    iu = iuuid[n]
+    s = s "," update("Interface", by_uuid(iu), f[9]) "," mutate("Interface", by_uuid(iu), \
+      setkey("external_ids", "\"attached-mac\"", f[10]) "," setkey("options", "\"peer\"", f[11]))
   }
-  s = ""
-  for (i = 1; i <= m; i++) s = s (i > 1 ? " " : "") names[i]
-  return s
-}
-
-function create(k, before,   n, s, m, list, i, ids) {
-  n = pname[k]
-  s = before
-  id++
-  if (kind[k] == "b") {
-    m = split(substr(assignments(pargs[k], "m:"), 2), list, "\t")
-    ids = ""
-    for (i = 1; i <= m; i++) {
-      s = s (s == "" ? "" : "\t") "--\t--id=@m" id "_" i "\tcreate\tInterface\t" list[i]
-      ids = ids (i > 1 ? "," : "") "@m" id "_" i
-    }
-  } else {
-    s = s (s == "" ? "" : "\t") "--\t--id=@i" id "\tcreate\tInterface" \
-      assignments(pargs[k], "n:") assignments(pargs[k], "i:")
-    ids = "@i" id
-  }
-  s = s "\t--\t--id=@p" id "\tcreate\tPort" assignments(pargs[k], "n:") "\tinterfaces=[" ids "]" \
-    assignments(pargs[k], "p:")
   group(s)
-  adds[pbridge[k]] = adds[pbridge[k]] "\t@p" id
-  batch_bytes += length(id) + 3
 }
 
-# The plan's assignments with the given prefix, prefix removed, each after a tab.
-function assignments(all, prefix,   m, list, i, s) {
-  m = split(all, list, "\t")
+# Field i of a want string.
+function wanted(want, i,   list) {
+  split(want, list, "|")
+  return list[i]
+}
+
+# Creates port f (a split plan line) with its interface or a bond's members and adds it to its
+# bridge.
+function create(f,   s, i, ids, row) {
+  id++
   s = ""
-  for (i = 1; i <= m; i++) {
-    if (index(list[i], prefix) == 1) s = s "\t" substr(list[i], length(prefix) + 1)
+  if (f[2] == "b") {
+    ids = ""
+    for (i = 12; i in f; i++) {
+      s = s insert("Interface", "m" id "_" i, "\"name\":" f[i]) ","
+      ids = ids (i > 12 ? "," : "") named("m" id "_" i)
+    }
+    ids = "[\"set\",[" ids "]]"
+  } else {
+    row = "\"name\":" f[7] "," f[9]
+    if (f[10] != "") row = row ",\"external_ids\":[\"map\",[[\"attached-mac\"," f[10] "]]]"
+    if (f[11] != "") row = row ",\"options\":[\"map\",[[\"peer\"," f[11] "]]]"
+    s = insert("Interface", "i" id, row) ","
+    ids = named("i" id)
   }
+  s = s insert("Port", "p" id, "\"name\":" f[7] ",\"interfaces\":" ids "," f[8])
+  group(s)
+  adds[f[3]] = adds[f[3]] (adds[f[3]] == "" ? "" : ",") named("p" id)
+  batch_bytes += length(named("p" id)) + 1
+}
+
+# Removes port u from bridge b; the database deletes the port and its interfaces with it.
+function drop(b, u) {
+  if (!hold && batch_bytes > 0 && batch_bytes + 300 > budget) flush()
+  drops[b] = drops[b] (drops[b] == "" ? "" : ",") uuid(u)
+  batch_bytes += length(uuid(u)) + 1
+}
+
+function insert(t, name, row) {
+  return "{\"op\":\"insert\",\"table\":\"" t "\",\"uuid-name\":\"" name "\",\"row\":{" row "}}"
+}
+
+function update(t, where, row) {
+  return "{\"op\":\"update\",\"table\":\"" t "\",\"where\":" where ",\"row\":{" row "}}"
+}
+
+function mutate(t, where, mutations) {
+  return "{\"op\":\"mutate\",\"table\":\"" t "\",\"where\":" where ",\"mutations\":[" \
+    mutations "]}"
+}
+
+# The mutations that set one key of a map column (or remove it, for an empty value), leaving
+# its other keys alone.
+function setkey(column, key, value,   s) {
+  s = "[\"" column "\",\"delete\",[\"set\",[" key "]]]"
+  if (value != "") s = s ",[\"" column "\",\"insert\",[\"map\",[[" key "," value "]]]]"
   return s
 }
 
-# A group of arguments that must share a transaction; starts a new one when the budget is spent.
+function uuid(u) {
+  return "[\"uuid\",\"" u "\"]"
+}
+
+function named(name) {
+  return "[\"named-uuid\",\"" name "\"]"
+}
+
+function by_uuid(u) {
+  return "[[\"_uuid\",\"==\"," uuid(u) "]]"
+}
+
+function by_name(json) {
+  return "[[\"name\",\"==\"," json "]]"
+}
+
+# A group of operations that must share a transaction; starts a new one when the budget is spent.
 function group(s) {
-  if (batch_bytes > 0 && batch_bytes + length(s) + 16 > budget) flush()
+  if (!hold && batch_bytes > 0 && batch_bytes + length(s) + 300 > budget) flush()
   emit(s)
 }
 
 function emit(s) {
-  batch = batch (batch == "" ? "" : "\t") s
+  batch = batch (batch == "" ? "" : ",") s
   batch_bytes += length(s) + 1
 }
 
@@ -289,32 +443,42 @@ function begin_batch() {
   batch = ""
   batch_bytes = 0
   split("", adds)
+  split("", drops)
 }
 
-function flush(   b, m, list, i, file) {
-  for (b in adds) batch = batch (batch == "" ? "" : "\t") "--\tadd\tBridge\t" b "\tports" adds[b]
+# Ends the transaction: the bridges' port lists change last, in one mutation per bridge.
+function flush(   b, file) {
+  for (b in drops) emit(mutate("Bridge", by_name(bjson_of[b]), \
+    "[\"ports\",\"delete\",[\"set\",[" drops[b] "]]]"))
+  for (b in adds) emit(mutate("Bridge", by_name(bjson_of[b]), \
+    "[\"ports\",\"insert\",[\"set\",[" adds[b] "]]]"))
   if (batch != "") {
     tx++
     file = out "/tx." tx
-    m = split(batch, list, "\t")
-    for (i = 1; i <= m; i++) print list[i] > file
+    print "[\"Open_vSwitch\"," batch "]" > file
     close(file)
   }
   begin_batch()
 }
 
-function ofports(   k, n, u) {
-  for (k = 1; k <= ports; k++) {
-    if (pofport[k] == "") continue
-    n = pname[k]
-    if (!(n in iuuid)) continue
-    u = iuuid[n]
-    if (iofport[u] != "" && iofport[u] != "-1" && iofport[u] != pofport[k]) {
-      printf "cimnet: interface %s has OpenFlow port %s, not %s; not loading flows\n", \
-        n, iofport[u], pofport[k] > "/dev/stderr"
-      failed = 1
-    }
+# The names of the interfaces with the given UUIDs, sorted, separated by spaces.
+function names(uuids,   m, list, i, j, t, s) {
+  if (index(uuids, " ") == 0) return ifname[uuids]
+  m = split(uuids, list, " ")
+  for (i = 1; i <= m; i++) list[i] = ifname[list[i]]
+  for (i = 2; i <= m; i++) {
+    t = list[i]
+    for (j = i - 1; j >= 1 && list[j] > t; j--) list[j + 1] = list[j]
+    list[j + 1] = t
   }
+  s = list[1]
+  for (i = 2; i <= m; i++) s = s " " list[i]
+  return s
+}
+
+# The cell number of a column of the heading, or 0.
+function at(name) {
+  return (name in col) ? col[name] : 0
 }
 
 # Splits one CSV line into cell[1..n] (quoted cells may hold commas and doubled quotes).
@@ -351,12 +515,13 @@ function csv(line,   n, i, c, q, s) {
 }
 
 # The value of key in a bare OVSDB map ("k1=v1 k2=v2"), or "".
-function mapget(map, key,   m, list, i) {
-  m = split(map, list, " ")
-  for (i = 1; i <= m; i++) {
-    if (index(list[i], key "=") == 1) return substr(list[i], length(key) + 2)
-  }
-  return ""
+function mapget(map, key,   i) {
+  if (map == "") return ""
+  i = index(" " map, " " key "=")
+  if (i == 0) return ""
+  map = substr(map, i + length(key) + 1)
+  i = index(map, " ")
+  return i ? substr(map, 1, i - 1) : map
 }
 
 # 1 if the bare map has the key.
@@ -372,59 +537,74 @@ CIMNET_AWK
 # Bridge leaf3: leaf leaf3, VLAN 103, 4 ports.
 # Bridge leaf4: leaf leaf4, VLANs 104,105,106, 7 ports.
 cat >"$work/plan" <<'CIMNET_PLAN'
-H	vhost-dev	system
-B	uplink	fail_mode=secure	protocols=OpenFlow13	datapath_type="system"	external_ids:cimnet="vhost-dev"
-B	leaf1	fail_mode=secure	protocols=OpenFlow13	datapath_type="system"	external_ids:cimnet="vhost-dev"
-B	leaf2	fail_mode=secure	protocols=OpenFlow13	datapath_type="system"	external_ids:cimnet="vhost-dev"
-B	leaf3	fail_mode=secure	protocols=OpenFlow13	datapath_type="system"	external_ids:cimnet="vhost-dev"
-B	leaf4	fail_mode=secure	protocols=OpenFlow13	datapath_type="system"	external_ids:cimnet="vhost-dev"
-P	b	uplink	bond0		trunk||101 102 103 104 105 106 107|balance-slb|off	eth0 eth1 eth2 eth3	p:vlan_mode=trunk	p:tag=[]	p:trunks=[101,102,103,104,105,106,107]	n:name="bond0"	p:bond_mode="balance-slb"	p:lacp=off	m:name="eth0"	m:name="eth1"	m:name="eth2"	m:name="eth3"
-P	p	uplink	up-leaf1	2	trunk||101 107|patch|2|leaf1-up		p:vlan_mode=trunk	p:tag=[]	p:trunks=[101,107]	n:name="up-leaf1"	i:type="patch"	i:ofport_request=2	i:options:peer="leaf1-up"
-P	p	uplink	up-leaf2	3	trunk||102|patch|3|leaf2-up		p:vlan_mode=trunk	p:tag=[]	p:trunks=[102]	n:name="up-leaf2"	i:type="patch"	i:ofport_request=3	i:options:peer="leaf2-up"
-P	p	uplink	up-leaf3	4	trunk||103|patch|4|leaf3-up		p:vlan_mode=trunk	p:tag=[]	p:trunks=[103]	n:name="up-leaf3"	i:type="patch"	i:ofport_request=4	i:options:peer="leaf3-up"
-P	p	uplink	up-leaf4	5	trunk||104 105 106|patch|5|leaf4-up		p:vlan_mode=trunk	p:tag=[]	p:trunks=[104,105,106]	n:name="up-leaf4"	i:type="patch"	i:ofport_request=5	i:options:peer="leaf4-up"
-P	p	leaf1	leaf1-up	1	trunk||101 107|patch|1|up-leaf1		p:vlan_mode=trunk	p:tag=[]	p:trunks=[101,107]	n:name="leaf1-up"	i:type="patch"	i:ofport_request=1	i:options:peer="up-leaf1"
-P	i	leaf1	lan	2	access|101||internal|2|0a:59:69:5d:bc:ab		p:vlan_mode=access	p:tag=101	p:trunks=[]	n:name="lan"	i:type="internal"	i:ofport_request=2	i:mac="0a:59:69:5d:bc:ab"
-P	i	leaf1	wifi	3	access|107||internal|3|e2:2c:f0:dc:17:1a		p:vlan_mode=access	p:tag=107	p:trunks=[]	n:name="wifi"	i:type="internal"	i:ofport_request=3	i:mac="e2:2c:f0:dc:17:1a"
-P	c	leaf1	ve-files	60617	access|101|||60617|1a:43:87:59:3c:3b		p:vlan_mode=access	p:tag=101	p:trunks=[]	n:name="ve-files"	i:type=""	i:ofport_request=60617	i:external_ids:attached-mac="1a:43:87:59:3c:3b"
-P	c	leaf1	ve-portal	23368	access|107|||23368|3a:23:9d:6c:18:a6		p:vlan_mode=access	p:tag=107	p:trunks=[]	n:name="ve-portal"	i:type=""	i:ofport_request=23368	i:external_ids:attached-mac="3a:23:9d:6c:18:a6"
-P	p	leaf2	leaf2-up	1	trunk||102|patch|1|up-leaf2		p:vlan_mode=trunk	p:tag=[]	p:trunks=[102]	n:name="leaf2-up"	i:type="patch"	i:ofport_request=1	i:options:peer="up-leaf2"
-P	i	leaf2	comms	2	access|102||internal|2|3e:69:48:88:90:ea		p:vlan_mode=access	p:tag=102	p:trunks=[]	n:name="comms"	i:type="internal"	i:ofport_request=2	i:mac="3e:69:48:88:90:ea"
-P	c	leaf2	ve-mq1	60955	access|102|||60955|c2:43:50:b3:ec:84		p:vlan_mode=access	p:tag=102	p:trunks=[]	n:name="ve-mq1"	i:type=""	i:ofport_request=60955	i:external_ids:attached-mac="c2:43:50:b3:ec:84"
-P	c	leaf2	ve-bus.1	39794	access|102|||39794|f2:08:5c:c1:fc:7e		p:vlan_mode=access	p:tag=102	p:trunks=[]	n:name="ve-bus.1"	i:type=""	i:ofport_request=39794	i:external_ids:attached-mac="f2:08:5c:c1:fc:7e"
-P	p	leaf3	leaf3-up	1	trunk||103|patch|1|up-leaf3		p:vlan_mode=trunk	p:tag=[]	p:trunks=[103]	n:name="leaf3-up"	i:type="patch"	i:ofport_request=1	i:options:peer="up-leaf3"
-P	i	leaf3	internal	2	access|103||internal|2|b2:fc:db:82:4b:b9		p:vlan_mode=access	p:tag=103	p:trunks=[]	n:name="internal"	i:type="internal"	i:ofport_request=2	i:mac="b2:fc:db:82:4b:b9"
-P	c	leaf3	ve-db1	9816	access|103|||9816|62:38:ea:e3:ae:b4		p:vlan_mode=access	p:tag=103	p:trunks=[]	n:name="ve-db1"	i:type=""	i:ofport_request=9816	i:external_ids:attached-mac="62:38:ea:e3:ae:b4"
-P	c	leaf3	ve-bus.2	17519	access|103|||17519|9a:45:33:60:3a:89		p:vlan_mode=access	p:tag=103	p:trunks=[]	n:name="ve-bus.2"	i:type=""	i:ofport_request=17519	i:external_ids:attached-mac="9a:45:33:60:3a:89"
-P	p	leaf4	leaf4-up	1	trunk||104 105 106|patch|1|up-leaf4		p:vlan_mode=trunk	p:tag=[]	p:trunks=[104,105,106]	n:name="leaf4-up"	i:type="patch"	i:ofport_request=1	i:options:peer="up-leaf4"
-P	i	leaf4	dmz	2	access|104||internal|2|7e:5d:22:47:bb:21		p:vlan_mode=access	p:tag=104	p:trunks=[]	n:name="dmz"	i:type="internal"	i:ofport_request=2	i:mac="7e:5d:22:47:bb:21"
-P	i	leaf4	agents	3	access|105||internal|3|66:41:4a:2c:fc:ec		p:vlan_mode=access	p:tag=105	p:trunks=[]	n:name="agents"	i:type="internal"	i:ofport_request=3	i:mac="66:41:4a:2c:fc:ec"
-P	i	leaf4	mgmt	4	access|106||internal|4|b2:73:a6:12:86:63		p:vlan_mode=access	p:tag=106	p:trunks=[]	n:name="mgmt"	i:type="internal"	i:ofport_request=4	i:mac="b2:73:a6:12:86:63"
-P	c	leaf4	ve-web1	43798	access|104|||43798|1e:08:82:63:ae:56		p:vlan_mode=access	p:tag=104	p:trunks=[]	n:name="ve-web1"	i:type=""	i:ofport_request=43798	i:external_ids:attached-mac="1e:08:82:63:ae:56"
-P	c	leaf4	ve-agent1	5540	access|105|||5540|fe:39:23:74:f1:98		p:vlan_mode=access	p:tag=105	p:trunks=[]	n:name="ve-agent1"	i:type=""	i:ofport_request=5540	i:external_ids:attached-mac="fe:39:23:74:f1:98"
-P	c	leaf4	ve-monitor	51674	access|106|||51674|46:64:af:c3:a7:91		p:vlan_mode=access	p:tag=106	p:trunks=[]	n:name="ve-monitor"	i:type=""	i:ofport_request=51674	i:external_ids:attached-mac="46:64:af:c3:a7:91"
+H	vhost-dev	system	"vhost-dev"	"system"
+B	uplink	"uplink"
+B	leaf1	"leaf1"
+B	leaf2	"leaf2"
+B	leaf3	"leaf3"
+B	leaf4	"leaf4"
+P	b	uplink	bond0		trunk||101 102 103 104 105 106 107|balance-slb|off|eth0 eth1 eth2 eth3	"bond0"	"vlan_mode":"trunk","tag":["set",[]],"trunks":["set",[101,102,103,104,105,106,107]],"bond_mode":"balance-slb","lacp":"off"				"eth0"	"eth1"	"eth2"	"eth3"
+P	p	uplink	up-leaf1	2	trunk||101 107|||up-leaf1|patch|2|||leaf1-up	"up-leaf1"	"vlan_mode":"trunk","tag":["set",[]],"trunks":["set",[101,107]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"patch","ofport_request":2,"mac":["set",[]]		"leaf1-up"
+P	p	uplink	up-leaf2	3	trunk||102|||up-leaf2|patch|3|||leaf2-up	"up-leaf2"	"vlan_mode":"trunk","tag":["set",[]],"trunks":["set",[102]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"patch","ofport_request":3,"mac":["set",[]]		"leaf2-up"
+P	p	uplink	up-leaf3	4	trunk||103|||up-leaf3|patch|4|||leaf3-up	"up-leaf3"	"vlan_mode":"trunk","tag":["set",[]],"trunks":["set",[103]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"patch","ofport_request":4,"mac":["set",[]]		"leaf3-up"
+P	p	uplink	up-leaf4	5	trunk||104 105 106|||up-leaf4|patch|5|||leaf4-up	"up-leaf4"	"vlan_mode":"trunk","tag":["set",[]],"trunks":["set",[104,105,106]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"patch","ofport_request":5,"mac":["set",[]]		"leaf4-up"
+P	p	leaf1	leaf1-up	1	trunk||101 107|||leaf1-up|patch|1|||up-leaf1	"leaf1-up"	"vlan_mode":"trunk","tag":["set",[]],"trunks":["set",[101,107]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"patch","ofport_request":1,"mac":["set",[]]		"up-leaf1"
+P	i	leaf1	lan	2	access|101||||lan|internal|2||0a:59:69:5d:bc:ab|	"lan"	"vlan_mode":"access","tag":101,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"internal","ofport_request":2,"mac":"0a:59:69:5d:bc:ab"		
+P	i	leaf1	wifi	3	access|107||||wifi|internal|3||e2:2c:f0:dc:17:1a|	"wifi"	"vlan_mode":"access","tag":107,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"internal","ofport_request":3,"mac":"e2:2c:f0:dc:17:1a"		
+P	c	leaf1	ve-files	60617	access|101||||ve-files||60617|1a:43:87:59:3c:3b||	"ve-files"	"vlan_mode":"access","tag":101,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":60617,"mac":["set",[]]	"1a:43:87:59:3c:3b"	
+P	c	leaf1	ve-portal	23368	access|107||||ve-portal||23368|3a:23:9d:6c:18:a6||	"ve-portal"	"vlan_mode":"access","tag":107,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":23368,"mac":["set",[]]	"3a:23:9d:6c:18:a6"	
+P	p	leaf2	leaf2-up	1	trunk||102|||leaf2-up|patch|1|||up-leaf2	"leaf2-up"	"vlan_mode":"trunk","tag":["set",[]],"trunks":["set",[102]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"patch","ofport_request":1,"mac":["set",[]]		"up-leaf2"
+P	i	leaf2	comms	2	access|102||||comms|internal|2||3e:69:48:88:90:ea|	"comms"	"vlan_mode":"access","tag":102,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"internal","ofport_request":2,"mac":"3e:69:48:88:90:ea"		
+P	c	leaf2	ve-mq1	60955	access|102||||ve-mq1||60955|c2:43:50:b3:ec:84||	"ve-mq1"	"vlan_mode":"access","tag":102,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":60955,"mac":["set",[]]	"c2:43:50:b3:ec:84"	
+P	c	leaf2	ve-bus.1	39794	access|102||||ve-bus.1||39794|f2:08:5c:c1:fc:7e||	"ve-bus.1"	"vlan_mode":"access","tag":102,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":39794,"mac":["set",[]]	"f2:08:5c:c1:fc:7e"	
+P	p	leaf3	leaf3-up	1	trunk||103|||leaf3-up|patch|1|||up-leaf3	"leaf3-up"	"vlan_mode":"trunk","tag":["set",[]],"trunks":["set",[103]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"patch","ofport_request":1,"mac":["set",[]]		"up-leaf3"
+P	i	leaf3	internal	2	access|103||||internal|internal|2||b2:fc:db:82:4b:b9|	"internal"	"vlan_mode":"access","tag":103,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"internal","ofport_request":2,"mac":"b2:fc:db:82:4b:b9"		
+P	c	leaf3	ve-db1	9816	access|103||||ve-db1||9816|62:38:ea:e3:ae:b4||	"ve-db1"	"vlan_mode":"access","tag":103,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":9816,"mac":["set",[]]	"62:38:ea:e3:ae:b4"	
+P	c	leaf3	ve-bus.2	17519	access|103||||ve-bus.2||17519|9a:45:33:60:3a:89||	"ve-bus.2"	"vlan_mode":"access","tag":103,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":17519,"mac":["set",[]]	"9a:45:33:60:3a:89"	
+P	p	leaf4	leaf4-up	1	trunk||104 105 106|||leaf4-up|patch|1|||up-leaf4	"leaf4-up"	"vlan_mode":"trunk","tag":["set",[]],"trunks":["set",[104,105,106]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"patch","ofport_request":1,"mac":["set",[]]		"up-leaf4"
+P	i	leaf4	dmz	2	access|104||||dmz|internal|2||7e:5d:22:47:bb:21|	"dmz"	"vlan_mode":"access","tag":104,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"internal","ofport_request":2,"mac":"7e:5d:22:47:bb:21"		
+P	i	leaf4	agents	3	access|105||||agents|internal|3||66:41:4a:2c:fc:ec|	"agents"	"vlan_mode":"access","tag":105,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"internal","ofport_request":3,"mac":"66:41:4a:2c:fc:ec"		
+P	i	leaf4	mgmt	4	access|106||||mgmt|internal|4||b2:73:a6:12:86:63|	"mgmt"	"vlan_mode":"access","tag":106,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"internal","ofport_request":4,"mac":"b2:73:a6:12:86:63"		
+P	c	leaf4	ve-web1	43798	access|104||||ve-web1||43798|1e:08:82:63:ae:56||	"ve-web1"	"vlan_mode":"access","tag":104,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":43798,"mac":["set",[]]	"1e:08:82:63:ae:56"	
+P	c	leaf4	ve-agent1	5540	access|105||||ve-agent1||5540|fe:39:23:74:f1:98||	"ve-agent1"	"vlan_mode":"access","tag":105,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":5540,"mac":["set",[]]	"fe:39:23:74:f1:98"	
+P	c	leaf4	ve-monitor	51674	access|106||||ve-monitor||51674|46:64:af:c3:a7:91||	"ve-monitor"	"vlan_mode":"access","tag":106,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":51674,"mac":["set",[]]	"46:64:af:c3:a7:91"	
 CIMNET_PLAN
 
-state >"$work/state"
-count=$(LC_ALL=C awk -v mode=diff -v out="$work" -v budget=262144 -f "$work/converge.awk" "$work/plan" "$work/state")
+state "$work/state"
+count=$(LC_ALL=C awk -v mode=diff -v out="$work" -v budget=122880 -f "$work/converge.awk" "$work/state" "$work/plan")
 for ((i = 1; i <= count; i++)); do
-  mapfile -t args <"$work/tx.$i"
-  # Only the last transaction waits for ovs-vswitchd: the flows need its port numbers.
-  if [ "$i" -lt "$count" ]; then
-    "${vsctl[@]}" --no-wait "${args[@]}" >/dev/null
-  else
-    "${vsctl[@]}" "${args[@]}" >/dev/null
-  fi
+  transact "$work/tx.$i" >/dev/null
 done
 
-# Flows name ports by number: load them only if every port holds its number (checked
-# above when nothing changed).
+# Flows name ports by number: after a change, wait until ovs-vswitchd has numbered the
+# ports (it applies a database whose next_cfg it has reached), then load the flows only
+# if every port holds its number (checked above when nothing changed).
 if [ "$count" -gt 0 ]; then
-  state >"$work/state"
-  LC_ALL=C awk -v mode=ofports -f "$work/converge.awk" "$work/plan" "$work/state"
+  cat >"$work/next_cfg" <<'CIMNET_CFG'
+["Open_vSwitch",{"op":"mutate","table":"Open_vSwitch","where":[],"mutations":[["next_cfg","+=",1]]},{"op":"select","table":"Open_vSwitch","where":[],"columns":["next_cfg"]}]
+CIMNET_CFG
+  reply=$(transact "$work/next_cfg")
+  [[ $reply =~ \"next_cfg\":([0-9]+) ]] || { echo "cimnet: no next_cfg in $reply" >&2; exit 1; }
+  "${vsctl[@]}" wait-until Open_vSwitch . "cur_cfg>=${BASH_REMATCH[1]}"
+  if [ -f "$work/ofports" ]; then
+    # A few ports changed: look up just their interfaces.
+    transact "$work/ofports" >"$work/state"
+    LC_ALL=C awk -v mode=checked -f "$work/converge.awk" "$work/state" "$work/plan"
+  else
+    dump Interface name ofport >"$work/state"
+    LC_ALL=C awk -v mode=ofports -f "$work/converge.awk" "$work/state" "$work/plan"
+  fi
 fi
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows uplink "$here"/uplink.flows
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf1 "$here"/leaf1.flows
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf2 "$here"/leaf2.flows
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf3 "$here"/leaf3.flows
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf4 "$here"/leaf4.flows
+# The bridges' tables load at once, each in its own bundle.
+loads=()
+"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows uplink "$here"/uplink.flows &
+loads+=($!)
+"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf1 "$here"/leaf1.flows &
+loads+=($!)
+"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf2 "$here"/leaf2.flows &
+loads+=($!)
+"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf3 "$here"/leaf3.flows &
+loads+=($!)
+"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf4 "$here"/leaf4.flows &
+loads+=($!)
+for load in "${loads[@]}"; do wait "$load"; done
