@@ -135,8 +135,8 @@ class NixRendererTest {
         + " }; }).systemd.services.\"cimnet-mac-ve-bus.1\".script) ]");
     assertEquals(List.of(
         String.join("\n",
-            "add-bond uplink bond0 eth0 eth1 bond_mode=balance-slb lacp=off vlan_mode=trunk"
-                + " trunks=11,12,14",
+            "add-bond uplink bond0 nic_eth0 nic_eth1 bond_mode=balance-slb lacp=off"
+                + " vlan_mode=trunk trunks=11,12,14",
             "add-port uplink up-l1 vlan_mode=trunk trunks=11,12 -- set Interface up-l1"
                 + " type=patch options:peer=\\\"l1-up\\\" ofport_request=2",
             "add-port uplink up-l2 vlan_mode=trunk trunks=14 -- set Interface up-l2 type=patch"
