@@ -164,6 +164,20 @@ class NixRendererTest {
         "/ip/bin/ip link set dev ve-bus.1 address " + bus(0)), got);
   }
 
+  /** IPv6 is off on the host and inside every nixos-container, whose namespace is its own. */
+  @Test
+  void ipv6IsOffOnTheHostAndInItsNixosContainers(@TempDir Path dir) throws Exception {
+    TestNetworks.write(dir, FILES);
+    Path physical = dir.resolve("hosts/r1/nix/physical_network.nix");
+    Path virtual = dir.resolve("hosts/r1/nix/virtual_network.nix");
+    List<String> got = NixEscapingTest.eval("let s = { config = { virtualisation.vswitch.package"
+        + " = \"/ovs\"; }; lib = { mkAfter = x: x; }; pkgs = { }; }; v = import " + virtual
+        + " s; in [ (builtins.toJSON (import " + physical + " s).networking.enableIPv6)"
+        + " (builtins.toJSON (builtins.attrNames v.containers)) (builtins.toJSON (map (c:"
+        + " (c.config s).networking.enableIPv6) (builtins.attrValues v.containers))) ]");
+    assertEquals(List.of("false", "[\"bus\"]", "[false]"), got);
+  }
+
   private static String mac(String subnet) {
     return org.cimnet.core.ipam.Macs.hostPort("r1", subnet).toString();
   }

@@ -224,6 +224,9 @@
     config = { config, lib, pkgs, ... }: {
       # The container resolves through its subnet's nameserver, not the host's.
       networking.useHostResolvConf = false;
+      # Its own network namespace does not inherit the host's IPv6 switch: off here too,
+      # so its interfaces get no link-local or SLAAC address that nothing plans.
+      networking.enableIPv6 = false;
       networking.interfaces.ve-db1.ipv4.addresses = [ { address = "192.168.3.180"; prefixLength = 24; } ];
       networking.defaultGateway = { address = "192.168.3.1"; interface = "ve-db1"; };
       networking.nameservers = [ "192.168.3.254" ];
@@ -254,6 +257,9 @@
     config = { config, lib, pkgs, ... }: {
       # The container resolves through its subnet's nameserver, not the host's.
       networking.useHostResolvConf = false;
+      # Its own network namespace does not inherit the host's IPv6 switch: off here too,
+      # so its interfaces get no link-local or SLAAC address that nothing plans.
+      networking.enableIPv6 = false;
       networking.interfaces.ve-monitor.ipv4.addresses = [ { address = "192.168.6.145"; prefixLength = 24; } ];
       networking.defaultGateway = { address = "192.168.6.1"; interface = "ve-monitor"; };
       networking.nameservers = [ "192.168.6.254" ];
@@ -285,6 +291,9 @@
     config = { config, lib, pkgs, ... }: {
       # The container resolves through its subnet's nameserver, not the host's.
       networking.useHostResolvConf = false;
+      # Its own network namespace does not inherit the host's IPv6 switch: off here too,
+      # so its interfaces get no link-local or SLAAC address that nothing plans.
+      networking.enableIPv6 = false;
       networking.interfaces."ve-bus.1".ipv4.addresses = [ { address = "192.168.2.126"; prefixLength = 24; } ];
       networking.interfaces."ve-bus.2".ipv4.addresses = [ { address = "192.168.3.137"; prefixLength = 24; } ];
       networking.defaultGateway = { address = "192.168.2.1"; interface = "ve-bus.1"; };
