@@ -1,6 +1,5 @@
 package org.cimnet.core.check;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -56,17 +55,12 @@ final class NameRules {
     Map<String, NameRecord> byName = new HashMap<>(records.size() * 2);
     for (NameRecord r : records) {
       String fqdn = r.fqdn();
+      // Only the whole name can be too long: each of its labels is an element name or a label
+      // of the domain, and the model refuses both past 63 characters (Names, Network.domain).
       if (fqdn.length() > 253) {
         out.error(RuleIds.NAME_FQDN_LENGTH, path(r), "Name '" + fqdn + "' of " + owner(r)
             + " is " + fqdn.length() + " characters: DNS names are at most 253; shorten the"
             + " domain, the subnet's name or the element's name");
-      } else {
-        List<String> tooLong = longLabels(fqdn);
-        if (!tooLong.isEmpty()) {
-          out.error(RuleIds.NAME_FQDN_LENGTH, path(r), "Name '" + fqdn + "' of " + owner(r)
-              + " has the label '" + tooLong.get(0) + "' of " + tooLong.get(0).length()
-              + " characters: DNS labels are at most 63");
-        }
       }
       NameRecord first = byName.putIfAbsent(fqdn, r);
       // Two routers (or nameservers) on one subnet make two equal records; subnet.routers and
@@ -78,21 +72,6 @@ final class NameRules {
             + " rename one of them");
       }
     }
-  }
-
-  /** The labels of {@code fqdn} longer than 63 characters (almost always none). */
-  private static List<String> longLabels(String fqdn) {
-    List<String> labels = new ArrayList<>(0);
-    int start = 0;
-    for (int dot = fqdn.indexOf('.'); start <= fqdn.length();
-        dot = fqdn.indexOf('.', start)) {
-      int end = dot < 0 ? fqdn.length() : dot;
-      if (end - start > 63) {
-        labels.add(fqdn.substring(start, end));
-      }
-      start = end + 1;
-    }
-    return labels;
   }
 
   /**

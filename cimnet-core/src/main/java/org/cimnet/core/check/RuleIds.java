@@ -59,7 +59,7 @@ public final class RuleIds {
    * {@code arpa} (but {@code home.arpa}), {@code localhost}, or an address.
    */
   public static final String DOMAIN_NOT_PRIVATE = "domain.not-private";
-  /** A derived FQDN is longer than 253 characters or has a label longer than 63. */
+  /** A derived FQDN is longer than 253 characters (its labels are names, at most 63 each). */
   public static final String NAME_FQDN_LENGTH = "name.fqdn-length";
   public static final String NAME_DUPLICATE = "name.duplicate";
   /** A kernel interface name of a host's plan is longer than 15 characters. */

@@ -6,6 +6,7 @@ import static org.cimnet.core.dsl.Cimnet.lxc;
 import static org.cimnet.core.dsl.Cimnet.network;
 import static org.cimnet.core.dsl.Cimnet.subnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -607,6 +608,31 @@ class InvariantsTest {
     Network given = baseBuilder().replaceContainer(lxc("files").on("vh")
         .attach("lan", a.address().orElseThrow().toString(), "3c:ec:ef:00:00:99").build()).build();
     assertEquals(List.of(), Checker.check(given).violations());
+  }
+
+  /**
+   * DNS name limits at their edges: a 63-character container name in a domain of 63-character
+   * labels makes a name of exactly 253 characters, which is fine; one character more is not. No
+   * label can pass 63: the model refuses longer names and domain labels when they are declared.
+   */
+  @Test
+  void aNameOf253CharactersPassesAndOneOf254IsReported() {
+    String name = "x".repeat(63);
+    String domain = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(57);
+    assertEquals(List.of(), Checker.check(withWayOut(parts().domain(domain)
+        .container(lxc(name).on("vh").attach("lan"))).build()).violations());
+    String longer = domain + "c";
+    String fqdn = name + ".lan." + longer;
+    assertEquals(254, fqdn.length());
+    assertEquals(List.of(v("name.fqdn-length", "containers[" + name + "].attachments[lan]",
+        "Name '" + fqdn + "' of container '" + name + "' in subnet 'lan' is 254 characters: DNS"
+            + " names are at most 253; shorten the domain, the subnet's name or the element's"
+            + " name")), Checker.check(withWayOut(parts().domain(longer)
+        .container(lxc(name).on("vh").attach("lan"))).build()).violations());
+    assertThrows(IllegalArgumentException.class,
+        () -> lxc("x".repeat(64)).on("vh").attach("lan").build());
+    assertThrows(IllegalArgumentException.class,
+        () -> network("t").domain("a".repeat(64) + ".internal"));
   }
 
   /**
