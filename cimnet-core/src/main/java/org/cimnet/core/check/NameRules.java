@@ -4,7 +4,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.cimnet.core.ipam.Naming;
+import org.cimnet.core.format.Quote;
 import org.cimnet.core.ipam.Naming.NameRecord;
+import org.cimnet.core.model.Host;
+import org.cimnet.core.model.Nic;
 import org.cimnet.core.plan.BridgePlan;
 import org.cimnet.core.plan.ContainerPlan;
 import org.cimnet.core.plan.HostPlan;
@@ -22,6 +25,7 @@ final class NameRules {
 
   static void check(Facts f, Findings out) {
     dns(f, out);
+    ifnames(f, out);
     // The plan needs every subnet's VLAN; without one IPAM has already reported why.
     if (f.subnets.stream().allMatch(s -> s.vlan().isPresent())) {
       kernelNames(f, out);
@@ -114,7 +118,7 @@ final class NameRules {
       }
       Map<String, User> users = new HashMap<>(4 * (plan.nics().size() + subnetOfPort.size()));
       for (HostPlan.NicPlan nic : plan.nics()) {
-        name(nic.name(), new User(host, "nic", nic.name(), ""), users, out);
+        name(nic.ifname(), new User(host, "nic", nic.name(), ""), users, out);
       }
       for (BridgePlan b : plan.bridges()) {
         // A leaf named like the uplink bridge is leaf.reserved-name's to report, once.
@@ -134,8 +138,37 @@ final class NameRules {
     }
   }
 
+  /**
+   * The interface names users state for NICs: names Linux takes, and (a warning) none the
+   * kernel gives devices itself.
+   */
+  private static void ifnames(Facts f, Findings out) {
+    for (Host h : f.hosts) {
+      for (Nic nic : h.nics()) {
+        if (nic.ifname().isEmpty()) {
+          continue;
+        }
+        String ifname = nic.ifname().get();
+        String path = "hosts[" + h.name() + "].nics[" + nic.name() + "].ifname";
+        String self = "Host '" + h.name() + "': NIC '" + nic.name() + "': ifname "
+            + Quote.value(ifname);
+        if (!Ifnames.isValid(ifname)) {
+          out.error(RuleIds.IFNAME_INVALID, path, self + " is not an interface name Linux"
+              + " takes: use " + Ifnames.ALLOWED);
+        } else if (Ifnames.inKernelSpace(ifname)) {
+          out.warn(RuleIds.WARN_IFNAME_KERNEL_SPACE, path, self + " is a name the kernel"
+              + " gives devices itself, so renaming the card to it races with the kernel"
+              + " naming another card so at boot (systemd warns): leave ifname out for the"
+              + " derived '" + Ifnames.nic(new Nic(nic.name(), nic.mac())) + "', or choose a"
+              + " name outside eth<N>, wlan<N>, wwan<N>, usb<N> and ib<N>");
+        }
+      }
+    }
+  }
+
   private static void name(String name, User user, Map<String, User> users, Findings out) {
-    if (name.length() > Ifnames.MAX) {
+    // A NIC's stated name too long is ifname.invalid's; a derived one always fits.
+    if (name.length() > Ifnames.MAX && !user.kind().equals("nic")) {
       out.error(RuleIds.IFNAME_TOO_LONG, user.path(), "Host '" + user.host()
           + "': interface name '" + name + "' of " + user.text() + " is " + name.length()
           + " characters: kernel interface names are at most " + Ifnames.MAX

@@ -65,6 +65,8 @@ public final class RuleIds {
   /** A kernel interface name of a host's plan is longer than 15 characters. */
   public static final String IFNAME_TOO_LONG = "ifname.too-long";
   public static final String IFNAME_DUPLICATE = "ifname.duplicate";
+  /** A NIC's stated interface name is not one Linux takes (see {@code Ifnames.isValid}). */
+  public static final String IFNAME_INVALID = "ifname.invalid";
   /** One address of one element would have two names, so two PTR records. */
   public static final String DNS_PTR = "dns.ptr";
 
@@ -147,6 +149,11 @@ public final class RuleIds {
    * network, so the hosts and containers resolve nothing on the internet.
    */
   public static final String WARN_INTERNET_NO_FORWARDERS = "internet.no-forwarders";
+  /**
+   * A NIC's stated interface name is one the kernel gives devices itself ({@code eth0}): the
+   * rename races with the kernel's naming at boot.
+   */
+  public static final String WARN_IFNAME_KERNEL_SPACE = "ifname.kernel-space";
 
   /** Every violation rule id, grouped as above. */
   public static final List<String> VIOLATIONS = List.of(SUPERNET_NOT_PRIVATE,
@@ -156,7 +163,7 @@ public final class RuleIds {
       INTERNET_GATEWAY_IS_PUBLIC, INTERNET_VIA_UNROUTED, INTERNET_UNDECLARED,
       INTERNET_FORWARDER_NOT_UPSTREAM, MAC_NOT_UNICAST, MAC_DUPLICATE, MAC_GENERATED_NOT_LOCAL,
       DOMAIN_NOT_PRIVATE, NAME_FQDN_LENGTH, NAME_DUPLICATE, IFNAME_TOO_LONG, IFNAME_DUPLICATE,
-      DNS_PTR, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
+      IFNAME_INVALID, DNS_PTR, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
       SPINE_CAPACITY, LINK_PORT_RANGE, LINK_PORT_REUSE, LINK_NIC_REUSE, LEAF_SPINE_UNREACHABLE,
       LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_SUBNET_TWICE,
       CONTAINER_SUBNET_NOT_CARRIED, HOST_PORTS, HOST_ADDRESS_NOT_CARRIED,
@@ -171,5 +178,5 @@ public final class RuleIds {
   public static final List<String> WARNINGS = List.of(WARN_NIC_NO_MAC,
       WARN_RULE_RESERVED_SUBNET, WARN_SUBNET_UNCARRIED, WARN_LEAF_RESERVED_SUBNET,
       WARN_HOST_NO_SSH, WARN_ROUTER_UNLINKED, WARN_POLICY_UNRESOLVED,
-      WARN_INTERNET_NO_FORWARDERS);
+      WARN_INTERNET_NO_FORWARDERS, WARN_IFNAME_KERNEL_SPACE);
 }

@@ -314,6 +314,15 @@ class InvariantsTest {
             + " 'lan' of the internal port of subnet 'lan' is already the name of the bridge of"
             + " leaf 'lan': kernel interface names must be unique on a host; rename one of"
             + " them"))));
+    all.add(Arguments.of(RuleIds.IFNAME_INVALID, withHost(h -> h.ifname("eth0", "-up")
+        .ifname("eth1", "0123")), List.of(v("ifname.invalid", "hosts[vh].nics[eth0].ifname",
+            "Host 'vh': NIC 'eth0': ifname '-up' is not an interface name Linux takes: use 1 to"
+            + " 15 characters: letters, digits, '_', '.' or '-', starting with a letter, a digit"
+            + " or '_', and not only digits"),
+        v("ifname.invalid", "hosts[vh].nics[eth1].ifname", "Host 'vh': NIC 'eth1': ifname"
+            + " '0123' is not an interface name Linux takes: use 1 to 15 characters: letters,"
+            + " digits, '_', '.' or '-', starting with a letter, a digit or '_', and not only"
+            + " digits"))));
     // VLANs and trunks.
     Subnet lan = base().subnet("lan").orElseThrow();
     all.add(Arguments.of(RuleIds.VLAN_DUPLICATE, baseBuilder().replaceSubnet(lan.withVlan(7))
@@ -707,6 +716,12 @@ class InvariantsTest {
                 + " updates) and every container resolve nothing on the internet; declare the"
                 + " upstream resolvers in the internet, such as forwarders: [9.9.9.9,"
                 + " 149.112.112.112]")),
+        Arguments.of(RuleIds.WARN_IFNAME_KERNEL_SPACE, withHost(h -> h.ifname("eth1", "eth1")),
+            v("ifname.kernel-space", "hosts[vh].nics[eth1].ifname", "Host 'vh': NIC 'eth1':"
+                + " ifname 'eth1' is a name the kernel gives devices itself, so renaming the card"
+                + " to it races with the kernel naming another card so at boot (systemd warns):"
+                + " leave ifname out for the derived 'nic_eth1', or choose a name outside"
+                + " eth<N>, wlan<N>, wwan<N>, usb<N> and ib<N>")),
         Arguments.of(RuleIds.WARN_LEAF_RESERVED_SUBNET, withHost(h -> h.leaf("leaf3", "ilo")),
             v("leaf.reserved-subnet", "hosts[vh].leaves[leaf3].subnets[ilo]", "Host 'vh': leaf"
                 + " 'leaf3' lists subnet 'ilo', which is reserved: the plan leaves it out until"
@@ -745,5 +760,22 @@ class InvariantsTest {
     all.removeAll(COVERED);
     // Runs only when the whole class ran; a filtered run covers less on purpose.
     assertTrue(COVERED.size() < 10 || all.isEmpty(), "rule ids without a case: " + all);
+  }
+
+  /** A stated interface name is honoured as given, and must not clash with another name. */
+  @Test
+  void statedInterfaceNamesAreHonouredAndUnique() {
+    Network stated = withHost(h -> h.ifname("eth0", "enp3s0f0"));
+    assertEquals(List.of(), Checker.check(stated).violations());
+    assertEquals(List.of("enp3s0f0", "nic_eth1"), Checker.validate(stated).plans().get("vh")
+        .nics().stream().map(n -> n.ifname()).toList());
+    assertEquals(List.of(v("ifname.duplicate", "hosts[vh].interfaces[lan]", "Host 'vh':"
+        + " interface name 'lan' of the internal port of subnet 'lan' is already the name of NIC"
+        + " 'eth1': kernel interface names must be unique on a host; rename one of them")),
+        Checker.check(withHost(h -> h.ifname("eth1", "lan"))).violations());
+    assertEquals(List.of(v("ifname.duplicate", "hosts[vh].nics[eth1]", "Host 'vh': interface"
+        + " name 'nic_eth0' of NIC 'eth1' is already the name of NIC 'eth0': kernel interface"
+        + " names must be unique on a host; rename one of them")),
+        Checker.check(withHost(h -> h.ifname("eth1", "nic_eth0"))).violations());
   }
 }

@@ -165,8 +165,8 @@ class NixRendererTest {
         + " }; }).systemd.services.\"cimnet-mac-ve-bus.1\".script) ]");
     assertEquals(List.of(
         String.join("\n",
-            "add-bond uplink bond0 eth0 eth1 bond_mode=balance-slb lacp=off vlan_mode=trunk"
-                + " trunks=11,12,14",
+            "add-bond uplink bond0 nic_eth0 nic_eth1 bond_mode=balance-slb lacp=off"
+                + " vlan_mode=trunk trunks=11,12,14",
             "add-port uplink up-l1 vlan_mode=trunk trunks=11,12 -- set Interface up-l1"
                 + " type=patch options:peer=\\\"l1-up\\\" ofport_request=2",
             "add-port uplink up-l2 vlan_mode=trunk trunks=14 -- set Interface up-l2 type=patch"
@@ -192,5 +192,19 @@ class NixRendererTest {
                 + " set Interface ve-bus.2 ofport_request=17519 external_ids:attached-mac=\\\""
                 + "22:6f:ce:e1:0a:95\\\"", ""),
         "/ip/bin/ip link set dev ve-bus.1 address 06:f4:4a:7e:d8:56"), got);
+  }
+
+  /** IPv6 is off on the host and inside every nixos-container, whose namespace is its own. */
+  @Test
+  void ipv6IsOffOnTheHostAndInItsNixosContainers(@TempDir Path dir) throws Exception {
+    TestNetworks.write(dir, FILES);
+    Path physical = dir.resolve("hosts/r1/nix/physical_network.nix");
+    Path virtual = dir.resolve("hosts/r1/nix/virtual_network.nix");
+    List<String> got = NixEscapingTest.eval("let s = { config = { virtualisation.vswitch.package"
+        + " = \"/ovs\"; }; lib = { mkAfter = x: x; }; pkgs = { }; }; v = import " + virtual
+        + " s; in [ (builtins.toJSON (import " + physical + " s).networking.enableIPv6)"
+        + " (builtins.toJSON (builtins.attrNames v.containers)) (builtins.toJSON (map (c:"
+        + " (c.config s).networking.enableIPv6) (builtins.attrValues v.containers))) ]");
+    assertEquals(List.of("false", "[\"bus\"]", "[false]"), got);
   }
 }

@@ -20,7 +20,7 @@ final class HostReader {
 
   /** A NIC of a host (parts.yaml, or a host in an event). */
   boolean nic(Host.Builder host, String hostName, Node node, String path) {
-    return f.obj(node, path, "a NIC", "name", "mac").map(o -> {
+    return f.obj(node, path, "a NIC", "name", "mac", "ifname").map(o -> {
       Optional<String> name = o.reqString("name", "an interface name such as 'eth0'");
       if (name.isEmpty()) {
         return false;
@@ -36,8 +36,20 @@ final class HostReader {
         }
       }
       Optional<MacAddress> finalMac = mac;
-      return f.attempt(o.req("name").get(), o.path("name"),
-          () -> host.nic(name.get(), finalMac)).isPresent();
+      Optional<String> ifname = Optional.empty();
+      if (o.opt("ifname").isPresent()) {
+        ifname = o.optString("ifname", "the card's interface name on the machine, such as"
+            + " 'enp3s0f0'");
+        if (ifname.isEmpty()) {
+          return false;
+        }
+      }
+      Optional<String> finalIfname = ifname;
+      return f.attempt(o.req("name").get(), o.path("name"), () -> {
+        host.nic(name.get(), finalMac);
+        finalIfname.ifPresent(i -> host.ifname(name.get(), i));
+        return host;
+      }).isPresent();
     }).orElse(false);
   }
 
