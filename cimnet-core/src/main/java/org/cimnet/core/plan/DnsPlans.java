@@ -23,6 +23,7 @@ import org.cimnet.core.plan.DnsPlan.Zone;
 import org.cimnet.core.plan.DnsPlan.ZoneType;
 import org.cimnet.core.plan.InterfacePlan.InterfaceAddress;
 import org.cimnet.core.plan.InterfacePlan.Purpose;
+import org.cimnet.core.routing.Routing;
 
 /**
  * Builds the {@link DnsPlan} of every nameserver host from one validated network's names and
@@ -88,7 +89,9 @@ public final class DnsPlans {
    *
    * @param names every DNS name the network implies ({@link Naming#records})
    * @param hostPlans the network's host plans
-   * @param forwarders the upstream resolvers; empty: names outside the zones are refused
+   * @param forwarders the upstream resolvers; empty: names outside the zones are refused. With
+   *     several nameservers only the one on the router of the way out asks them; the others
+   *     forward names outside the zones to it
    * @throws IllegalStateException if an address has two names or a name two addresses (the
    *     checker's {@code dns.ptr} and {@code name.duplicate} rules report these first)
    */
@@ -188,6 +191,13 @@ public final class DnsPlans {
     if (!delegating) {
       outgoing.clear();
     }
+    // Only the router of the way out reaches the forwarders: any other nameserver's queries
+    // to them would cross that router's forward chain, which lets no nameserver out. So the
+    // others send the root to the exit's nameserver, a peer they already may ask.
+    Optional<Ipv4Address> exit = forwarders.isEmpty() ? Optional.empty()
+        : network.internet().flatMap(i -> Routing.of(network).routerOf(i.via()))
+            .map(outgoing::get);
+    Optional<Delegation> rootToExit = exit.map(a -> new Delegation("", List.of(a)));
     List<String> hubs = outgoing.keySet().stream().limit(HUBS).toList();
     List<Ipv4Address> hubAddresses = hubs.stream().map(outgoing::get).toList();
     List<String> insecure = new ArrayList<>();
@@ -268,6 +278,8 @@ public final class DnsPlans {
           pointers.addAll(bySubnet.getOrDefault(s.name(), List.of()));
         }
       }
+      boolean throughExit = rootToExit.isPresent()
+          && !exit.equals(Optional.ofNullable(outgoing.get(name)));
       Set<Prefix> local = new HashSet<>();
       for (Prefix block : reverse) {
         if (everywhere.contains(block) || blockServers.get(block).contains(name)) {
@@ -291,9 +303,12 @@ public final class DnsPlans {
           delegations.add(blockDelegations.get(block));
         }
       }
+      if (throughExit) {
+        delegations.add(rootToExit.get());
+      }
       plans.put(name, new DnsPlan(name, domain, DEFAULT_TTL, List.copyOf(interfaces),
           Optional.ofNullable(outgoing.get(name)), access, peers, insecure, zones, records,
-          pointers, delegations, forwarders));
+          pointers, delegations, throughExit ? List.of() : forwarders));
     }
     return plans;
   }

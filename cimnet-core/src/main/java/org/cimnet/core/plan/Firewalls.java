@@ -262,6 +262,12 @@ public final class Firewalls {
       }
       queries = nameserverPeers(ctx, local, host);
     }
+    if (uplink.isPresent() && ctx.nameserverAddresses.size() > 1) {
+      // With several nameservers this one sends from its first nameserver address (peers know
+      // it by that) and asks the forwarders for all of them: those queries take the public
+      // address like any connection to the internet.
+      firstNameserverAddress(ctx, host).ifPresent(a -> nat.add(Prefix.containing(a, 32)));
+    }
     List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, reach) : List.of();
     List<HostService> services = new ArrayList<>();
     Set<Prefix> serviceSources = new LinkedHashSet<>();
@@ -359,6 +365,13 @@ public final class Firewalls {
       }
     }
     return new FirewallPlan.DnsQueries(askers, List.copyOf(asked));
+  }
+
+  private static Optional<Ipv4Address> firstNameserverAddress(Context ctx, Host host) {
+    return host.servedSubnets().stream().map(s -> ctx.subnets.get(s))
+        .filter(s -> s != null && !s.reserved()
+            && ctx.network.convention().fits(s.cidr(), Role.NAMESERVER))
+        .map(s -> ctx.network.convention().address(s.cidr(), Role.NAMESERVER)).findFirst();
   }
 
   /** The nameserver addresses of every other nameserver host, when there are several. */
