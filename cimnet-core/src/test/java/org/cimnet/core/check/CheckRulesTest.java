@@ -1,6 +1,7 @@
 package org.cimnet.core.check;
 
 import static org.cimnet.core.dsl.Cimnet.device;
+import static org.cimnet.core.dsl.Cimnet.docker;
 import static org.cimnet.core.dsl.Cimnet.host;
 import static org.cimnet.core.dsl.Cimnet.network;
 import static org.cimnet.core.dsl.Cimnet.subnet;
@@ -13,7 +14,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Rules whose every branch the one-fault networks of {@link InvariantsTest} do not reach: which
- * internal ports a host has, and which overlap of several subnets is reported on which.
+ * internal ports a host has, which overlap of several subnets is reported on which, and what a
+ * host or subnet lacks where some hosts route and serve and others do not.
  */
 class CheckRulesTest {
   private static List<Violation> violations(Network network, String rule) {
@@ -102,5 +104,70 @@ class CheckRulesTest {
         overlap("half", "10.0.0.128/25", "big", "10.0.0.0/24"),
         overlap("quarter", "10.0.0.192/26", "big", "10.0.0.0/24")),
         violations(n, "subnet.overlap"));
+  }
+
+  /**
+   * r routes lan and ops and serves DNS for lan; h2 holds an address in srv and serves it, but
+   * nobody routes srv; h4 holds an address in ops, which r routes, but nobody serves ops; app,
+   * on h2 alone, has three containers and no router.
+   */
+  private static Network partlyRouted() {
+    return network("t")
+        .supernet("192.168.0.0/21")
+        .subnet(subnet("lan", "192.168.1.0/24"))
+        .subnet(subnet("ops", "192.168.2.0/24"))
+        .subnet(subnet("srv", "192.168.3.0/24"))
+        .subnet(subnet("app", "192.168.4.0/24"))
+        .spine("spine1", 8)
+        .host(host("r").nic("eth0", "3c:ec:ef:6a:10:00").leaf("leaf1", "lan", "ops").router()
+            .nameserver("lan"))
+        .host(host("h2").nic("eth0", "3c:ec:ef:6a:20:00").leaf("leaf1", "srv", "app")
+            .address("srv").nameserver("srv"))
+        .host(host("h4").nic("eth0", "3c:ec:ef:6a:40:00").leaf("leaf1", "ops").address("ops"))
+        .trunk("r", "eth0", "spine1", 2)
+        .trunk("h2", "eth0", "spine1", 3)
+        .trunk("h4", "eth0", "spine1", 4)
+        .container(docker("c1").on("h2").attach("app"))
+        .container(docker("c2").on("h2").attach("app"))
+        .container(docker("c3").on("h2").attach("app"))
+        .build();
+  }
+
+  @Test
+  void anUnroutedSubnetNamesAllOfThreeContainersAndOnlyTheHostsThatCarryIt() {
+    assertEquals(List.of(new Violation("subnet.unrouted", "subnets[app]", "Subnet 'app': no host"
+        + " routes it, so its containers ('c1', 'c2' and 'c3') have no gateway and reach nothing"
+        + " outside 'app': mark one of the hosts that carry it ('h2') router('app')")),
+        violations(partlyRouted(), "subnet.unrouted"));
+  }
+
+  @Test
+  void aHostLacksADefaultRouteOrAResolverWhereNoHostRoutesOrServesItsSubnets() {
+    String tail = ", so after a deploy it is reachable only from a console: give it"
+        + " address(\"<subnet>\") in a subnet some host routes and serves, or mark it router";
+    // h2's address and nameserver address are both in srv: srv is named once.
+    assertEquals(List.of(
+        new Violation("host.unreachable", "hosts[h2]", "Host 'h2': no default route (no host"
+            + " routes 'srv')" + tail),
+        new Violation("host.unreachable", "hosts[h4]", "Host 'h4': no resolver (no host serves"
+            + " DNS for a subnet where it has an address)" + tail)),
+        violations(partlyRouted(), "host.unreachable"));
+  }
+
+  @Test
+  void aNameserverSubnetNoLeafOfTheHostCarriesIsReported() {
+    Network n = network("t")
+        .supernet("192.168.0.0/21")
+        .subnet(subnet("lan", "192.168.1.0/24"))
+        .subnet(subnet("srv", "192.168.3.0/24"))
+        .spine("spine1", 8)
+        .host(host("r").nic("eth0", "3c:ec:ef:6a:10:00").leaf("leaf1", "lan").router()
+            .nameserver("lan", "srv"))
+        .trunk("r", "eth0", "spine1", 2)
+        .build();
+    assertEquals(List.of(new Violation("host.placement-not-carried", "hosts[r].nameserver[1]",
+        "Host 'r': nameserver names subnet 'srv', but none of its leaves carries 'srv': add 'srv'"
+            + " to a leaf of 'r', or drop it from nameserver(..)")),
+        violations(n, "host.placement-not-carried"));
   }
 }
