@@ -6,6 +6,8 @@ import static org.cimnet.core.dsl.Cimnet.host;
 import static org.cimnet.core.dsl.Cimnet.network;
 import static org.cimnet.core.dsl.Cimnet.subnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.cimnet.core.model.Network;
@@ -15,7 +17,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Rules whose every branch the one-fault networks of {@link InvariantsTest} do not reach: which
  * internal ports a host has, which overlap of several subnets is reported on which, and what a
- * host or subnet lacks where some hosts route and serve and others do not.
+ * host or subnet lacks where some hosts route and serve and others do not, the public address
+ * against the first address handed out, and what a validated network derives once.
  */
 class CheckRulesTest {
   private static List<Violation> violations(Network network, String rule) {
@@ -169,5 +172,39 @@ class CheckRulesTest {
         "Host 'r': nameserver names subnet 'srv', but none of its leaves carries 'srv': add 'srv'"
             + " to a leaf of 'r', or drop it from nameserver(..)")),
         violations(n, "host.placement-not-carried"));
+  }
+
+  @Test
+  void thePublicAddressClashesEvenWithTheFirstAddressOfTheFirstHost() {
+    // vh's first address is the internet's public address (203.0.113.10, of InvariantsTest's
+    // base): the table of addresses holds it under index 0.
+    Network n = InvariantsTest.baseBuilder()
+        .subnet(subnet("pub", "203.0.113.0/24").reserved())
+        .replaceHost(host("vh")
+            .nic("eth0", "3c:ec:ef:6a:10:00")
+            .nic("eth1", "3c:ec:ef:6a:10:01")
+            .leaf("leaf1", "lan")
+            .leaf("leaf2", "dmz")
+            .address("pub", "203.0.113.10")
+            .address("lan", "192.168.1.100")
+            .router()
+            .nameserver()
+            .build())
+        .build();
+    assertEquals(List.of(new Violation("address.duplicate", "internet.publicAddress",
+        "Internet: public address '203.0.113.10' is already taken by host 'vh' (subnet 'pub'):"
+            + " every address must be unique across the network")),
+        violations(n, "address.duplicate"));
+  }
+
+  @Test
+  void aValidatedNetworkDerivesItsPlansPolicyAndProofsOnceAndSharesThem() {
+    ValidatedNetwork v = Checker.validate(InvariantsTest.base());
+    assertSame(v.plans(), v.plans());
+    assertEquals(List.of("vh"), List.copyOf(v.plans().keySet()));
+    assertThrows(UnsupportedOperationException.class, () -> v.plans().clear());
+    assertSame(v.policy(), v.policy());
+    assertSame(v.proofs(), v.proofs());
+    assertThrows(UnsupportedOperationException.class, () -> v.proofs().clear());
   }
 }
