@@ -6,6 +6,7 @@ import static org.cimnet.core.dsl.Cimnet.host;
 import static org.cimnet.core.dsl.Cimnet.network;
 import static org.cimnet.core.dsl.Cimnet.subnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -18,7 +19,8 @@ import org.junit.jupiter.api.Test;
  * Rules whose every branch the one-fault networks of {@link InvariantsTest} do not reach: which
  * internal ports a host has, which overlap of several subnets is reported on which, and what a
  * host or subnet lacks where some hosts route and serve and others do not, the public address
- * against the first address handed out, and what a validated network derives once.
+ * against the first address handed out, what a validated network derives once, devices cabled
+ * to the ports of an interconnect and to a spine's last port, and a report's text.
  */
 class CheckRulesTest {
   private static List<Violation> violations(Network network, String rule) {
@@ -206,5 +208,42 @@ class CheckRulesTest {
     assertSame(v.policy(), v.policy());
     assertSame(v.proofs(), v.proofs());
     assertThrows(UnsupportedOperationException.class, () -> v.proofs().clear());
+  }
+
+  @Test
+  void aDeviceOnEitherEndOfAnInterconnectReusesItsPortAndTheLastPortExists() {
+    // InvariantsTest's base: spines of 8 ports, spine1:1 and spine2:1 interconnected (links[0]).
+    Network n = InvariantsTest.baseBuilder()
+        .device(device("d1", "3c:ec:ef:00:00:01", "ilo", "ilo").cable("spine1", 1))
+        .device(device("d2", "3c:ec:ef:00:00:02", "ilo", "ilo").cable("spine2", 1))
+        .device(device("d3", "3c:ec:ef:00:00:03", "ilo", "ilo").cable("spine2", 8))
+        .device(device("d4", "3c:ec:ef:00:00:04", "ilo", "ilo").cable("spine1", 9))
+        .build();
+    String used = "is already used by interconnect 'spine1:1-spine2:1' (links[0]): a port takes"
+        + " one cable";
+    assertEquals(List.of(
+        new Violation("link.port-reuse", "devices[d1].port", "Device 'd1': port '1' of spine"
+            + " 'spine1' " + used),
+        new Violation("link.port-reuse", "devices[d2].port", "Device 'd2': port '1' of spine"
+            + " 'spine2' " + used)), violations(n, "link.port-reuse"));
+    assertEquals(List.of(new Violation("link.port-range", "devices[d4].port", "Device 'd4':"
+        + " port '9' of spine 'spine1' does not exist: its ports are 1 to 8")),
+        violations(n, "link.port-range"));
+  }
+
+  @Test
+  void aReportListsEveryViolationAndOffersTheValidatedNetworkOnlyWithoutOne() {
+    Report ok = Checker.check(InvariantsTest.base());
+    assertEquals(List.of("vh"), ok.validatedIfOk().orElseThrow().network().hosts().stream()
+        .map(h -> h.name()).toList());
+    Report bad = Checker.check(InvariantsTest.baseBuilder()
+        .subnet(subnet("far", "192.168.9.0/24").reserved())
+        .subnet(subnet("farther", "192.168.10.0/24").reserved()).build());
+    assertFalse(bad.validatedIfOk().isPresent());
+    assertEquals(List.of("2 violations", "  error [subnet.outside-supernet] subnets[far].cidr:"
+        + " Subnet 'far': cidr '192.168.9.0/24' is outside the supernet '192.168.0.0/21'",
+        "  error [subnet.outside-supernet] subnets[farther].cidr: Subnet 'farther': cidr"
+        + " '192.168.10.0/24' is outside the supernet '192.168.0.0/21'"),
+        bad.toText().lines().limit(3).toList());
   }
 }
