@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.util.List;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.junit.jupiter.api.Test;
 
 /** The reference network passes every invariant; its one warning is intended. */
@@ -13,10 +13,10 @@ class SeedNetworkCheckTest {
   @Test
   void theSeedPassesEveryInvariant() {
     Report report = Checker.check(SeedNetwork.build());
-    assertEquals(List.of(), report.violations());
+    assertEquals(List.of(), report.problems());
     // The seed lets mgmt reach ilo, which it declares but does not use yet (reserved): the rule
     // is right and takes effect once ilo is carried, so the checker only notes it.
-    assertEquals(List.of(new Violation("rule.reserved-subnet", "rules[4].to", "Rule"
+    assertEquals(List.of(new Problem("rule.reserved-subnet", "rules[4].to", "Rule"
         + " can_connect(mgmt, ilo): subnet 'ilo' is reserved, so no leaf carries it yet: the"
         + " rule takes effect once it is")), report.warnings());
   }

@@ -53,13 +53,13 @@ final class NameRules {
     for (NameRecord r : records) {
       String fqdn = r.fqdn();
       if (fqdn.length() > 253) {
-        out.error(RuleIds.NAME_FQDN_LENGTH, path(r), "Name '" + fqdn + "' of " + owner(r)
+        out.error(ProblemIds.NAME_FQDN_LENGTH, path(r), "Name '" + fqdn + "' of " + owner(r)
             + " is " + fqdn.length() + " characters: DNS names are at most 253; shorten the"
             + " domain, the subnet's name or the element's name");
       } else {
         List<String> tooLong = longLabels(fqdn);
         if (!tooLong.isEmpty()) {
-          out.error(RuleIds.NAME_FQDN_LENGTH, path(r), "Name '" + fqdn + "' of " + owner(r)
+          out.error(ProblemIds.NAME_FQDN_LENGTH, path(r), "Name '" + fqdn + "' of " + owner(r)
               + " has the label '" + tooLong.get(0) + "' of " + tooLong.get(0).length()
               + " characters: DNS labels are at most 63");
         }
@@ -69,7 +69,7 @@ final class NameRules {
       // subnet.nameservers report that once, in their own words.
       if (first != null && !(first.kind() == r.kind()
           && (r.kind() == Naming.Owner.GATEWAY || r.kind() == Naming.Owner.NAMESERVER))) {
-        out.error(RuleIds.NAME_DUPLICATE, path(r), "Name '" + fqdn + "' of " + owner(r)
+        out.error(ProblemIds.NAME_DUPLICATE, path(r), "Name '" + fqdn + "' of " + owner(r)
             + " is already the name of " + owner(first) + ": every DNS name must be unique;"
             + " rename one of them");
       }
@@ -157,7 +157,7 @@ final class NameRules {
 
   private static void name(String name, User user, Map<String, User> users, Findings out) {
     if (name.length() > Ifnames.MAX) {
-      out.error(RuleIds.IFNAME_TOO_LONG, user.path(), "Host '" + user.host()
+      out.error(ProblemIds.IFNAME_TOO_LONG, user.path(), "Host '" + user.host()
           + "': interface name '" + name + "' of " + user.text() + " is " + name.length()
           + " characters: kernel interface names are at most " + Ifnames.MAX
           + "; choose a shorter name");
@@ -165,7 +165,7 @@ final class NameRules {
     User first = users.putIfAbsent(name, user);
     // The same subnet on two leaves plans its internal port twice; leaf.subnet-twice says so.
     if (first != null && !first.equals(user)) {
-      out.error(RuleIds.IFNAME_DUPLICATE, user.path(), "Host '" + user.host()
+      out.error(ProblemIds.IFNAME_DUPLICATE, user.path(), "Host '" + user.host()
           + "': interface name '" + name + "' of " + user.text() + " is already the name of "
           + first.text() + ": kernel interface names must be unique on a host; rename one of them");
     }

@@ -131,7 +131,7 @@ public final class Cimnet {
     return Service.parse(text);
   }
 
-  /** Runs IPAM and the checker; the report holds every violation and the validated network. */
+  /** Runs IPAM and the checker; the report holds every problem and the validated network. */
   public static Report check(Network network) {
     return Checker.check(network);
   }

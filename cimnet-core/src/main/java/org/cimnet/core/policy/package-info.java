@@ -28,7 +28,7 @@
  *   <li><b>Assertions.</b> {@code never(from, to)} holds when no allowed packet has its source in
  *       {@code from} and its destination in {@code to}, directly or from a relay that
  *       {@code from} reaches. It is proven exactly, by interval arithmetic on address ranges and
- *       port ranges, never by sampling; a violation comes with a concrete counterexample
+ *       port ranges, never by sampling; a problem comes with a concrete counterexample
  *       {@link org.cimnet.core.policy.Flow}, the rules allowing it, and the chain, such as
  *       {@code dmz -> bus (dmz, comms) -> comms}.
  * </ul>

@@ -15,7 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cimnet.core.check.RuleIds;
+import org.cimnet.core.check.ProblemIds;
 import org.cimnet.core.io.InputException;
 import org.cimnet.core.io.Inputs;
 import org.cimnet.core.model.Device;
@@ -75,7 +75,7 @@ public final class NetworkYaml {
 
   /**
    * Loads {@code dir/network.yaml} (and {@code dir/parts.yaml} if present) and checks the
-   * network: every load problem and every checker violation at once, each with
+   * network: every load problem and every checker problem at once, each with
    * {@code file:line:column} where the file says it, and the validated network when there is
    * no problem.
    */
@@ -106,7 +106,7 @@ public final class NetworkYaml {
     List<Locator.Tree> trees = new ArrayList<>();
     networkTree.ifPresent(t -> trees.add(new Locator.Tree(networkName, t)));
     partsTree.ifPresent(t -> trees.add(new Locator.Tree(partsName, t)));
-    return new LoadReport(built, problems, loader.partial, loader.unloaded, loader.skippedRules,
+    return new LoadReport(built, problems, loader.partial, loader.unloaded, loader.skippedIds,
         new Locator(trees));
   }
 
@@ -170,8 +170,8 @@ public final class NetworkYaml {
     private final Set<String> unknown = new HashSet<>();
     private final List<Device> deviceList = new ArrayList<>();
     private final List<Node> deviceNodes = new ArrayList<>();
-    /** Checker rules whose violations would be about what did not load. */
-    final Set<String> skippedRules = new HashSet<>();
+    /** The ids of checker problems that would be about what did not load. */
+    final Set<String> skippedIds = new HashSet<>();
     private Optional<Node> networkTree = Optional.empty();
     private Optional<Node> partsTree = Optional.empty();
 
@@ -215,9 +215,9 @@ public final class NetworkYaml {
           .filter(x -> x).ifPresent(x -> b.publicSupernet());
       o.opt("convention").flatMap(n -> nr.convention(n, "convention"))
           .ifPresent(c -> b.convention(c));
-      peek(o, "subnets", subnets, "subnet");
-      peek(o, "hosts", hosts, "host");
-      peek(o, "containers", containers, "container");
+      peek(o, "subnets", subnets, "subnet", ProblemIds.REF_SUBNET);
+      peek(o, "hosts", hosts, "host", ProblemIds.REF_HOST);
+      peek(o, "containers", containers, "container", ProblemIds.REF_CONTAINER);
       for (Hardware hw : hardware.values()) {
         hw.nics().forEach(nic -> peekName(nic).ifPresent(x -> nics.add(hw.name() + "/" + x)));
       }
@@ -390,7 +390,7 @@ public final class NetworkYaml {
           String p = key + "[" + i + "]";
           if (!watched(n1, () -> item.read(n1, p)) && key.equals("hosts")) {
             // Its leaves are missing: the subnets they carry would look carried by none.
-            skippedRules.add(RuleIds.WARN_SUBNET_UNCARRIED);
+            skippedIds.add(ProblemIds.WARN_SUBNET_UNCARRIED);
           }
         }
       });
@@ -401,13 +401,13 @@ public final class NetworkYaml {
      * element does not also make every reference to it a problem. A section that is not a list
      * declares nothing knowable: references to its kind are then not checked.
      */
-    private void peek(Fields.Obj o, String key, Set<String> names, String kind) {
+    private void peek(Fields.Obj o, String key, Set<String> names, String kind, String refId) {
       Optional<Node> section = o.opt(key);
       if (section.isPresent() && section.get() instanceof Node.ListNode list) {
         list.items().forEach(item -> peekName(item).ifPresent(names::add));
       } else if (section.isPresent()) {
         unknown.add(kind);
-        skippedRules.add("ref." + kind);
+        skippedIds.add(refId);
       }
     }
 

@@ -160,7 +160,7 @@ class IpamProperties {
         + " assignable addresses are taken";
     assertEquals("Subnet 'tiny' (10.0.0.0/" + prefix + ") " + why + "; cannot place container 'c"
         + assignable + "': widen the subnet or move it", result.problems().get(0).message());
-    assertEquals("ipam.subnet-full", result.problems().get(0).rule());
+    assertEquals("ipam.subnet-full", result.problems().get(0).id());
   }
 
   @Property(tries = 20)

@@ -10,7 +10,7 @@ import org.cimnet.core.check.Report;
 import org.cimnet.core.dsl.Cimnet;
 import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.junit.jupiter.api.Test;
 
 /** The prover, explain and the matrix on the seed's shape, with exact texts. */
@@ -50,10 +50,10 @@ class ProverTest {
   void sshFromDmzIntoInternalBreaksTheDmzAssertion() {
     Report report = Checker.check(SeedShape.builder()
         .canConnect("dmz", "internal", "tcp/22").build());
-    assertEquals(List.of(new Violation("policy.assertion", "assertions[0]",
+    assertEquals(List.of(new Problem("policy.assertion", "assertions[0]",
         "Assertion 'never(zone:dmz, zone:private)': violated by src 192.168.4.2, dst 192.168.3.2,"
             + " tcp/22, allowed by can_connect(dmz, internal, tcp/22); path: dmz -> internal")),
-        report.violations());
+        report.problems());
     Proof proof = report.proofs().get(0);
     assertEquals(Proof.Status.VIOLATED, proof.status());
     Path path = proof.counterexample().orElseThrow();
@@ -78,7 +78,7 @@ class ProverTest {
         "[policy.assertion] assertions[2]: Assertion 'never(internet, zone:private)': violated"
             + " by src 1.0.0.0, dst 192.168.4.30, tcp/80, allowed by can_connect(internet, dmz,"
             + " tcp/80, tcp/443); path: internet -> relay (dmz, comms) -> comms"),
-        report.violations().stream().map(Violation::toString).toList());
+        report.problems().stream().map(Problem::toString).toList());
     Path path = report.proofs().get(0).counterexample().orElseThrow();
     assertEquals(List.of("relay"), path.relays());
     assertEquals(List.of("dmz", "relay (dmz, comms)", "comms"), path.chain());
@@ -173,7 +173,7 @@ class ProverTest {
   void theSeedsReportText() {
     // ilo is reserved (no leaf carries it yet), so the seed's mgmt -> ilo rule is a warning.
     assertEquals("""
-        OK: no violations
+        OK: no problems
           warning [rule.reserved-subnet] rules[4].to: Rule can_connect(mgmt, ilo): subnet 'ilo'\
          is reserved, so no leaf carries it yet: the rule takes effect once it is
         proofs:
@@ -222,10 +222,10 @@ class ProverTest {
         .build()));
     assertEquals("skipped never(zone:nope, dmz): zone 'nope' has no subnet",
         proofs.get(4).toText());
-    assertEquals(List.of(new Violation("policy.unresolved", "assertions[4]",
+    assertEquals(List.of(new Problem("policy.unresolved", "assertions[4]",
         "Assertion 'never(zone:nope, dmz)': cannot be proven: zone 'nope' has no subnet")),
         Prover.warnings(proofs));
-    assertEquals(List.of(), Prover.violations(proofs));
+    assertEquals(List.of(), Prover.problems(proofs));
   }
 
   @Test
@@ -233,9 +233,9 @@ class ProverTest {
     // ...but the checker refuses the dangling zone first (ref.zone), so a mistyped zone never
     // passes as an assertion that is merely skipped.
     Report report = Checker.check(SeedShape.builder().never("zone:nope", "dmz").build());
-    assertEquals(List.of(new Violation("ref.zone", "assertions[4].from",
+    assertEquals(List.of(new Problem("ref.zone", "assertions[4].from",
         "Assertion never(zone:nope, dmz): no subnet is in zone 'nope': declare one there, or name"
-            + " a zone that has subnets")), report.violations());
+            + " a zone that has subnets")), report.problems());
     assertFalse(report.proved());
   }
 
