@@ -7,10 +7,11 @@
 #   mvn -q -B -pl cimnet-examples -am test-compile exec:exec@benchmark-tools
 #   sudo scripts/benchmark-tools.sh cimnet-examples/target/benchmark-tools [RUNS]
 #
-# Times are wall clock, the median of RUNS runs (default 3) where a run can be repeated; the
-# switch cases run once each in order (first apply, unchanged re-apply, one container added),
-# since each changes the switch. "cpu" is the user + system time of the tool and its children
-# (for setup.sh, also that of the switch's own daemons during the run).
+# Times are wall clock, the median of RUNS runs (default 3). The switch cases run in order: the
+# first apply once, then RUNS unchanged re-applies, then RUNS times one container added and
+# removed again. "cpu" is the user + system time of the tool and its children (for setup.sh, the
+# script with ovsdb-client, ovs-vsctl, awk and ovs-ofctl; the switch's own daemons' time during
+# the run is shown beside it).
 set -euo pipefail
 
 out=${1:?usage: benchmark-tools.sh OUT [RUNS]}
@@ -18,7 +19,8 @@ runs=${2:-3}
 out=$(cd "$out" && pwd)
 [ "$(id -u)" = 0 ] || { echo "benchmark-tools.sh: needs root" >&2; exit 1; }
 [ -x /usr/bin/time ] || { echo "benchmark-tools.sh: /usr/bin/time is missing" >&2; exit 1; }
-for tool in nft ip ovsdb-tool ovsdb-server ovs-vswitchd ovs-vsctl ovs-ofctl unbound-checkconf; do
+for tool in nft ip ovsdb-tool ovsdb-server ovsdb-client ovs-vswitchd ovs-vsctl ovs-ofctl \
+    unbound-checkconf; do
   command -v "$tool" >/dev/null || { echo "benchmark-tools.sh: $tool is missing" >&2; exit 1; }
 done
 
@@ -110,14 +112,26 @@ daemons() {
   echo $((total * 1000 / $(getconf CLK_TCK)))
 }
 
-# apply CASE WHAT SCRIPT: runs setup.sh against the case's switch and prints its row, the
-# switch's daemons' CPU time added to the script's.
-apply() {
+# once CASE SCRIPT: runs setup.sh against the case's switch; prints "<wall ms> <cpu ms> <switch
+# daemons' cpu ms>".
+once() {
   local before wall cpu
   before=$(daemons "$work/$1")
-  read -r wall cpu < <(timed bash "$3")
-  cpu="$cpu, switch daemons $(( $(daemons "$work/$1") - before ))"
-  row "$1" "check + render ovs" "$total" "$2" "$wall" "$cpu"
+  read -r wall cpu < <(timed bash "$2")
+  echo "$wall $cpu $(( $(daemons "$work/$1") - before ))"
+}
+
+# median3 of "wall cpu daemons" lines on stdin, by wall.
+median3() {
+  sort -n | awk '{ w[NR] = $1; c[NR] = $2; d[NR] = $3 }
+    END { m = int((NR + 1) / 2); print w[m], c[m], d[m] }'
+}
+
+# apply CASE WHAT: prints the row of one "wall cpu daemons" line on stdin.
+apply() {
+  local wall cpu daemon
+  read -r wall cpu daemon
+  row "$1" "check + render ovs" "$total" "$2" "$wall" "$cpu, switch daemons $daemon"
 }
 
 for case in ports-8000 ports-10000; do
@@ -129,9 +143,28 @@ for case in ports-8000 ports-10000; do
   more=$(find "$out/$case-plus-one/hosts" -name setup.sh | head -n 1)
   ports=$(stage "$case" ports)
   total=$(( $(stage "$case" check) + $(stage "$case" 'render ovs') ))
-  apply "$case" "setup.sh, first apply ($ports ports)" "$script"
-  apply "$case" "setup.sh, unchanged re-apply" "$script"
-  apply "$case" "setup.sh, one container added" "$more"
+  once "$case" "$script" | apply "$case" "setup.sh, first apply ($ports ports)"
+  for ((r = 0; r < runs; r++)); do once "$case" "$script"; done | median3 \
+    | apply "$case" "setup.sh, unchanged re-apply (median of $runs)"
+  # One container added, then removed again, RUNS times; each direction's median.
+  for ((r = 0; r < runs; r++)); do
+    once "$case" "$more" >>"$work/added"
+    once "$case" "$script" >>"$work/removed"
+  done
+  median3 <"$work/added" | apply "$case" "setup.sh, one container added (median of $runs)"
+  median3 <"$work/removed" | apply "$case" "setup.sh, one container removed (median of $runs)"
+  # The same change by hand, for scale: one ovs-vsctl add-port (waiting for ovs-vswitchd, as
+  # setup.sh does), then, untimed, its del-port.
+  for ((r = 0; r < runs; r++)); do
+    before=$(daemons "$dir")
+    read -r wall cpu < <(timed ovs-vsctl --db=unix:"$dir/db.sock" --timeout=600 add-port leaf1 \
+      bench-extra -- set Interface bench-extra ofport_request=60999 \
+      external_ids:attached-mac='"02:00:00:00:ee:ee"' -- set Port bench-extra tag=100)
+    echo "$wall $cpu $(( $(daemons "$dir") - before ))" >>"$work/byhand"
+    ovs-vsctl --db=unix:"$dir/db.sock" --timeout=600 del-port leaf1 bench-extra
+  done
+  median3 <"$work/byhand" | apply "$case" "by hand: ovs-vsctl add-port of one port (median of $runs)"
+  rm -f "$work/added" "$work/removed" "$work/byhand"
   unset OVS_RUNDIR OVS_VSCTL
 done
 

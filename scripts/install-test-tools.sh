@@ -9,7 +9,8 @@ set -euo pipefail
 need=()
 command -v nft >/dev/null 2>&1 || [ -x /usr/sbin/nft ] || need+=(nftables)
 command -v unbound-checkconf >/dev/null 2>&1 || [ -x /usr/sbin/unbound-checkconf ] || need+=(unbound)
-command -v ovs-vsctl >/dev/null 2>&1 || need+=(openvswitch-switch)
+command -v ovs-vsctl >/dev/null 2>&1 && command -v ovsdb-client >/dev/null 2>&1 \
+  || need+=(openvswitch-switch)
 command -v nix-instantiate >/dev/null 2>&1 || need+=(nix-bin)
 command -v ip >/dev/null 2>&1 || [ -x /usr/sbin/ip ] || need+=(iproute2)
 command -v dig >/dev/null 2>&1 || need+=(dnsutils)

@@ -120,11 +120,18 @@ final class SetupScript {
     line("  \"${client[@]}\" --format=csv --data=bare dump ${db[@]+\"${db[@]}\"} Open_vSwitch \"$@\"");
     line("}");
     line("");
-    line("# state: every column the plan sets, of every interface, port and bridge.");
+    line("# state FILE: every column the plan sets, of every interface, port and bridge. The dumps");
+    line("# run at once: the tool formats one table while the server sends the next.");
     line("state() {");
-    line("  dump Interface _uuid name type ofport_request ofport mac external_ids options");
-    line("  dump Port _uuid name vlan_mode tag trunks bond_mode lacp interfaces");
-    line("  dump Bridge _uuid name fail_mode protocols datapath_type external_ids ports");
+    line("  local interfaces ports");
+    line("  dump Interface _uuid name type ofport_request ofport mac external_ids options >\"$1.i\" &");
+    line("  interfaces=$!");
+    line("  dump Port _uuid name vlan_mode tag trunks bond_mode lacp interfaces >\"$1.p\" &");
+    line("  ports=$!");
+    line("  dump Bridge _uuid name fail_mode protocols datapath_type external_ids ports >\"$1.b\"");
+    line("  wait \"$interfaces\"");
+    line("  wait \"$ports\"");
+    line("  cat \"$1.i\" \"$1.p\" \"$1.b\" >\"$1\"");
     line("}");
     line("");
     line("# transact FILE: runs the transaction in FILE and prints the reply; fails, quoting the");
@@ -161,7 +168,7 @@ final class SetupScript {
 
   private void converge() {
     line("");
-    line("state >\"$work/state\"");
+    line("state \"$work/state\"");
     line("count=$(LC_ALL=C awk -v mode=diff -v out=\"$work\" -v budget=" + BUDGET
         + " -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\")");
     line("for ((i = 1; i <= count; i++)); do");
@@ -183,13 +190,23 @@ final class SetupScript {
     line("  reply=$(transact \"$work/next_cfg\")");
     line("  [[ $reply =~ \\\"next_cfg\\\":([0-9]+) ]] || { echo \"cimnet: no next_cfg in $reply\" >&2; exit 1; }");
     line("  \"${vsctl[@]}\" wait-until Open_vSwitch . \"cur_cfg>=${BASH_REMATCH[1]}\"");
-    line("  dump Interface name ofport >\"$work/state\"");
-    line("  LC_ALL=C awk -v mode=ofports -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\"");
+    line("  if [ -f \"$work/ofports\" ]; then");
+    line("    # A few ports changed: look up just their interfaces.");
+    line("    transact \"$work/ofports\" >\"$work/state\"");
+    line("    LC_ALL=C awk -v mode=checked -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\"");
+    line("  else");
+    line("    dump Interface name ofport >\"$work/state\"");
+    line("    LC_ALL=C awk -v mode=ofports -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\"");
+    line("  fi");
     line("fi");
+    line("# The bridges' tables load at once, each in its own bundle.");
+    line("loads=()");
     for (BridgePlan bridge : plan.bridges()) {
       line("\"${ofctl[@]}\" -O " + OPENFLOW + " --bundle replace-flows " + word(bridge.name())
-          + " \"$here\"/" + word(flowFile(bridge)));
+          + " \"$here\"/" + word(flowFile(bridge)) + " &");
+      line("loads+=($!)");
     }
+    line("for load in \"${loads[@]}\"; do wait \"$load\"; done");
   }
 
   private static String vlans(List<Integer> vlans) {

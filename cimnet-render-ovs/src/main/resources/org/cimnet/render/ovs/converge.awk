@@ -19,11 +19,16 @@
 #   rest create or correct ports, each at most <budget> bytes, so that no call reaches the
 #   kernel's limit for one argument. With none to write it checks the OpenFlow ports, as
 #   mode=ofports does.
+#   When at most <checks> ports were created or corrected, it also writes <out>/ofports: the
+#   transaction that selects their interfaces' names and OpenFlow ports, for mode=checked.
 # mode=ofports: fails if an interface holds another OpenFlow port than the plan requests (the
 #   state needs only the Interface table's name and ofport columns).
+# mode=checked: the same for the interfaces in the reply to <out>/ofports (given instead of the
+#   state).
 BEGIN {
   FS = "\t"
   if (budget == "") budget = 122880
+  if (checks == "") checks = 64
   bridges = 0
   todo = 0
   failed = 0
@@ -31,6 +36,18 @@ BEGIN {
 }
 
 FNR == 1 { file++ }
+
+# The reply to <out>/ofports: rows of the interfaces' name and ofport columns.
+file == 1 && mode == "checked" {
+  m = split($0, list, /\{"name":"/)
+  for (k = 2; k <= m; k++) {
+    n = substr(list[k], 1, index(list[k], "\"") - 1)
+    o = substr(list[k], index(list[k], "\"ofport\":") + 9)
+    o = substr(o, 1, index(o, "}") - 1)
+    iofport[n] = o ~ /^-?[0-9]+$/ ? o : ""
+  }
+  next
+}
 
 file == 1 && index($0, ",") == 0 && / table$/ {
   table = $0
@@ -192,6 +209,21 @@ END {
   # Then every planned port that is missing or differs.
   for (k = 1; k <= todo; k++) port(line[k])
   flush()
+  # The ports this run touches, whose OpenFlow ports are known only once ovs-vswitchd has
+  # applied the change: a few are looked up by name, many in a dump of every interface.
+  if (todo > 0 && todo <= checks && misnumbered == "") {
+    s = ""
+    for (k = 1; k <= todo; k++) {
+      split(line[k], f, "\t")
+      if (f[2] == "b") continue
+      s = s ",{\"op\":\"select\",\"table\":\"Interface\",\"where\":" by_name(f[7]) \
+        ",\"columns\":[\"name\",\"ofport\"]}"
+    }
+    if (s != "") {
+      print "[\"Open_vSwitch\"" s "]" > (out "/ofports")
+      close(out "/ofports")
+    }
+  }
   # Misnumbered ports fail only a diff that changes nothing: after a change the script checks
   # the numbers again, in mode=ofports.
   if (tx == 0 && misnumbered != "") {

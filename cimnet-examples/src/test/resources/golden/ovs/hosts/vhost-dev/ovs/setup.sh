@@ -42,11 +42,18 @@ dump() {
   "${client[@]}" --format=csv --data=bare dump ${db[@]+"${db[@]}"} Open_vSwitch "$@"
 }
 
-# state: every column the plan sets, of every interface, port and bridge.
+# state FILE: every column the plan sets, of every interface, port and bridge. The dumps
+# run at once: the tool formats one table while the server sends the next.
 state() {
-  dump Interface _uuid name type ofport_request ofport mac external_ids options
-  dump Port _uuid name vlan_mode tag trunks bond_mode lacp interfaces
-  dump Bridge _uuid name fail_mode protocols datapath_type external_ids ports
+  local interfaces ports
+  dump Interface _uuid name type ofport_request ofport mac external_ids options >"$1.i" &
+  interfaces=$!
+  dump Port _uuid name vlan_mode tag trunks bond_mode lacp interfaces >"$1.p" &
+  ports=$!
+  dump Bridge _uuid name fail_mode protocols datapath_type external_ids ports >"$1.b"
+  wait "$interfaces"
+  wait "$ports"
+  cat "$1.i" "$1.p" "$1.b" >"$1"
 }
 
 # transact FILE: runs the transaction in FILE and prints the reply; fails, quoting the
@@ -83,11 +90,16 @@ cat >"$work/converge.awk" <<'CIMNET_AWK'
 #   rest create or correct ports, each at most <budget> bytes, so that no call reaches the
 #   kernel's limit for one argument. With none to write it checks the OpenFlow ports, as
 #   mode=ofports does.
+#   When at most <checks> ports were created or corrected, it also writes <out>/ofports: the
+#   transaction that selects their interfaces' names and OpenFlow ports, for mode=checked.
 # mode=ofports: fails if an interface holds another OpenFlow port than the plan requests (the
 #   state needs only the Interface table's name and ofport columns).
+# mode=checked: the same for the interfaces in the reply to <out>/ofports (given instead of the
+#   state).
 BEGIN {
   FS = "\t"
   if (budget == "") budget = 122880
+  if (checks == "") checks = 64
   bridges = 0
   todo = 0
   failed = 0
@@ -95,6 +107,18 @@ BEGIN {
 }
 
 FNR == 1 { file++ }
+
+# The reply to <out>/ofports: rows of the interfaces' name and ofport columns.
+file == 1 && mode == "checked" {
+  m = split($0, list, /\{"name":"/)
+  for (k = 2; k <= m; k++) {
+    n = substr(list[k], 1, index(list[k], "\"") - 1)
+    o = substr(list[k], index(list[k], "\"ofport\":") + 9)
+    o = substr(o, 1, index(o, "}") - 1)
+    iofport[n] = o ~ /^-?[0-9]+$/ ? o : ""
+  }
+  next
+}
 
 file == 1 && index($0, ",") == 0 && / table$/ {
   table = $0
@@ -256,6 +280,21 @@ END {
   # Then every planned port that is missing or differs.
   for (k = 1; k <= todo; k++) port(line[k])
   flush()
+  # The ports this run touches, whose OpenFlow ports are known only once ovs-vswitchd has
+  # applied the change: a few are looked up by name, many in a dump of every interface.
+  if (todo > 0 && todo <= checks && misnumbered == "") {
+    s = ""
+    for (k = 1; k <= todo; k++) {
+      split(line[k], f, "\t")
+      if (f[2] == "b") continue
+      s = s ",{\"op\":\"select\",\"table\":\"Interface\",\"where\":" by_name(f[7]) \
+        ",\"columns\":[\"name\",\"ofport\"]}"
+    }
+    if (s != "") {
+      print "[\"Open_vSwitch\"" s "]" > (out "/ofports")
+      close(out "/ofports")
+    }
+  }
   # Misnumbered ports fail only a diff that changes nothing: after a change the script checks
   # the numbers again, in mode=ofports.
   if (tx == 0 && misnumbered != "") {
@@ -531,7 +570,7 @@ P	c	leaf4	ve-agent1	5540	access|105||||ve-agent1||5540|fe:39:23:74:f1:98||	"ve-a
 P	c	leaf4	ve-monitor	51674	access|106||||ve-monitor||51674|46:64:af:c3:a7:91||	"ve-monitor"	"vlan_mode":"access","tag":106,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":51674,"mac":["set",[]]	"46:64:af:c3:a7:91"	
 CIMNET_PLAN
 
-state >"$work/state"
+state "$work/state"
 count=$(LC_ALL=C awk -v mode=diff -v out="$work" -v budget=122880 -f "$work/converge.awk" "$work/state" "$work/plan")
 for ((i = 1; i <= count; i++)); do
   transact "$work/tx.$i" >/dev/null
@@ -547,11 +586,25 @@ CIMNET_CFG
   reply=$(transact "$work/next_cfg")
   [[ $reply =~ \"next_cfg\":([0-9]+) ]] || { echo "cimnet: no next_cfg in $reply" >&2; exit 1; }
   "${vsctl[@]}" wait-until Open_vSwitch . "cur_cfg>=${BASH_REMATCH[1]}"
-  dump Interface name ofport >"$work/state"
-  LC_ALL=C awk -v mode=ofports -f "$work/converge.awk" "$work/state" "$work/plan"
+  if [ -f "$work/ofports" ]; then
+    # A few ports changed: look up just their interfaces.
+    transact "$work/ofports" >"$work/state"
+    LC_ALL=C awk -v mode=checked -f "$work/converge.awk" "$work/state" "$work/plan"
+  else
+    dump Interface name ofport >"$work/state"
+    LC_ALL=C awk -v mode=ofports -f "$work/converge.awk" "$work/state" "$work/plan"
+  fi
 fi
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows uplink "$here"/uplink.flows
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf1 "$here"/leaf1.flows
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf2 "$here"/leaf2.flows
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf3 "$here"/leaf3.flows
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf4 "$here"/leaf4.flows
+# The bridges' tables load at once, each in its own bundle.
+loads=()
+"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows uplink "$here"/uplink.flows &
+loads+=($!)
+"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf1 "$here"/leaf1.flows &
+loads+=($!)
+"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf2 "$here"/leaf2.flows &
+loads+=($!)
+"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf3 "$here"/leaf3.flows &
+loads+=($!)
+"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf4 "$here"/leaf4.flows &
+loads+=($!)
+for load in "${loads[@]}"; do wait "$load"; done
