@@ -22,7 +22,9 @@ import org.cimnet.core.model.Network;
  * <p>Zones: office, dev, build, storage and iot are {@code private}; data (the databases) is its
  * own zone so that the dmz may reach it on one service without reaching anything private; web,
  * api and partners are {@code dmz}; mgmt and backup are {@code management}; guest is
- * {@code guest}. The internet is reached through office.
+ * {@code guest}. The internet is reached through office; core1's Unbound forwards the names
+ * outside the network to two upstream resolvers, so every host and container resolves the
+ * internet.
  */
 public final class LargerExample {
   private LargerExample() {}
@@ -110,6 +112,7 @@ public final class LargerExample {
         .container(vm("laptop").on("rack2").attach("guest"))
         .container(vm("phone").on("rack2").attach("guest"))
         .internet("203.0.113.20/24", "203.0.113.1", "office")
+        .forwarders("9.9.9.9", "149.112.112.112")
         .canConnect("internet", "web", "tcp/80", "tcp/443")
         .canConnect("internet", "container:api1", "tcp/8443")
         .canConnect("office", "internet")

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +17,7 @@ import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.check.ValidatedNetwork;
+import org.cimnet.core.model.Problem;
 import org.cimnet.core.plan.FirewallPlan;
 import org.cimnet.core.plan.Firewalls;
 import org.cimnet.core.plan.HostPlan;
@@ -33,10 +36,15 @@ import org.junit.jupiter.api.io.TempDir;
 class ThreeHostExampleTest {
   private final Report report = Checker.check(ThreeHostExample.build());
 
+  /**
+   * Valid; the one warning is that no forwarders are declared (edge's and rack's nameservers
+   * send from app and mgmt, which no rule lets reach the internet on udp/53).
+   */
   @Test
-  void isValidWithoutWarnings() {
+  void isValidWarningOnlyOfTheMissingForwarders() {
     assertTrue(report.ok(), report::toText);
-    assertEquals(List.of(), report.warnings(), report::toText);
+    assertEquals(List.of("internet.no-forwarders"), report.warnings().stream()
+        .map(Problem::id).toList(), report::toText);
   }
 
   @Test
@@ -137,5 +145,71 @@ class ThreeHostExampleTest {
       Proc.Result checked = Proc.run(List.of("bash", "-n", script.toString()), dir, 60);
       assertTrue(checked.ok(), script + ":\n" + checked.output());
     }
+  }
+
+  /**
+   * rack routes nothing and gets its address in mgmt: its evaluated physical_network.nix holds
+   * that address (and the nameserver addresses it serves) but no gateway, goes out through
+   * mgmt's gateway on the mgmt interface (an address core holds there), forwards nothing, and
+   * resolves through its own Unbound, which listens on 127.0.0.1.
+   */
+  @Test
+  void theHostThatRoutesNothingGoesOutThroughMgmtAndResolvesItself(@TempDir Path dir)
+      throws Exception {
+    Tools.require("nix-instantiate");
+    ValidatedNetwork valid = report.validated();
+    for (Renderer r : Renderers.discover().all()) {
+      if (List.of("nix", "unbound").contains(r.id())) {
+        for (RenderedFile f : r.render(valid, RenderContext.defaults())) {
+          Path p = dir.resolve(f.path());
+          Files.createDirectories(p.getParent());
+          Files.writeString(p, f.content());
+        }
+      }
+    }
+    Proc.Result r = Proc.run(List.of("nix-instantiate", "--eval", "--strict", "--json", "-E", """
+        let
+          stub = { config = { }; lib = { }; pkgs = { }; };
+          rack = import ./hosts/rack/nix/physical_network.nix stub;
+          core = import ./hosts/core/nix/physical_network.nix stub;
+          dns = import ./hosts/rack/nix/unbound.nix stub;
+          addrs = m: i: map (a: a.address) m.networking.interfaces.${i}.ipv4.addresses;
+        in {
+          gateway = rack.networking.defaultGateway;
+          nameservers = rack.networking.nameservers;
+          interfaces = builtins.attrNames (builtins.removeAttrs rack.networking.interfaces
+            (builtins.filter (n: builtins.substring 0 3 n == "eth")
+              (builtins.attrNames rack.networking.interfaces)));
+          mgmt = addrs rack "mgmt";
+          coreMgmt = addrs core "mgmt";
+          sysctl = rack.boot.kernel.sysctl or { };
+          listen = dns.services.unbound.settings.server.interface;
+          unbound = dns.services.unbound.enable;
+        }"""), dir, 60);
+    assertTrue(r.ok(), r.output());
+    String out = r.output();
+    JsonNode eval = new ObjectMapper().readTree(out.substring(out.lastIndexOf('\n', out.length() - 2) + 1));
+    Prefix mgmt = report.network().subnet("mgmt").orElseThrow().cidr();
+    String gateway = mgmt.address(1).toString();
+    String own = report.network().host("rack").orElseThrow().addresses().stream()
+        .filter(a -> a.subnet().equals("mgmt")).findFirst().orElseThrow().address()
+        .orElseThrow().toString();
+    assertTrue(mgmt.contains(Ipv4Address.parse(own)), own);
+    assertEquals(gateway, eval.get("gateway").get("address").asText(), eval.toString());
+    assertEquals("mgmt", eval.get("gateway").get("interface").asText(), eval.toString());
+    assertEquals(List.of(own, mgmt.address(254).toString()), strings(eval.get("mgmt")));
+    assertFalse(strings(eval.get("mgmt")).contains(gateway), "rack holds no gateway");
+    assertTrue(strings(eval.get("coreMgmt")).contains(gateway), "core holds mgmt's gateway");
+    assertEquals(List.of("iot", "mgmt"), strings(eval.get("interfaces")));
+    assertEquals(0, eval.get("sysctl").size(), "rack forwards nothing: " + eval);
+    assertEquals(List.of("127.0.0.1"), strings(eval.get("nameservers")));
+    assertTrue(eval.get("unbound").asBoolean());
+    assertTrue(strings(eval.get("listen")).contains("127.0.0.1"), eval.toString());
+  }
+
+  private static List<String> strings(JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
   }
 }

@@ -41,6 +41,26 @@ class UnboundGoldenTest {
         RenderContext.defaults().with("unbound.forward", "9.9.9.9, 149.112.112.112")));
   }
 
+  /** Forwarders declared in the model render exactly what the setting renders. */
+  @Test
+  void theModelsForwardersRenderAsTheSettingDoes() {
+    ValidatedNetwork declared = Checker.validate(SeedNetwork.build().toBuilder()
+        .forwarders("9.9.9.9", "149.112.112.112").build());
+    Golden.assertFolder("unbound/forward", unbound().render(declared,
+        RenderContext.defaults()));
+  }
+
+  /** The setting replaces the model's forwarders; an empty value declares none. */
+  @Test
+  void theSettingOverridesTheModelsForwarders() {
+    ValidatedNetwork declared = Checker.validate(SeedNetwork.build().toBuilder()
+        .forwarders("192.0.2.53").build());
+    Golden.assertFolder("unbound/forward", unbound().render(declared,
+        RenderContext.defaults().with("unbound.forward", "9.9.9.9,149.112.112.112")));
+    Golden.assertFolder("unbound/default", unbound().render(declared,
+        RenderContext.defaults().with("unbound.forward", "")));
+  }
+
   @Test
   void unboundCheckconfAcceptsTheConf(@TempDir Path dir) throws IOException {
     Tools.require("unbound-checkconf");

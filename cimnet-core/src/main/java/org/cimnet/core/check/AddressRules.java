@@ -215,5 +215,40 @@ final class AddressRules {
           + internet.gateway() + "' is outside the public network '" + internet.publicNetwork()
           + "': the upstream gateway must lie in the public address's network");
     }
+    forwarders(f, internet, out);
+  }
+
+  /** Blocks no upstream resolver can sit in: this host, nowhere, one-to-many, reserved. */
+  private static final List<Prefix> NOT_UPSTREAM = List.of(Prefix.parse("0.0.0.0/8"),
+      Prefix.parse("127.0.0.0/8"), Prefix.parse("224.0.0.0/4"), Prefix.parse("240.0.0.0/4"));
+
+  /**
+   * Each forwarder is an upstream resolver the nameservers reach through the internet; none
+   * declared means the hosts and containers resolve nothing outside the network.
+   */
+  private static void forwarders(Facts f, Internet internet, Findings out) {
+    List<Ipv4Address> forwarders = internet.forwarders();
+    if (forwarders.isEmpty()) {
+      out.warn(ProblemIds.WARN_INTERNET_NO_FORWARDERS, "internet.forwarders", "Internet: no"
+          + " forwarders are declared, so every nameserver refuses the names outside '"
+          + f.network.domain() + "' and the supernet's reverse zones: the hosts themselves"
+          + " (binary cache, NTP, updates) and every container resolve nothing on the internet;"
+          + " declare the upstream resolvers in the internet, such as forwarders: [9.9.9.9,"
+          + " 149.112.112.112]");
+      return;
+    }
+    for (int i = 0; i < forwarders.size(); i++) {
+      Ipv4Address a = forwarders.get(i);
+      String why = f.network.supernet().contains(a) ? "lies inside the supernet '"
+          + f.network.supernet() + "'" : a.equals(internet.publicAddress())
+          ? "is the public address itself" : NOT_UPSTREAM.stream().filter(p -> p.contains(a))
+              .findFirst().map(p -> "is not a unicast address of another machine (inside " + p
+                  + ")").orElse(null);
+      if (why != null) {
+        out.error(ProblemIds.INTERNET_FORWARDER_NOT_UPSTREAM, "internet.forwarders[" + i + "]",
+            "Internet: forwarder '" + a + "' " + why + ": a forwarder is an upstream resolver"
+                + " reached through the internet, outside the supernet");
+      }
+    }
   }
 }

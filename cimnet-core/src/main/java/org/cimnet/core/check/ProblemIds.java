@@ -43,6 +43,11 @@ public final class ProblemIds {
   public static final String INTERNET_VIA_UNROUTED = "internet.via-unrouted";
   /** A rule or assertion names {@code internet} but the network declares none. */
   public static final String INTERNET_UNDECLARED = "internet.undeclared";
+  /**
+   * A forwarder lies inside the supernet, is the public address, or is a loopback, unspecified,
+   * multicast or reserved address: it is no upstream resolver.
+   */
+  public static final String INTERNET_FORWARDER_NOT_UPSTREAM = "internet.forwarder-not-upstream";
 
   // MACs.
   public static final String MAC_NOT_UNICAST = "mac.not-unicast";
@@ -141,15 +146,21 @@ public final class ProblemIds {
   public static final String WARN_ROUTER_UNLINKED = "router.unlinked";
   /** An assertion names something that does not resolve, so it cannot be proven. */
   public static final String WARN_POLICY_UNRESOLVED = Prover.UNRESOLVED;
+  /**
+   * The internet is declared without forwarders: the nameservers refuse every name outside the
+   * network, so the hosts and containers resolve nothing on the internet.
+   */
+  public static final String WARN_INTERNET_NO_FORWARDERS = "internet.no-forwarders";
 
   /** Every id of a problem, grouped as above: each makes the network invalid. */
   public static final List<String> PROBLEMS = List.of(SUPERNET_NOT_PRIVATE,
       SUBNET_OUTSIDE_SUPERNET, SUBNET_OVERLAP, SUBNET_TOO_SMALL, SUBNET_ROUTERS,
       SUBNET_NAMESERVERS, ADDRESS_OUTSIDE_SUBNET, ADDRESS_RESERVED, ADDRESS_DUPLICATE,
       INTERNET_PUBLIC_PRIVATE, INTERNET_PUBLIC_IN_SUPERNET, INTERNET_GATEWAY_OUTSIDE,
-      INTERNET_GATEWAY_IS_PUBLIC, INTERNET_VIA_UNROUTED, INTERNET_UNDECLARED, MAC_NOT_UNICAST,
-      MAC_DUPLICATE, MAC_GENERATED_NOT_LOCAL, DOMAIN_NOT_PRIVATE, NAME_FQDN_LENGTH,
-      NAME_DUPLICATE, IFNAME_TOO_LONG, IFNAME_DUPLICATE, DNS_PTR, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
+      INTERNET_GATEWAY_IS_PUBLIC, INTERNET_VIA_UNROUTED, INTERNET_UNDECLARED,
+      INTERNET_FORWARDER_NOT_UPSTREAM, MAC_NOT_UNICAST, MAC_DUPLICATE, MAC_GENERATED_NOT_LOCAL,
+      DOMAIN_NOT_PRIVATE, NAME_FQDN_LENGTH, NAME_DUPLICATE, IFNAME_TOO_LONG, IFNAME_DUPLICATE,
+      DNS_PTR, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
       SPINE_CAPACITY, LINK_PORT_RANGE, LINK_PORT_REUSE, LINK_NIC_REUSE, LEAF_SPINE_UNREACHABLE,
       LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_SUBNET_TWICE,
       CONTAINER_SUBNET_NOT_CARRIED, HOST_PORTS, HOST_ADDRESS_NOT_CARRIED,
@@ -163,5 +174,6 @@ public final class ProblemIds {
   /** Every warning id. */
   public static final List<String> WARNINGS = List.of(WARN_NIC_NO_MAC,
       WARN_RULE_RESERVED_SUBNET, WARN_SUBNET_UNCARRIED, WARN_LEAF_RESERVED_SUBNET,
-      WARN_HOST_NO_SSH, WARN_ROUTER_UNLINKED, WARN_POLICY_UNRESOLVED);
+      WARN_HOST_NO_SSH, WARN_ROUTER_UNLINKED, WARN_POLICY_UNRESOLVED,
+      WARN_INTERNET_NO_FORWARDERS);
 }

@@ -462,6 +462,25 @@ public final class Network {
     }
 
     /**
+     * The upstream resolvers of the internet declared before, such as
+     * {@code forwarders("9.9.9.9", "149.112.112.112")}: every nameserver sends them the names
+     * outside the domain and the supernet's reverse zones. Without them the hosts and
+     * containers resolve nothing on the internet (the checker warns).
+     *
+     * @throws IllegalStateException if no internet is declared yet
+     * @throws IllegalArgumentException naming an address that is not valid or given twice
+     */
+    public Builder forwarders(String... addresses) {
+      if (internet == null) {
+        throw new IllegalStateException("Network '" + name + "': forwarders need the internet:"
+            + " declare internet(...) first, they are reached through it");
+      }
+      this.internet = Messages.in("Network '" + name + "'",
+          () -> internet.withForwarders(addresses));
+      return this;
+    }
+
+    /**
      * The subnet the operator deploys the hosts from, such as {@code "lan"}: it may open ssh to
      * every host, as the management zone may (see {@link Network#defaultHostServices}).
      */

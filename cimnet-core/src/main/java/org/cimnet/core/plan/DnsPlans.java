@@ -14,6 +14,7 @@ import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.ipam.Naming;
+import org.cimnet.core.model.Internet;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Subnet;
 import org.cimnet.core.plan.DnsPlan.Access;
@@ -82,9 +83,13 @@ public final class DnsPlans {
 
   private DnsPlans() {}
 
-  /** One plan per nameserver host, in host order, without forwarders. */
+  /**
+   * One plan per nameserver host, in host order, forwarding to the upstream resolvers the
+   * model's internet declares (none without an internet).
+   */
   public static Map<String, DnsPlan> of(ValidatedNetwork validated) {
-    return of(validated, List.of());
+    return of(validated, validated.network().internet().map(Internet::forwarders)
+        .orElse(List.of()));
   }
 
   /**

@@ -77,6 +77,7 @@ class InvariantsTest {
 
   static Network.Builder withWayOut(Network.Builder b) {
     return b.internet("203.0.113.10/24", "203.0.113.1", "lan")
+        .forwarders("9.9.9.9", "149.112.112.112")
         .canConnect("internet", "dmz", "tcp/443")
         .canConnect("lan", "internet")
         .never("zone:dmz", "zone:private");
@@ -210,6 +211,25 @@ class InvariantsTest {
         List.of(v("internet.via-unrouted", "internet.via", "Internet: via subnet 'lan' is"
             + " carried by no router, so no host holds the public address: mark a host whose"
             + " leaves carry 'lan' router() or router('lan')"))));
+    all.add(Arguments.of(ProblemIds.INTERNET_FORWARDER_NOT_UPSTREAM, parts()
+        .internet("203.0.113.10/24", "203.0.113.1", "lan")
+        .forwarders("9.9.9.9", "192.168.4.254", "127.0.0.1", "203.0.113.10", "224.0.0.251",
+            "203.0.113.53")
+        .canConnect("internet", "dmz", "tcp/443").build(),
+        List.of(v("internet.forwarder-not-upstream", "internet.forwarders[1]", "Internet:"
+            + " forwarder '192.168.4.254' lies inside the supernet '192.168.0.0/21': a forwarder"
+            + " is an upstream resolver reached through the internet, outside the supernet"),
+            v("internet.forwarder-not-upstream", "internet.forwarders[2]", "Internet:"
+            + " forwarder '127.0.0.1' is not a unicast address of another machine (inside"
+            + " 127.0.0.0/8): a forwarder is an upstream resolver reached through the internet,"
+            + " outside the supernet"),
+            v("internet.forwarder-not-upstream", "internet.forwarders[3]", "Internet:"
+            + " forwarder '203.0.113.10' is the public address itself: a forwarder is an"
+            + " upstream resolver reached through the internet, outside the supernet"),
+            v("internet.forwarder-not-upstream", "internet.forwarders[4]", "Internet:"
+            + " forwarder '224.0.0.251' is not a unicast address of another machine (inside"
+            + " 224.0.0.0/4): a forwarder is an upstream resolver reached through the internet,"
+            + " outside the supernet"))));
     all.add(Arguments.of(ProblemIds.INTERNET_UNDECLARED, parts()
         .canConnect("internet", "dmz", "tcp/443").canConnect("lan", "internet").build(),
         List.of(v("internet.undeclared", "rules[0].from", "Rule can_connect(internet, dmz,"
@@ -651,6 +671,16 @@ class InvariantsTest {
                 + " of its own in a subnet that a router linked to 'vh' routes, so no traffic"
                 + " flows between its subnets and 'lan' and 'dmz' (the prover agrees): give it"
                 + " address(\"<subnet>\") in a subnet such as 'lan' that it carries")),
+        Arguments.of(ProblemIds.WARN_INTERNET_NO_FORWARDERS, parts()
+            .internet("203.0.113.10/24", "203.0.113.1", "lan")
+            .canConnect("internet", "dmz", "tcp/443").canConnect("lan", "internet")
+            .never("zone:dmz", "zone:private").build(),
+            v("internet.no-forwarders", "internet.forwarders", "Internet: no forwarders are"
+                + " declared, so every nameserver refuses the names outside 'cim.internal' and"
+                + " the supernet's reverse zones: the hosts themselves (binary cache, NTP,"
+                + " updates) and every container resolve nothing on the internet; declare the"
+                + " upstream resolvers in the internet, such as forwarders: [9.9.9.9,"
+                + " 149.112.112.112]")),
         Arguments.of(ProblemIds.WARN_LEAF_RESERVED_SUBNET, withHost(h -> h.leaf("leaf3", "ilo")),
             v("leaf.reserved-subnet", "hosts[vh].leaves[leaf3].subnets[ilo]", "Host 'vh': leaf"
                 + " 'leaf3' lists subnet 'ilo', which is reserved: the plan leaves it out until"

@@ -171,9 +171,15 @@ class ProverTest {
 
   @Test
   void theSeedsReportText() {
-    // ilo is reserved (no leaf carries it yet), so the seed's mgmt -> ilo rule is a warning.
+    // ilo is reserved (no leaf carries it yet), so the seed's mgmt -> ilo rule is a warning;
+    // the seed declares no forwarders, so its hosts resolve nothing on the internet.
     assertEquals("""
         OK: no problems
+          warning [internet.no-forwarders] internet.forwarders: Internet: no forwarders are\
+         declared, so every nameserver refuses the names outside 'cim.internal' and the\
+         supernet's reverse zones: the hosts themselves (binary cache, NTP, updates) and every\
+         container resolve nothing on the internet; declare the upstream resolvers in the\
+         internet, such as forwarders: [9.9.9.9, 149.112.112.112]
           warning [rule.reserved-subnet] rules[4].to: Rule can_connect(mgmt, ilo): subnet 'ilo'\
          is reserved, so no leaf carries it yet: the rule takes effect once it is
         proofs:

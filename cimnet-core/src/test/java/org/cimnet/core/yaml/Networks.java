@@ -43,7 +43,7 @@ public final class Networks {
       List<Container> containers = n.containers();
       List<Subnet> subnets = n.subnets();
       List<Host> hosts = n.hosts();
-      switch (random.nextInt(11)) {
+      switch (random.nextInt(12)) {
         case 0 -> {
           Host h = hosts.get(random.nextInt(hosts.size()));
           if (!h.carriedSubnets().isEmpty()) {
@@ -130,6 +130,15 @@ public final class Networks {
                   "cimnet " + random.nextInt(100));
             }
             b.watch(w);
+          }
+        }
+        case 10 -> {
+          // The internet's upstream resolvers: none, one, or two in either order.
+          if (n.internet().isPresent()) {
+            List<String> upstream = new ArrayList<>(List.of("9.9.9.9", "149.112.112.112"));
+            java.util.Collections.shuffle(upstream, random);
+            b = n.toBuilder().forwarders(upstream.subList(0, random.nextInt(3))
+                .toArray(String[]::new));
           }
         }
         default -> {

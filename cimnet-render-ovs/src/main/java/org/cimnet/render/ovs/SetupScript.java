@@ -31,7 +31,7 @@ final class SetupScript {
 
   /**
    * Most bytes one transaction's JSON has: it is one argument of {@code ovsdb-client}, and Linux
-   * refuses an argument of 128 KiB or more; 10,000 ports take about 30 transactions.
+   * refuses an argument of 128 KiB or more; 10,000 ports take 36 transactions.
    */
   static final int BUDGET = 122_880;
 

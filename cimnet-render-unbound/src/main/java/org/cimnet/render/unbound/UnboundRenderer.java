@@ -28,9 +28,11 @@ import org.cimnet.core.spi.Renderer;
  * <p>Settings read from the {@link RenderContext}:
  * <ul>
  *   <li>{@code unbound.forward}: upstream resolvers, comma-separated IPv4 addresses, such as
- *       {@code 9.9.9.9,149.112.112.112}. Default none: names outside the domain and the reverse
- *       zones are then refused. Names inside the domain that the model does not hold always
- *       answer NXDOMAIN and never go upstream.
+ *       {@code 9.9.9.9,149.112.112.112}; given, they replace the forwarders the model declares
+ *       with its internet ({@code internet.forwarders}), and an empty value declares none.
+ *       Default: the model's forwarders. Without any, names outside the domain and the reverse
+ *       zones are refused. Names inside the domain that the model does not hold always answer
+ *       NXDOMAIN and never go upstream.
  *   <li>{@code unbound.port}: the port to listen on, default {@code 53} (both files). Every
  *       nameserver listens on it, so forward zones to peers name it when it is not 53.
  *   <li>{@code unbound.interfaces}: {@code all} (default: 127.0.0.1 and every nameserver
@@ -70,7 +72,8 @@ public final class UnboundRenderer implements Renderer {
   @Override
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
     UnboundSettings settings = UnboundSettings.of(context);
-    Map<String, DnsPlan> plans = DnsPlans.of(network, settings.forwarders());
+    Map<String, DnsPlan> plans = settings.forwarders().map(f -> DnsPlans.of(network, f))
+        .orElseGet(() -> DnsPlans.of(network));
     UnboundOptions.Addresses addresses = addresses(settings, plans);
     SharedText shared = new SharedText(settings, addresses);
     List<RenderedFile> files = new ArrayList<>(2 * plans.size());

@@ -10,8 +10,13 @@ import java.util.Set;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.spi.RenderContext;
 
-/** The renderer's settings, read from a {@link RenderContext}; see {@link UnboundRenderer}. */
-record UnboundSettings(List<Ipv4Address> forwarders, int port, boolean loopbackOnly,
+/**
+ * The renderer's settings, read from a {@link RenderContext}; see {@link UnboundRenderer}.
+ *
+ * @param forwarders the {@code unbound.forward} setting when given (an empty value gives an empty
+ *     list): it replaces the forwarders the model declares
+ */
+record UnboundSettings(Optional<List<Ipv4Address>> forwarders, int port, boolean loopbackOnly,
     Map<String, Ipv4Address> labAddresses, String directory, String pidfile, String username) {
 
   static final String FORWARD = "unbound.forward";
@@ -26,7 +31,7 @@ record UnboundSettings(List<Ipv4Address> forwarders, int port, boolean loopbackO
       PIDFILE, USERNAME);
 
   UnboundSettings {
-    forwarders = List.copyOf(forwarders);
+    forwarders = forwarders.map(List::copyOf);
     labAddresses = Collections.unmodifiableMap(new LinkedHashMap<>(labAddresses));
   }
 
@@ -37,10 +42,13 @@ record UnboundSettings(List<Ipv4Address> forwarders, int port, boolean loopbackO
         context.setting(PIDFILE).orElse(""), context.setting(USERNAME).orElse("unbound"));
   }
 
-  private static List<Ipv4Address> forwarders(Optional<String> text) {
+  private static Optional<List<Ipv4Address>> forwarders(Optional<String> text) {
+    if (text.isEmpty()) {
+      return Optional.empty();
+    }
     List<Ipv4Address> forwarders = new ArrayList<>();
-    if (text.isEmpty() || text.get().isBlank()) {
-      return forwarders;
+    if (text.get().isBlank()) {
+      return Optional.of(forwarders);
     }
     for (String part : text.get().split(",", -1)) {
       String address = part.strip();
@@ -54,7 +62,7 @@ record UnboundSettings(List<Ipv4Address> forwarders, int port, boolean loopbackO
       }
       forwarders.add(parsed);
     }
-    return forwarders;
+    return Optional.of(forwarders);
   }
 
   private static Map<String, Ipv4Address> labAddresses(Optional<String> text) {

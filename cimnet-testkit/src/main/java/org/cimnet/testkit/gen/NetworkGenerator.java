@@ -186,7 +186,8 @@ public final class NetworkGenerator {
     addContainers(b, spec, subnetsOfHost, random);
     addRules(b, spec, subnets, random);
     if (index > 0) {
-      b.internet("203.0.113.10/24", "203.0.113.1", subnets.get(0).name());
+      b.internet("203.0.113.10/24", "203.0.113.1", subnets.get(0).name())
+          .forwarders("9.9.9.9", "149.112.112.112");
       // The operator deploys from the first subnet, as from the one the internet is reached by.
       b.deployFrom(subnets.get(0).name());
     }

@@ -478,18 +478,21 @@ public final class ModelReader {
   }
 
   public Optional<Internet> internet(Node node, String path) {
-    return f.obj(node, path, "the way to the internet", "public_address", "gateway", "via")
+    return f.obj(node, path, "the way to the internet", "public_address", "gateway", "via",
+        "forwarders")
         .flatMap(o -> {
           Optional<String> pub = o.reqString("public_address",
               "the one public address with its prefix, such as '203.0.113.10/24'");
           Optional<String> gw = o.reqString("gateway", "the upstream gateway's address");
           Optional<String> via = o.reqString("via", "the subnet the internet is reached"
               + " through");
-          if (pub.isEmpty() || gw.isEmpty() || via.isEmpty()) {
+          Optional<List<Ipv4Address>> forwarders = forwarders(o);
+          if (pub.isEmpty() || gw.isEmpty() || via.isEmpty() || forwarders.isEmpty()) {
             return Optional.empty();
           }
           try {
-            Internet way = Internet.of(pub.get(), gw.get(), via.get());
+            Internet way = Internet.of(pub.get(), gw.get(), via.get())
+                .withForwarders(forwarders.get());
             ref("subnet", via.get(), "the internet", o.req("via").get(), o.path("via"));
             return Optional.of(way);
           } catch (IllegalArgumentException e) {
@@ -499,6 +502,39 @@ public final class ModelReader {
             return Optional.empty();
           }
         });
+  }
+
+  /**
+   * The internet's upstream resolvers, each problem (not an address, given twice) at its item;
+   * empty if any.
+   */
+  private Optional<List<Ipv4Address>> forwarders(Fields.Obj o) {
+    if (o.opt("forwarders").isEmpty()) {
+      return Optional.of(List.of());
+    }
+    List<Node> items = f.list(o.opt("forwarders").get(), o.path("forwarders"),
+        "upstream resolver addresses, such as [9.9.9.9, 149.112.112.112]");
+    List<Ipv4Address> out = new ArrayList<>();
+    boolean ok = true;
+    for (int i = 0; i < items.size(); i++) {
+      String at = o.path("forwarders") + "[" + i + "]";
+      Node item = items.get(i);
+      Optional<Ipv4Address> a = f.string(item, at, "an upstream resolver's IPv4 address")
+          .flatMap(t -> f.attempt(item, at, () -> {
+            try {
+              return Ipv4Address.parse(t);
+            } catch (IllegalArgumentException e) {
+              throw new IllegalArgumentException("Internet: forwarder: " + e.getMessage(), e);
+            }
+          }));
+      if (a.isPresent() && out.contains(a.get())) {
+        f.problem(item, at, "Internet: forwarder '" + a.get() + "' is given twice");
+        a = Optional.empty();
+      }
+      a.ifPresent(out::add);
+      ok &= a.isPresent();
+    }
+    return ok ? Optional.of(out) : Optional.empty();
   }
 
   private Optional<Endpoint> endpoint(Fields.Obj o, String key, String owner) {

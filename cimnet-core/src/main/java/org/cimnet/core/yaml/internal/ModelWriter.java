@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.model.AddressConvention;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Attachment;
@@ -232,7 +233,10 @@ public final class ModelWriter {
 
   public static Node internet(Internet i) {
     return new M().put("public_address", i.publicAddressText())
-        .put("gateway", i.gateway().toString()).put("via", i.via()).node();
+        .put("gateway", i.gateway().toString()).put("via", i.via())
+        .putIf(!i.forwarders().isEmpty(), "forwarders",
+            strings(i.forwarders().stream().map(Ipv4Address::toString).toList()))
+        .node();
   }
 
   /** An endpoint's text; a subnet called {@code internet} is spelt {@code subnet:internet}. */
