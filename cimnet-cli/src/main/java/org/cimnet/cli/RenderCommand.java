@@ -61,10 +61,13 @@ final class RenderCommand implements Callable<Integer> {
     Renderers renderers = selected(all, only);
     RenderContext context = settings(all, renderers, settings);
     Report report = source.validReport();
-    List<RenderedFile> files = new ArrayList<>(renderers.render(report.validated(), context));
-    files.add(new RenderedFile(REPORT_FILE, report.toText()));
+    List<String> files;
     try {
-      OutputWriter.replace(output, files);
+      // Each file is written as it is made: a large network's output is never held whole.
+      files = OutputWriter.replace(output, sink -> {
+        renderers.render(report.validated(), context, sink);
+        sink.accept(new RenderedFile(REPORT_FILE, report.toText()));
+      });
     } catch (UncheckedIOException e) {
       throw new CliException(CliException.FAILED, e.getMessage() + ": "
           + e.getCause().getMessage(), e);
@@ -73,9 +76,9 @@ final class RenderCommand implements Callable<Integer> {
     if (json.json) {
       out.print(Json.write(Json.object("network", report.network().name(), "output",
           output.toString(), "renderers", renderers.ids(),
-          "files", files.stream().map(RenderedFile::path).toList())));
+          "files", files)));
     } else {
-      files.forEach(f -> out.println(output.resolve(f.path())));
+      files.forEach(f -> out.println(output.resolve(f)));
       out.println("cimnet render: network '" + report.network().name() + "': " + files.size()
           + " files in " + output + " (renderers: " + String.join(", ", renderers.ids()) + ")");
     }

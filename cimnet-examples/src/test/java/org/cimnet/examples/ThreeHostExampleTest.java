@@ -84,6 +84,24 @@ class ThreeHostExampleTest {
     assertTrue(fw.get("rack").allowSets().isEmpty(), "rack forwards nothing");
   }
 
+  @Test
+  void eachRouterPassesTheNameserverQueriesItForwardsAsTwoSets() {
+    Map<String, FirewallPlan> fw = Firewalls.of(report.validated());
+    // Nameservers ask from their first address: core from lan, edge from app, rack from mgmt
+    // (routed by core). Core forwards edge's queries to rack's mgmt address and rack's to
+    // edge's; edge forwards core's queries to rack's iot address, which edge routes. A query
+    // to a router's own address is its input, never forwarded.
+    assertEquals(new FirewallPlan.DnsQueries(addresses("10.30.2.254", "10.30.9.254"),
+        addresses("10.30.9.254", "10.30.2.254", "10.30.3.254")), fw.get("core").dnsQueries());
+    assertEquals(new FirewallPlan.DnsQueries(addresses("10.30.1.254"),
+        addresses("10.30.5.254")), fw.get("edge").dnsQueries());
+    assertTrue(fw.get("rack").dnsQueries().isEmpty(), "rack forwards nothing");
+  }
+
+  private static List<Ipv4Address> addresses(String... text) {
+    return java.util.Arrays.stream(text).map(Ipv4Address::parse).toList();
+  }
+
   private static boolean hasElement(FirewallPlan plan, Prefix from, Optional<Prefix> to) {
     return plan.allowSets().stream().flatMap(s -> s.elements().stream())
         .anyMatch(e -> e.from().equals(Optional.of(from)) && e.to().equals(to));

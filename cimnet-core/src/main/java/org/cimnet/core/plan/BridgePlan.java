@@ -16,7 +16,8 @@ public record BridgePlan(String name, String leaf, List<Integer> vlans, List<Por
     vlans = List.copyOf(vlans);
     vlans.forEach(v -> Vlans.check("Bridge '" + name + "'", v));
     ports = List.copyOf(ports);
-    flows = List.copyOf(flows);
+    // A flow table makes its port-security flows when read: kept as it is (immutable).
+    flows = flows instanceof FlowTable ? flows : List.copyOf(flows);
   }
 
   public boolean isUplink() {

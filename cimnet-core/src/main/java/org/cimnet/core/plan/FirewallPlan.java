@@ -45,6 +45,7 @@ import org.cimnet.core.model.Service;
  * @param dnsPeers the nameserver addresses of the other nameserver hosts: their DNS queries
  *     and answers are accepted whichever interface they arrive on (a nameserver host asks from
  *     one address and answers from another, and routes decide the way)
+ * @param dnsQueries the queries between nameserver hosts this router forwards
  * @param hostServices the services of the host itself, one input line per rule and service
  * @param hostServiceSources every subnet and container address a host service opens to (not
  *     the internet), which may overlap: where NixOS's own openings
@@ -54,14 +55,15 @@ public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplin
     List<Prefix> privateSpaces, List<ZoneSet> zones, List<AllowSet> allowSets,
     List<AllowRule> allowRules, List<Prefix> natSources, List<Publish> publishes,
     List<Behind> behind, Optional<Parent> parent, List<Ipv4Address> dnsPeers,
-    List<HostService> hostServices, List<Prefix> hostServiceSources) {
+    DnsQueries dnsQueries, List<HostService> hostServices, List<Prefix> hostServiceSources) {
 
   /** A plan of a host that routes with no other router and serves nothing of its own. */
   public FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplink> uplink,
       List<Prefix> privateSpaces, List<ZoneSet> zones, List<AllowSet> allowSets,
       List<AllowRule> allowRules, List<Prefix> natSources, List<Publish> publishes) {
     this(host, subnets, uplink, privateSpaces, zones, allowSets, allowRules, natSources,
-        publishes, List.of(), Optional.empty(), List.of(), List.of(), List.of());
+        publishes, List.of(), Optional.empty(), List.of(), DnsQueries.NONE, List.of(),
+        List.of());
   }
 
   /** The filter table (family inet, so IPv6, which nothing plans yet, is dropped too). */
@@ -86,6 +88,26 @@ public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplin
     behind = List.copyOf(behind);
     Objects.requireNonNull(parent, "parent == null");
     dnsPeers = List.copyOf(dnsPeers);
+    Objects.requireNonNull(dnsQueries, "dnsQueries == null");
+  }
+
+  /**
+   * The queries a router forwards between nameserver hosts (udp and tcp 53): from the first
+   * nameserver address of each host in {@code askers} to each address in {@code asked}. Routes
+   * decide which asker's query goes where, so the two are kept as sets, never as their pairs.
+   */
+  public record DnsQueries(List<Ipv4Address> askers, List<Ipv4Address> asked) {
+    /** Forwards none. */
+    public static final DnsQueries NONE = new DnsQueries(List.of(), List.of());
+
+    public DnsQueries {
+      askers = List.copyOf(askers);
+      asked = List.copyOf(asked);
+    }
+
+    public boolean isEmpty() {
+      return askers.isEmpty() || asked.isEmpty();
+    }
   }
 
   /** The interface the internet is reached through: the uplink, else the parent's. */

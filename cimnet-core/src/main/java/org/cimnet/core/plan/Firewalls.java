@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Function;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.check.ValidatedNetwork;
@@ -70,6 +71,19 @@ public final class Firewalls {
       result.put(host.name(), compile(ctx, host, plans.get(host.name())));
     }
     return result;
+  }
+
+  /**
+   * Each host's firewall on demand, from its plan (made by {@link Plans#of(ValidatedNetwork)}),
+   * the lookups shared by every host made once: for renderers that make one host at a time,
+   * so that no more than the hosts being rendered have their firewall in memory. Safe to use
+   * from several threads.
+   */
+  public static Function<HostPlan, FirewallPlan> compiler(ValidatedNetwork validated) {
+    Context ctx = new Context(validated.network());
+    Map<String, Host> hosts = new HashMap<>();
+    ctx.network.hosts().forEach(h -> hosts.put(h.name(), h));
+    return plan -> compile(ctx, hosts.get(plan.host()), plan);
   }
 
   /**
@@ -242,6 +256,7 @@ public final class Firewalls {
     Sets sets = new Sets();
     List<AllowRule> lines = new ArrayList<>();
     Set<Prefix> nat = new LinkedHashSet<>();
+    FirewallPlan.DnsQueries queries = FirewallPlan.DnsQueries.NONE;
     if (host.router()) {
       for (Rule rule : ctx.network.rules()) {
         if (rule.to() instanceof Endpoint.OfHost || rule.from() instanceof Endpoint.OfHost) {
@@ -249,7 +264,7 @@ public final class Firewalls {
         }
         compileRule(ctx, local, rule, sets, lines, nat);
       }
-      nameserverPeers(ctx, local, sets);
+      queries = nameserverPeers(ctx, local, host);
     }
     List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, reach) : List.of();
     List<HostService> services = new ArrayList<>();
@@ -262,7 +277,7 @@ public final class Firewalls {
     }
     return new FirewallPlan(host.name(), List.copyOf(ports.values()), uplink,
         ctx.privateSpaces, List.copyOf(local.zones().values()), sets.build(), lines,
-        List.copyOf(nat), publishes, behind, parent, dnsPeers(ctx, host), services,
+        List.copyOf(nat), publishes, behind, parent, dnsPeers(ctx, host), queries, services,
         List.copyOf(serviceSources));
   }
 
@@ -303,30 +318,51 @@ public final class Firewalls {
   /**
    * Nameservers on different hosts ask each other (see {@link DnsPlans}), from their first
    * nameserver address to every address a peer holds: where such a query is routed, every router
-   * on the way lets it through (udp and tcp 53).
+   * on the way lets it through (udp and tcp 53). A router lets the askers whose queries it
+   * forwards reach the addresses it forwards them to, as two sets: routes decide which pair
+   * passes where, so the pairs themselves (nameserver hosts x nameserver addresses, on the
+   * root of a tree of routers) are never listed. The router's own queries and the queries to
+   * its own addresses are its input and output, not forwarded. Forwarding depends on the
+   * routers of the two subnets only, so each pair of routers is asked once.
    */
-  private static void nameserverPeers(Context ctx, Local local, Sets sets) {
+  private static FirewallPlan.DnsQueries nameserverPeers(Context ctx, Local local, Host host) {
     List<List<Ipv4Address>> servers = ctx.nameserverAddresses;
     if (servers.size() < 2) {
-      return;
+      return FirewallPlan.DnsQueries.NONE;
     }
+    Map<String, Boolean> forwards = new HashMap<>();
+    List<Ipv4Address> askers = new ArrayList<>();
+    Set<Ipv4Address> asked = new LinkedHashSet<>();
+    Set<String> mine = new java.util.HashSet<>(host.servedSubnets());
     for (List<Ipv4Address> asker : servers) {
-      Optional<Prefix> from = Optional.of(Prefix.containing(asker.get(0), 32));
+      String from = ctx.nameserverSubnet.get(asker.get(0));
+      if (mine.contains(from)) {
+        continue;
+      }
+      String fromRouter = local.routing().routerOf(from).orElse("");
+      boolean any = false;
       for (List<Ipv4Address> peer : servers) {
         if (peer == asker) {
           continue;
         }
         for (Ipv4Address a : peer) {
-          if (!local.routing().forwards(local.host(), ctx.nameserverSubnet.get(asker.get(0)),
-              ctx.nameserverSubnet.get(a))) {
+          String to = ctx.nameserverSubnet.get(a);
+          if (mine.contains(to)) {
             continue;
           }
-          Optional<Prefix> to = Optional.of(Prefix.containing(a, 32));
-          sets.add(Direction.FORWARD, from, to, DNS_UDP);
-          sets.add(Direction.FORWARD, from, to, DNS_TCP);
+          String key = fromRouter + "\0" + local.routing().routerOf(to).orElse("");
+          if (forwards.computeIfAbsent(key,
+              k -> local.routing().forwards(local.host(), from, to))) {
+            asked.add(a);
+            any = true;
+          }
         }
       }
+      if (any) {
+        askers.add(asker.get(0));
+      }
     }
+    return new FirewallPlan.DnsQueries(askers, List.copyOf(asked));
   }
 
   /** The nameserver addresses of every other nameserver host, when there are several. */
@@ -341,9 +377,6 @@ public final class Firewalls {
     }
     return peers;
   }
-
-  private static final Service DNS_UDP = Service.parse("udp/53");
-  private static final Service DNS_TCP = Service.parse("tcp/53");
 
   private static void compileRule(Context ctx, Local local, Rule rule, Sets sets,
       List<AllowRule> lines, Set<Prefix> nat) {

@@ -215,16 +215,16 @@ public final class Plans {
               Optional.of(l3.get().mac()), List.of(), subnet));
         }
       }
-      List<Flow> flows = new ArrayList<>();
+      List<PortPlan> secured = new ArrayList<>();
       Set<Integer> taken = new HashSet<>();
       for (PortPlan p : containerPorts.getOrDefault(leaf.name(), List.of())) {
         PortPlan numbered = new PortPlan(p.name(), p.kind(), containerOfport(p.name(), taken),
             p.tag(), p.trunks(), p.peer(), p.members(), p.mac(), p.addresses(), p.owner());
         ports.add(numbered);
-        flows.addAll(portSecurity(numbered));
+        secured.add(numbered);
       }
-      flows.add(fallback());
-      bridges.add(new BridgePlan(leaf.name(), leaf.name(), leafVlans, ports, flows));
+      bridges.add(new BridgePlan(leaf.name(), leaf.name(), leafVlans, ports,
+          new FlowTable(List.of(), secured)));
     }
     if (!uplinkPorts.isEmpty()) {
       List<Flow> uplinkFlows = new ArrayList<>();
@@ -237,9 +237,8 @@ public final class Plans {
         }
         uplinkFlows.addAll(ctx.admission.get().flows(host.name(), vlans, uplinkPorts));
       }
-      uplinkFlows.add(fallback());
       bridges.add(0, new BridgePlan(UPLINK_BRIDGE, "", List.copyOf(uplinkVlans), uplinkPorts,
-          uplinkFlows));
+          new FlowTable(uplinkFlows, List.of())));
     }
     containers = renumber(containers, bridges);
     return new HostPlan(host.name(), ctx.network.domain(), nics, bridges, interfaces,
@@ -370,32 +369,6 @@ public final class Plans {
       numbered.add(new ContainerPlan(c.name(), c.kind(), nics));
     }
     return numbered;
-  }
-
-  /**
-   * Port security: from a container's port only its own MAC with its own address (IPv4, and
-   * ARP claiming that address) passes; everything else from the port is dropped.
-   */
-  private static List<Flow> portSecurity(PortPlan port) {
-    String mac = port.mac().orElseThrow().toString();
-    String inPort = "in_port=" + port.ofport();
-    String from = inPort + ",dl_src=" + mac;
-    List<Flow> flows = new ArrayList<>(2 * port.addresses().size() + 1);
-    for (Ipv4Address address : port.addresses()) {
-      String a = address.toString();
-      flows.add(new Flow(200, from + ",arp,arp_spa=" + a + ",arp_sha=" + mac, "normal",
-          port.owner() + ": ARP for its own address"));
-      flows.add(new Flow(200, from + ",ip,nw_src=" + a, "normal",
-          port.owner() + ": IPv4 from its own address and MAC"));
-    }
-    flows.add(new Flow(100, inPort, "drop",
-        port.owner() + ": anything else from the port (forged MAC or address)"));
-    return flows;
-  }
-
-  /** Without it a secure-mode bridge forwards nothing: switch normally what no rule stopped. */
-  private static Flow fallback() {
-    return new Flow(0, "", "normal", "everything not stopped above: normal switching");
   }
 
   private static Optional<HostPlan.Route> defaultRoute(Context ctx, Host host,

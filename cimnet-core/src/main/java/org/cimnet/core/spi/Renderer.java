@@ -1,6 +1,7 @@
 package org.cimnet.core.spi;
 
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.Set;
 import org.cimnet.core.check.ValidatedNetwork;
 
@@ -25,4 +26,15 @@ public interface Renderer {
 
   /** The files for the whole network, in a fixed order, byte-stable for the same input. */
   List<RenderedFile> render(ValidatedNetwork network, RenderContext context);
+
+  /**
+   * The same files, handed to {@code sink} one at a time in the same order. A renderer whose
+   * output grows with the network (hundreds of megabytes for a large one) makes each file as it
+   * hands it out, so that the output is written as it is made and never held whole; the
+   * default renders the list first.
+   */
+  default void render(ValidatedNetwork network, RenderContext context,
+      Consumer<RenderedFile> sink) {
+    render(network, context).forEach(sink);
+  }
 }

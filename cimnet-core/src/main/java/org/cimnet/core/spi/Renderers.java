@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
+import java.util.function.Consumer;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import org.cimnet.core.check.ValidatedNetwork;
@@ -107,19 +108,31 @@ public final class Renderers {
    *     ({@link #checkSettings}), before anything is rendered
    */
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
-    checkSettings(context);
     List<RenderedFile> files = new ArrayList<>();
+    render(network, context, files::add);
+    return files;
+  }
+
+  /**
+   * Every renderer's files handed to {@code sink} as each is made, renderer by renderer in id
+   * order; a path made twice is an error.
+   *
+   * @throws IllegalArgumentException if {@code context} holds a setting no renderer reads
+   *     ({@link #checkSettings}), before anything is rendered
+   */
+  public void render(ValidatedNetwork network, RenderContext context,
+      Consumer<RenderedFile> sink) {
+    checkSettings(context);
     Map<String, String> owner = new HashMap<>();
     for (Renderer r : renderers) {
-      for (RenderedFile f : r.render(network, context)) {
+      r.render(network, context, f -> {
         String other = owner.putIfAbsent(f.path(), r.id());
         if (other != null) {
           throw new IllegalStateException("Renderers '" + other + "' and '" + r.id()
               + "' both write '" + f.path() + "'");
         }
-        files.add(f);
-      }
+        sink.accept(f);
+      });
     }
-    return files;
   }
 }

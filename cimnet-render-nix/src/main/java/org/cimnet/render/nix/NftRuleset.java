@@ -33,6 +33,8 @@ final class NftRuleset {
   private static final String PRIVATE_SPACES = "private_spaces";
   private static final String NAMESERVERS = "nameservers";
   private static final String DNS_PEERS = "dns_peers";
+  private static final String DNS_ASKERS = "dns_askers";
+  private static final String DNS_ASKED = "dns_asked";
   private static final String NAT_SOURCES = "nat_sources";
   private static final String PUBLISHED = "published";
   /** The set of every source a host service opens to: where NixOS's own openings go. */
@@ -125,6 +127,12 @@ final class NftRuleset {
       b.add(NftStrings.comment("The other nameserver hosts' nameserver addresses."));
       set(b, DNS_PEERS, "ipv4_addr", null, plan.dnsPeers(), Object::toString);
     }
+    if (!plan.dnsQueries().isEmpty()) {
+      b.add(NftStrings.comment("The nameservers whose queries to other nameservers this router"
+          + " forwards, and the addresses it forwards them to."));
+      set(b, DNS_ASKERS, "ipv4_addr", null, plan.dnsQueries().askers(), Object::toString);
+      set(b, DNS_ASKED, "ipv4_addr", null, plan.dnsQueries().asked(), Object::toString);
+    }
     if (!plan.hostServiceSources().isEmpty()) {
       b.add(NftStrings.comment("Every subnet and container a service of the host opens to."));
       set(b, HOST_SERVICE_SOURCES, "ipv4_addr", "interval", plan.hostServiceSources(),
@@ -208,6 +216,10 @@ final class NftRuleset {
           + " way than the question went."));
       b.add(INDENT + "ip saddr @" + DNS_PEERS + " ip daddr @" + DNS_PEERS
           + " meta l4proto { tcp, udp } th sport 53 accept");
+    }
+    if (!plan.dnsQueries().isEmpty()) {
+      b.add(INDENT + "ip saddr @" + DNS_ASKERS + " ip daddr @" + DNS_ASKED
+          + " meta l4proto { tcp, udp } th dport 53 accept");
     }
     for (AllowSet s : plan.allowSets()) {
       String keys = switch (s.direction()) {

@@ -5,12 +5,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.model.Watch;
 import org.cimnet.core.plan.FirewallPlan;
 import org.cimnet.core.plan.Firewalls;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.plan.Plans;
+import org.cimnet.core.spi.InOrder;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.core.spi.Renderer;
@@ -70,21 +73,33 @@ public final class NixRenderer implements Renderer {
    */
   @Override
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
+    List<RenderedFile> files = new ArrayList<>();
+    render(network, context, files::add);
+    return List.copyOf(files);
+  }
+
+  /**
+   * {@inheritDoc} Hosts are made a few at a time (each host's firewall compiled when its files
+   * are made), so the output of a network of any size is never held whole.
+   *
+   * @throws IllegalArgumentException if {@code nix.stateVersion} is not a NixOS release such as
+   *     {@code 24.11}
+   */
+  @Override
+  public void render(ValidatedNetwork network, RenderContext context,
+      Consumer<RenderedFile> sink) {
     String stateVersion = context.setting(STATE_VERSION).orElse(DEFAULT_STATE_VERSION);
     if (!stateVersion.matches("\\d{2}\\.\\d{2}")) {
       throw new IllegalArgumentException("Setting '" + STATE_VERSION + "' = '" + stateVersion
           + "' is not a NixOS release: use YY.MM, such as '" + DEFAULT_STATE_VERSION + "'");
     }
     Map<String, HostPlan> plans = Plans.of(network);
-    Map<String, FirewallPlan> firewalls = Firewalls.of(network, plans);
-    // Hosts render independently; an ordered parallel stream keeps the output order fixed.
+    Function<HostPlan, FirewallPlan> firewalls = Firewalls.compiler(network);
     Optional<Watch> watch = network.network().watch();
-    List<RenderedFile> files = new ArrayList<>(plans.values().parallelStream()
-        .flatMap(plan -> host(plan, firewalls.get(plan.host()), stateVersion, watch).stream())
-        .toList());
-    files.add(new RenderedFile(FlakeFile.PATH, FlakeFile.render(network.network().name(),
+    InOrder.files(List.copyOf(plans.values()),
+        plan -> host(plan, firewalls.apply(plan), stateVersion, watch), sink);
+    sink.accept(new RenderedFile(FlakeFile.PATH, FlakeFile.render(network.network().name(),
         List.copyOf(plans.keySet()))));
-    return List.copyOf(files);
   }
 
   private static List<RenderedFile> host(HostPlan plan, FirewallPlan firewall,

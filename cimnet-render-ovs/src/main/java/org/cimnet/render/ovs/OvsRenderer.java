@@ -3,10 +3,12 @@ package org.cimnet.render.ovs;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.plan.BridgePlan;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.plan.Plans;
+import org.cimnet.core.spi.InOrder;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.core.spi.Renderer;
@@ -89,14 +91,26 @@ public final class OvsRenderer implements Renderer {
 
   @Override
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
+    List<RenderedFile> files = new ArrayList<>();
+    render(network, context, files::add);
+    return List.copyOf(files);
+  }
+
+  /** {@inheritDoc} Hosts are made a few at a time. */
+  @Override
+  public void render(ValidatedNetwork network, RenderContext context,
+      Consumer<RenderedFile> sink) {
+    String datapath = datapath(context);
+    InOrder.files(List.copyOf(Plans.of(network).values()), plan -> host(plan, datapath), sink);
+  }
+
+  private static String datapath(RenderContext context) {
     String datapath = context.setting(DATAPATH).orElse("system");
     if (!DATAPATHS.contains(datapath)) {
       throw new IllegalArgumentException("Render setting '" + DATAPATH + "' is '" + datapath
           + "': use 'system' (the kernel datapath, the default) or 'netdev' (userspace)");
     }
-    // Hosts render independently; an ordered parallel stream keeps the output order fixed.
-    return Plans.of(network).values().parallelStream()
-        .flatMap(plan -> host(plan, datapath).stream()).toList();
+    return datapath;
   }
 
   private static List<RenderedFile> host(HostPlan plan, String datapath) {

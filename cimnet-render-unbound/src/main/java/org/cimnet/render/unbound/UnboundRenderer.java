@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.plan.DnsPlan;
@@ -71,12 +72,20 @@ public final class UnboundRenderer implements Renderer {
 
   @Override
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
+    List<RenderedFile> files = new ArrayList<>();
+    render(network, context, files::add);
+    return List.copyOf(files);
+  }
+
+  /** {@inheritDoc} Each nameserver's two files are handed out as they are made. */
+  @Override
+  public void render(ValidatedNetwork network, RenderContext context,
+      Consumer<RenderedFile> sink) {
     UnboundSettings settings = UnboundSettings.of(context);
     Map<String, DnsPlan> plans = settings.forwarders().map(f -> DnsPlans.of(network, f))
         .orElseGet(() -> DnsPlans.of(network));
     UnboundOptions.Addresses addresses = addresses(settings, plans);
     SharedText shared = new SharedText(settings, addresses);
-    List<RenderedFile> files = new ArrayList<>(2 * plans.size());
     for (DnsPlan plan : plans.values()) {
       List<UnboundOptions.Option> listening = UnboundOptions.listening(plan, settings, addresses);
       int size = estimate(plan);
@@ -88,11 +97,11 @@ public final class UnboundRenderer implements Renderer {
       UnboundConf.tail(conf, plan, shared);
       UnboundNix.tail(nix, plan, shared);
       String folder = "hosts/" + plan.host() + "/";
-      files.add(new RenderedFile(folder + "unbound/unbound.conf", conf.toString()));
-      files.add(new RenderedFile(folder + "nix/unbound.nix", nix.toString()));
+      sink.accept(new RenderedFile(folder + "unbound/unbound.conf", conf.toString()));
+      sink.accept(new RenderedFile(folder + "nix/unbound.nix", nix.toString()));
     }
-    return files;
   }
+
 
   /**
    * The zones and records, into both files at once: each argument is escaped for Unbound once
