@@ -45,7 +45,7 @@ class CommandsTest {
     String net = bad.resolve("network.yaml").toString();
     // Three independent mistakes, each reported where it is.
     assertTrue(r.out().contains(net + ":6:1: bogus: unknown key 'bogus'"), r.both());
-    assertTrue(r.out().contains(net + ":19:11: subnets[1].cidr: Subnet 'lan': cidr"
+    assertTrue(r.out().contains(net + ":19:11: subnets[lan].cidr: Subnet 'lan': cidr"
         + " '192.168.1.0/33' is not an IPv4 prefix"), r.both());
     assertTrue(r.out().contains(net + ":24:11: subnets[4].name: Subnet name 'Dmz' is not"
         + " valid: use 1 to 63 lower-case letters"), r.both());
@@ -173,7 +173,7 @@ class CommandsTest {
     Cli r = Cli.run("render", brokenCopy(dir), "-o", out);
     assertEquals(1, r.exit(), r.both());
     assertEquals("", r.out());
-    assertTrue(r.err().contains("subnets[1].cidr"), r.both());
+    assertTrue(r.err().contains("subnets[lan].cidr"), r.both());
     assertEquals(before, files(out));
     assertEquals(report, Files.readString(out.resolve("report.txt")));
   }

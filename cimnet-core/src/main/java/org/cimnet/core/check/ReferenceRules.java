@@ -185,7 +185,7 @@ final class ReferenceRules {
     });
     List<Rule> rules = f.network.effectiveRules();
     for (Host h : f.hosts) {
-      Endpoint self = Endpoint.host(h.name());
+      Endpoint self = Endpoint.ofHost(h.name());
       boolean ssh = rules.stream().anyMatch(r -> r.to().equals(self) && reaches(f, r.from())
           && r.services().stream().anyMatch(Network.SSH::within));
       if (!ssh) {
@@ -209,7 +209,7 @@ final class ReferenceRules {
     if (from instanceof Endpoint.OfContainer c) {
       return f.network.container(c.name()).isPresent();
     }
-    return from instanceof Endpoint.Internet && f.network.internet().isPresent();
+    return from instanceof Endpoint.OfInternet && f.network.internet().isPresent();
   }
 
   private static void endpoint(Facts f, Endpoint e, String path, String self, boolean rule,
@@ -250,7 +250,7 @@ final class ReferenceRules {
   private static void published(Facts f, Findings out) {
     Map<Endpoint, List<Rule>> fromInternet = new HashMap<>();
     for (Rule r : f.network.rules()) {
-      if (r.from() instanceof Endpoint.Internet) {
+      if (r.from() instanceof Endpoint.OfInternet) {
         fromInternet.computeIfAbsent(r.to(), k -> new ArrayList<>()).add(r);
       }
     }
@@ -260,11 +260,11 @@ final class ReferenceRules {
         continue;
       }
       List<Rule> reaching = new ArrayList<>(
-          fromInternet.getOrDefault(Endpoint.container(c.name()), List.of()));
+          fromInternet.getOrDefault(Endpoint.ofContainer(c.name()), List.of()));
       for (Attachment a : c.attachments()) {
-        reaching.addAll(fromInternet.getOrDefault(Endpoint.subnet(a.subnet()), List.of()));
+        reaching.addAll(fromInternet.getOrDefault(Endpoint.ofSubnet(a.subnet()), List.of()));
         Optional.ofNullable(f.subnetByName.get(a.subnet())).ifPresent(s -> reaching.addAll(
-            fromInternet.getOrDefault(Endpoint.zone(s.zone()), List.of())));
+            fromInternet.getOrDefault(Endpoint.ofZone(s.zone()), List.of())));
       }
       for (Service p : c.publishes()) {
         boolean allowed = reaching.stream().flatMap(r -> r.services().stream())

@@ -79,7 +79,7 @@ public final class Prover {
 
   /**
    * The problems: one {@value #ASSERTION} per violated assertion, at {@code assertions[i]},
-   * quoting the assertion, the counterexample flow, the rules that allow it and the chain.
+   * quoting the assertion, the counterexample packet, the rules that allow it and the chain.
    */
   public static List<Problem> problems(List<Proof> proofs) {
     List<Problem> out = new ArrayList<>();
@@ -87,7 +87,7 @@ public final class Prover {
       if (p.status() == Proof.Status.VIOLATED) {
         Path path = p.counterexample().get();
         out.add(new Problem(ASSERTION, "assertions[" + p.index() + "]",
-            "Assertion '" + p.assertion() + "': violated by " + path.first().flow()
+            "Assertion '" + p.assertion() + "': violated by " + path.first().packet()
                 + ", allowed " + path.first().reason() + "; path: " + path.chainText()));
       }
     }

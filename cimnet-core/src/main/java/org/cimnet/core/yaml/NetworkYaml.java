@@ -20,7 +20,9 @@ import org.cimnet.core.io.InputException;
 import org.cimnet.core.io.Inputs;
 import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Host;
+import org.cimnet.core.model.Names;
 import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Nic;
 import org.cimnet.core.model.Spine;
 import org.cimnet.core.yaml.internal.Fields;
 import org.cimnet.core.yaml.internal.InventoryReader;
@@ -226,7 +228,8 @@ public final class NetworkYaml {
       }));
       for (int i = 0; i < spineList.size(); i++) {
         Spine s = spineList.get(i);
-        pf.attempt(nameNode(spineNodes.get(i)), "spines[" + i + "].name", () -> b.spine(s));
+        pf.attempt(nameNode(spineNodes.get(i)), "spines[" + s.name() + "].name",
+            () -> b.spine(s));
       }
       Set<String> seenHosts = new HashSet<>();
       each(o, "hosts", "hosts", (n, p) -> {
@@ -263,7 +266,8 @@ public final class NetworkYaml {
           .ifPresent(a -> b.assertion(a)));
       for (int i = 0; i < deviceList.size(); i++) {
         Device d = deviceList.get(i);
-        pf.attempt(nameNode(deviceNodes.get(i)), "devices[" + i + "].name", () -> b.device(d));
+        pf.attempt(nameNode(deviceNodes.get(i)), "devices[" + d.name() + "].name",
+            () -> b.device(d));
       }
       o.opt("watch").flatMap(n -> new InventoryReader(nr).watch(n, "watch"))
           .ifPresent(w -> b.watch(w));
@@ -316,9 +320,11 @@ public final class NetworkYaml {
       o.opt("devices").ifPresent(n -> {
         List<Node> items = pf.list(n, "devices", "the inventory's devices");
         InventoryReader inventory = new InventoryReader(pr);
+        Set<String> named = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
           Node item = items.get(i);
-          inventory.device(item, "devices[" + i + "]").ifPresent(d -> {
+          String p = "devices" + Fields.item(item, i, named, Names::isValid);
+          inventory.device(item, p).ifPresent(d -> {
             deviceList.add(d);
             deviceNodes.add(item);
           });
@@ -328,9 +334,10 @@ public final class NetworkYaml {
         List<Node> items = pf.list(n, "spines", "spines");
         items.forEach(item -> peekName(item).ifPresent(spines::add));
         Set<String> seen = new HashSet<>();
+        Set<String> named = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-          String p = "spines[" + i + "]";
           Node item = items.get(i);
+          String p = "spines" + Fields.item(item, i, named, Names::isValid);
           watched(item, () -> pr.spine(item, p).ifPresent(s -> {
             if (!seen.add(s.name())) {
               pf.problem(nameNode(item), p + ".name", "Spine '" + s.name()
@@ -344,9 +351,10 @@ public final class NetworkYaml {
       });
       o.opt("hosts").ifPresent(n -> {
         List<Node> items = pf.list(n, "hosts", "hosts with their NICs");
+        Set<String> named = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
-          String p = "hosts[" + i + "]";
           Node item = items.get(i);
+          String p = "hosts" + Fields.item(item, i, named, Names::isValid);
           watched(item, () -> pf.obj(item, p, "a host's hardware", "name", "nics").ifPresent(h -> {
             Optional<String> name = h.reqString("name", "a host name");
             Optional<Node> nicList = h.req("nics");
@@ -372,8 +380,11 @@ public final class NetworkYaml {
       }
       Host.Builder hb = host.toBuilder();
       boolean ok = true;
+      Set<String> named = new HashSet<>();
       for (int i = 0; i < hw.nics().size(); i++) {
-        ok &= pr.nic(hb, host.name(), hw.nics().get(i), hw.path() + ".nics[" + i + "]");
+        Node nic = hw.nics().get(i);
+        ok &= pr.nic(hb, host.name(), nic, hw.path() + ".nics"
+            + Fields.item(nic, i, named, Nic::isValidName));
       }
       return ok ? Optional.of(hb.build()) : Optional.empty();
     }
@@ -385,9 +396,10 @@ public final class NetworkYaml {
     private void each(Fields.Obj o, String key, String what, Item item) {
       o.opt(key).ifPresent(n -> {
         List<Node> items = nf.list(n, key, what);
+        Set<String> named = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
           Node n1 = items.get(i);
-          String p = key + "[" + i + "]";
+          String p = key + Fields.item(n1, i, named, Names::isValid);
           if (!watched(n1, () -> item.read(n1, p)) && key.equals("hosts")) {
             // Its leaves are missing: the subnets they carry would look carried by none.
             skippedIds.add(ProblemIds.WARN_SUBNET_UNCARRIED);

@@ -106,7 +106,7 @@ class InvariantsProperties {
           "nowhere", Optional.empty(), Optional.empty())))).build();
     }),
     DANGLING_RULE_SUBNET(ProblemIds.REF_SUBNET, n -> n.toBuilder().rule(new Rule(
-        Endpoint.subnet(n.subnets().get(0).name()), Endpoint.subnet("nowhere"), List.of()))
+        Endpoint.ofSubnet(n.subnets().get(0).name()), Endpoint.ofSubnet("nowhere"), List.of()))
         .build()),
     SPINE_OVER_CAPACITY(ProblemIds.SPINE_CAPACITY, n -> {
       long used = n.links().stream().mapToLong(l -> l instanceof Link.Trunk t

@@ -158,14 +158,14 @@ public class InventoryTest {
     LoadReport report = NetworkYaml.read(network, parts);
     assertFalse(report.ok());
     String text = report.toText();
-    assertTrue(text.contains("devices[0].mac: Device 'd1': '3c:ec:ef:00:00:0g' is not a MAC"),
+    assertTrue(text.contains("devices[d1].mac: Device 'd1': '3c:ec:ef:00:00:0g' is not a MAC"),
         text);
-    assertTrue(text.contains("devices[1].subnet: Device 'd2': Subnet 'aa' is not declared"
+    assertTrue(text.contains("devices[d2].subnet: Device 'd2': Subnet 'aa' is not declared"
         + " under subnets in network.yaml (did you mean 'a'?)"), text);
-    assertTrue(text.contains("devices[2]: Device 'd3': give both 'spine' and 'port'"), text);
-    assertTrue(text.contains("watch.enforcement.a: Watch: subnet 'a': enforcement 'block' is"
+    assertTrue(text.contains("devices[d3]: Device 'd3': give both 'spine' and 'port'"), text);
+    assertTrue(text.contains("watch.enforcement[a]: Watch: subnet 'a': enforcement 'block' is"
         + " not known"), text);
-    assertTrue(text.contains("watch.enforcement.zz: Watch: Subnet 'zz' is not declared"), text);
+    assertTrue(text.contains("watch.enforcement[zz]: Watch: Subnet 'zz' is not declared"), text);
     assertTrue(text.contains("watch.handlers[0].run: Watch handler on 'seen': the program"
         + " 'notify' must be an absolute path"), text);
   }

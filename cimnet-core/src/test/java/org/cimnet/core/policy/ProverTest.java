@@ -57,7 +57,7 @@ class ProverTest {
     Proof proof = report.proofs().get(0);
     assertEquals(Proof.Status.VIOLATED, proof.status());
     Path path = proof.counterexample().orElseThrow();
-    assertEquals("src 192.168.4.2, dst 192.168.3.2, tcp/22", path.first().flow().toString());
+    assertEquals("src 192.168.4.2, dst 192.168.3.2, tcp/22", path.first().packet().toString());
     assertEquals("can_connect(dmz, internal, tcp/22)", path.first().rules().get(0).toString());
     assertTrue(path.direct());
     // The other three still hold.
@@ -120,15 +120,15 @@ class ProverTest {
     Network n = concrete(SeedShape.build());
     Policy policy = Policy.compile(n);
     // The management zone may ssh to every address of the host (default host service)...
-    assertTrue(policy.allows(flow("192.168.6.20", "192.168.6.1", 22)));
-    assertTrue(policy.allows(flow("192.168.6.20", "192.168.4.1", 22)));
+    assertTrue(policy.allows(packet("192.168.6.20", "192.168.6.1", 22)));
+    assertTrue(policy.allows(packet("192.168.6.20", "192.168.4.1", 22)));
     // ...on ssh only, and dmz may not: being in the host's subnet opens nothing on the host.
-    assertFalse(policy.allows(flow("192.168.6.20", "192.168.6.1", 8080)));
-    assertFalse(policy.allows(flow("192.168.4.20", "192.168.4.1", 22)));
-    assertFalse(policy.allows(flow("192.168.4.20", "192.168.4.100", 22)));
+    assertFalse(policy.allows(packet("192.168.6.20", "192.168.6.1", 8080)));
+    assertFalse(policy.allows(packet("192.168.4.20", "192.168.4.1", 22)));
+    assertFalse(policy.allows(packet("192.168.4.20", "192.168.4.100", 22)));
     // A rule into dmz does not reach the host's dmz addresses: forwarding is not the host.
-    assertFalse(policy.allows(flow("192.168.2.20", "192.168.4.1", 22)));
-    assertTrue(policy.allows(flow("192.168.2.20", "192.168.4.20", 22)));
+    assertFalse(policy.allows(packet("192.168.2.20", "192.168.4.1", 22)));
+    assertTrue(policy.allows(packet("192.168.2.20", "192.168.4.20", 22)));
     assertEquals("""
         mgmt -> host:vhost-dev: tcp/22,53 udp/53 icmp
           by can_connect(zone:management, host:vhost-dev, tcp/22)
@@ -156,9 +156,9 @@ class ProverTest {
         .deployFrom("wifi").build())).cell("wifi", "host:vhost-dev").text());
   }
 
-  private static Flow flow(String src, String dst, int port) {
-    return new Flow(org.cimnet.core.addr.Ipv4Address.parse(src),
-        org.cimnet.core.addr.Ipv4Address.parse(dst), Flow.Protocol.TCP, port);
+  private static Packet packet(String src, String dst, int port) {
+    return new Packet(org.cimnet.core.addr.Ipv4Address.parse(src),
+        org.cimnet.core.addr.Ipv4Address.parse(dst), Packet.Protocol.TCP, port);
   }
 
   @Test

@@ -88,7 +88,7 @@ class YamlCheckTest {
     assertFalse(check.ok());
     assertTrue(check.validated().isEmpty());
     List<String> lines = check.problems().stream().map(SourceProblem::toString).toList();
-    assertEquals("network.yaml:29:11: containers[0].kind: Container kind 'podman' is not known:"
+    assertEquals("network.yaml:29:11: containers[web].kind: Container kind 'podman' is not known:"
         + " use vm, lxc, docker, kubernetes or nixos-container", lines.get(0));
     assertTrue(lines.contains("network.yaml:7:11: [subnet.outside-supernet] subnets[dmz].cidr:"
         + " Subnet 'dmz': cidr '10.9.4.0/24' is outside the supernet '10.0.0.0/16'"),
@@ -108,7 +108,7 @@ class YamlCheckTest {
         .replace("kind: docker", "kind: podman"), PARTS);
     assertEquals("""
         2 problems (the checker ran on the elements that loaded):
-          network.yaml:29:11: containers[0].kind: Container kind 'podman' is not known: use vm,\
+          network.yaml:29:11: containers[web].kind: Container kind 'podman' is not known: use vm,\
          lxc, docker, kubernetes or nixos-container
           network.yaml:7:11: [subnet.outside-supernet] subnets[dmz].cidr: Subnet 'dmz': cidr\
          '10.9.4.0/24' is outside the supernet '10.0.0.0/16'

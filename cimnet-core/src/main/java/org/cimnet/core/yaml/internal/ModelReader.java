@@ -214,8 +214,10 @@ public final class ModelReader {
     ok &= placement(o, "nameserver", host, b::nameserver, b::nameserver);
     if (o.opt("nics").isPresent()) {
       List<Node> nics = f.list(o.opt("nics").get(), o.path("nics"), "NICs");
+      java.util.Set<String> named = new java.util.HashSet<>();
       for (int i = 0; i < nics.size(); i++) {
-        ok &= nic(b, host, nics.get(i), o.path("nics") + "[" + i + "]");
+        ok &= nic(b, host, nics.get(i), o.path("nics")
+            + Fields.item(nics.get(i), i, named, Nic::isValidName));
       }
     }
     if (o.opt("leaves").isPresent()) {
@@ -226,7 +228,7 @@ public final class ModelReader {
       for (Map.Entry<String, Node> e : leaves.map(m -> m.entries().entrySet())
           .orElse(java.util.Set.of())) {
         String leaf = e.getKey();
-        String p = lp + "." + leaf;
+        String p = Fields.entry(lp, leaf);
         int[] at = leaves.get().keys().get(leaf);
         List<String> subnets = new ArrayList<>();
         List<Node> items = f.list(e.getValue(), p, "subnet names");
@@ -250,7 +252,7 @@ public final class ModelReader {
       for (Map.Entry<String, Node> e : addresses.map(m -> m.entries().entrySet())
           .orElse(java.util.Set.of())) {
         String subnet = e.getKey();
-        String p = ap + "." + subnet;
+        String p = Fields.entry(ap, subnet);
         Optional<String> value = f.string(e.getValue(), p,
             "an address such as '192.168.1.100', or 'auto' for IPAM to hand one out");
         if (value.isEmpty()) {
@@ -400,7 +402,7 @@ public final class ModelReader {
     for (Map.Entry<String, Node> e : attachments.map(m -> m.entries().entrySet())
         .orElse(java.util.Set.of())) {
       String subnet = e.getKey();
-      String p = ap + "." + subnet;
+      String p = Fields.entry(ap, subnet);
       Node v = e.getValue();
       Optional<Ipv4Address> address = Optional.empty();
       Optional<MacAddress> mac = Optional.empty();
