@@ -6,4 +6,7 @@ module org.cimnet.testkit {
 
   exports org.cimnet.testkit;
   exports org.cimnet.testkit.gen;
+
+  // Every property of a module that tests with the testkit runs from the recorded seed.
+  provides net.jqwik.api.lifecycle.LifecycleHook with org.cimnet.testkit.seed.RecordedSeed;
 }

@@ -196,7 +196,7 @@ class ThreeHostExampleTest {
           gateway = rack.networking.defaultGateway;
           nameservers = rack.networking.nameservers;
           interfaces = builtins.attrNames (builtins.removeAttrs rack.networking.interfaces
-            (builtins.filter (n: builtins.substring 0 3 n == "eth")
+            (builtins.filter (n: builtins.substring 0 4 n == "nic_")
               (builtins.attrNames rack.networking.interfaces)));
           mgmt = addrs rack "mgmt";
           coreMgmt = addrs core "mgmt";

@@ -87,12 +87,13 @@ final class FabricBuilder {
       int n = 0;
       for (HostPlan.NicPlan nic : plan.nics()) {
         String peer = "h" + h + "n" + n++;
-        root.add("link add name " + nic.name() + " netns " + ns + " type veth peer name " + peer
-            + " netns " + b.spine);
-        nic.mac().ifPresent(mac -> router.add("link set dev " + nic.name() + " address "
+        // The card under the name the host gives it (nic_eth0), which the bond names.
+        root.add("link add name " + nic.ifname() + " netns " + ns + " type veth peer name "
+            + peer + " netns " + b.spine);
+        nic.mac().ifPresent(mac -> router.add("link set dev " + nic.ifname() + " address "
             + mac));
-        router.add("link set dev " + nic.name() + " arp off");
-        router.add("link set dev " + nic.name() + " up");
+        router.add("link set dev " + nic.ifname() + " arp off");
+        router.add("link set dev " + nic.ifname() + " up");
         // One trunk per host carries traffic; the others have no carrier (their peers stay
         // down), so the balance-slb bond sends everything through the connected one.
         if (nic.wired() && !uplinked) {

@@ -83,12 +83,15 @@ class WatchLabTest {
 
     // The spine, which cimnet does not configure: a plain learning switch (a bridge of the
     // same private Open vSwitch, as this kernel may lack VLAN-aware Linux bridges), its trunk
-    // port cabled to the host's eth0, devices on access ports.
+    // port cabled to the host's eth0 (on the host nic_eth0, a member of the bond), devices on
+    // access ports.
     quiet(sw.netns);
     check(sw.vsctl("add-br", "spine", "--", "set", "Bridge", "spine", "datapath_type=netdev"));
-    check(Proc.run(List.of("ip", "-n", sw.netns, "link", "add", "eth0", "type", "veth", "peer",
+    String eth0 = plan.nics().get(0).ifname();
+    assertEquals("nic_eth0", eth0);
+    check(Proc.run(List.of("ip", "-n", sw.netns, "link", "add", eth0, "type", "veth", "peer",
         "name", "trunk"), null, 10));
-    sh(sw.netns, "ip", "link", "set", "eth0", "up");
+    sh(sw.netns, "ip", "link", "set", eth0, "up");
     sh(sw.netns, "ip", "link", "set", "trunk", "up");
     check(sw.vsctl("add-port", "spine", "trunk", "trunks=101,102"));
     String spine = sw.netns;

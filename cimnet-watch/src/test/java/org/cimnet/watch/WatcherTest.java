@@ -44,9 +44,10 @@ class WatcherTest {
 
     @Override
     public String ports(String bridge) {
+      // The bond's members under the names the host gives the NICs eth0 and eth1.
       return bridge.equals("uplink")
-          ? "OFPST_PORT_DESC reply (OF1.3) (xid=0x2):\n 1(eth0): addr:52:54:00:00:01:00\n"
-              + " 2(eth1): addr:52:54:00:00:01:01\n 3(up-leaf1): addr:aa:bb:cc:dd:ee:ff\n"
+          ? "OFPST_PORT_DESC reply (OF1.3) (xid=0x2):\n 1(nic_eth0): addr:52:54:00:00:01:00\n"
+              + " 2(nic_eth1): addr:52:54:00:00:01:01\n 3(up-leaf1): addr:aa:bb:cc:dd:ee:ff\n"
           : " 1(patch-leaf1): addr:aa:bb:cc:dd:ee:ff\n 5000(c1-a): addr:aa:bb:cc:dd:ee:01\n";
     }
 

@@ -1,11 +1,13 @@
 package org.cimnet.core.check;
 
 import java.util.HashMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.cimnet.core.ipam.Naming;
+import org.cimnet.core.format.Quote;
 import org.cimnet.core.ipam.Naming.NameRecord;
+import org.cimnet.core.model.Host;
+import org.cimnet.core.model.Nic;
 import org.cimnet.core.plan.BridgePlan;
 import org.cimnet.core.plan.ContainerPlan;
 import org.cimnet.core.plan.HostPlan;
@@ -23,6 +25,7 @@ final class NameRules {
 
   static void check(Facts f, Findings out) {
     dns(f, out);
+    ifnames(f, out);
     // The plan needs every subnet's VLAN; without one IPAM has already reported why.
     if (f.subnets.stream().allMatch(s -> s.vlan().isPresent())) {
       kernelNames(f, out);
@@ -52,17 +55,12 @@ final class NameRules {
     Map<String, NameRecord> byName = new HashMap<>(records.size() * 2);
     for (NameRecord r : records) {
       String fqdn = r.fqdn();
+      // Only the whole name can be too long: each of its labels is an element name or a label
+      // of the domain, and the model refuses both past 63 characters (Names, Network.domain).
       if (fqdn.length() > 253) {
         out.error(ProblemIds.NAME_FQDN_LENGTH, path(r), "Name '" + fqdn + "' of " + owner(r)
             + " is " + fqdn.length() + " characters: DNS names are at most 253; shorten the"
             + " domain, the subnet's name or the element's name");
-      } else {
-        List<String> tooLong = longLabels(fqdn);
-        if (!tooLong.isEmpty()) {
-          out.error(ProblemIds.NAME_FQDN_LENGTH, path(r), "Name '" + fqdn + "' of " + owner(r)
-              + " has the label '" + tooLong.get(0) + "' of " + tooLong.get(0).length()
-              + " characters: DNS labels are at most 63");
-        }
       }
       NameRecord first = byName.putIfAbsent(fqdn, r);
       // Two routers (or nameservers) on one subnet make two equal records; subnet.routers and
@@ -74,21 +72,6 @@ final class NameRules {
             + " rename one of them");
       }
     }
-  }
-
-  /** The labels of {@code fqdn} longer than 63 characters (almost always none). */
-  private static List<String> longLabels(String fqdn) {
-    List<String> labels = new ArrayList<>(0);
-    int start = 0;
-    for (int dot = fqdn.indexOf('.'); start <= fqdn.length();
-        dot = fqdn.indexOf('.', start)) {
-      int end = dot < 0 ? fqdn.length() : dot;
-      if (end - start > 63) {
-        labels.add(fqdn.substring(start, end));
-      }
-      start = end + 1;
-    }
-    return labels;
   }
 
   /**
@@ -135,7 +118,7 @@ final class NameRules {
       }
       Map<String, User> users = new HashMap<>(4 * (plan.nics().size() + subnetOfPort.size()));
       for (HostPlan.NicPlan nic : plan.nics()) {
-        name(nic.name(), new User(host, "nic", nic.name(), ""), users, out);
+        name(nic.ifname(), new User(host, "nic", nic.name(), ""), users, out);
       }
       for (BridgePlan b : plan.bridges()) {
         // A leaf named like the uplink bridge is leaf.reserved-name's to report, once.
@@ -155,8 +138,37 @@ final class NameRules {
     }
   }
 
+  /**
+   * The interface names users state for NICs: names Linux takes, and (a warning) none the
+   * kernel gives devices itself.
+   */
+  private static void ifnames(Facts f, Findings out) {
+    for (Host h : f.hosts) {
+      for (Nic nic : h.nics()) {
+        if (nic.ifname().isEmpty()) {
+          continue;
+        }
+        String ifname = nic.ifname().get();
+        String path = "hosts[" + h.name() + "].nics[" + nic.name() + "].ifname";
+        String self = "Host '" + h.name() + "': NIC '" + nic.name() + "': ifname "
+            + Quote.value(ifname);
+        if (!Ifnames.isValid(ifname)) {
+          out.error(ProblemIds.IFNAME_INVALID, path, self + " is not an interface name Linux"
+              + " takes: use " + Ifnames.ALLOWED);
+        } else if (Ifnames.inKernelSpace(ifname)) {
+          out.warn(ProblemIds.WARN_IFNAME_KERNEL_SPACE, path, self + " is a name the kernel"
+              + " gives devices itself, so renaming the card to it races with the kernel"
+              + " naming another card so at boot (systemd warns): leave ifname out for the"
+              + " derived '" + Ifnames.nic(new Nic(nic.name(), nic.mac())) + "', or choose a"
+              + " name outside eth<N>, wlan<N>, wwan<N>, usb<N> and ib<N>");
+        }
+      }
+    }
+  }
+
   private static void name(String name, User user, Map<String, User> users, Findings out) {
-    if (name.length() > Ifnames.MAX) {
+    // A NIC's stated name too long is ifname.invalid's; a derived one always fits.
+    if (name.length() > Ifnames.MAX && !user.kind().equals("nic")) {
       out.error(ProblemIds.IFNAME_TOO_LONG, user.path(), "Host '" + user.host()
           + "': interface name '" + name + "' of " + user.text() + " is " + name.length()
           + " characters: kernel interface names are at most " + Ifnames.MAX

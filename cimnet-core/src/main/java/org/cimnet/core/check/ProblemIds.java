@@ -60,12 +60,14 @@ public final class ProblemIds {
    * {@code arpa} (but {@code home.arpa}), {@code localhost}, or an address.
    */
   public static final String DOMAIN_NOT_PRIVATE = "domain.not-private";
-  /** A derived FQDN is longer than 253 characters or has a label longer than 63. */
+  /** A derived FQDN is longer than 253 characters (its labels are names, at most 63 each). */
   public static final String NAME_FQDN_LENGTH = "name.fqdn-length";
   public static final String NAME_DUPLICATE = "name.duplicate";
   /** A kernel interface name of a host's plan is longer than 15 characters. */
   public static final String IFNAME_TOO_LONG = "ifname.too-long";
   public static final String IFNAME_DUPLICATE = "ifname.duplicate";
+  /** A NIC's stated interface name is not one Linux takes (see {@code Ifnames.isValid}). */
+  public static final String IFNAME_INVALID = "ifname.invalid";
   /** One address of one element would have two names, so two PTR records. */
   public static final String DNS_PTR = "dns.ptr";
 
@@ -151,6 +153,11 @@ public final class ProblemIds {
    * network, so the hosts and containers resolve nothing on the internet.
    */
   public static final String WARN_INTERNET_NO_FORWARDERS = "internet.no-forwarders";
+  /**
+   * A NIC's stated interface name is one the kernel gives devices itself ({@code eth0}): the
+   * rename races with the kernel's naming at boot.
+   */
+  public static final String WARN_IFNAME_KERNEL_SPACE = "ifname.kernel-space";
 
   /** Every id of a problem, grouped as above: each makes the network invalid. */
   public static final List<String> PROBLEMS = List.of(SUPERNET_NOT_PRIVATE,
@@ -160,7 +167,7 @@ public final class ProblemIds {
       INTERNET_GATEWAY_IS_PUBLIC, INTERNET_VIA_UNROUTED, INTERNET_UNDECLARED,
       INTERNET_FORWARDER_NOT_UPSTREAM, MAC_NOT_UNICAST, MAC_DUPLICATE, MAC_GENERATED_NOT_LOCAL,
       DOMAIN_NOT_PRIVATE, NAME_FQDN_LENGTH, NAME_DUPLICATE, IFNAME_TOO_LONG, IFNAME_DUPLICATE,
-      DNS_PTR, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
+      IFNAME_INVALID, DNS_PTR, VLAN_DUPLICATE, TRUNK_VLAN_MISSING, TRUNK_BOND_MISMATCH,
       SPINE_CAPACITY, LINK_PORT_RANGE, LINK_PORT_REUSE, LINK_NIC_REUSE, LEAF_SPINE_UNREACHABLE,
       LEAF_SINGLE_LINK, LEAF_RESERVED_NAME, LEAF_SUBNET_TWICE,
       CONTAINER_SUBNET_NOT_CARRIED, HOST_PORTS, HOST_ADDRESS_NOT_CARRIED,
@@ -175,5 +182,5 @@ public final class ProblemIds {
   public static final List<String> WARNINGS = List.of(WARN_NIC_NO_MAC,
       WARN_RULE_RESERVED_SUBNET, WARN_SUBNET_UNCARRIED, WARN_LEAF_RESERVED_SUBNET,
       WARN_HOST_NO_SSH, WARN_ROUTER_UNLINKED, WARN_POLICY_UNRESOLVED,
-      WARN_INTERNET_NO_FORWARDERS);
+      WARN_INTERNET_NO_FORWARDERS, WARN_IFNAME_KERNEL_SPACE);
 }

@@ -158,7 +158,8 @@ public final class Diff {
     for (int i = 0; sameShape && i < now.nics().size(); i++) {
       Nic x = was.nics().get(i);
       Nic y = now.nics().get(i);
-      sameShape = x.name().equals(y.name()) && number(x.mac(), y.mac());
+      sameShape = x.name().equals(y.name()) && x.ifname().equals(y.ifname())
+          && number(x.mac(), y.mac());
       if (sameShape && !x.mac().equals(y.mac())) {
         numbers.add(new Event.MacAssigned(Event.Owner.HOST, now.name(), y.name(),
             y.mac().get()));

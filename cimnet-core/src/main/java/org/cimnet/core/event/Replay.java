@@ -181,7 +181,7 @@ public final class Replay {
       List<Nic> nics = new ArrayList<>(h.nics());
       int i = indexOf(nics.stream().map(Nic::name).toList(), port,
           "Host '" + who + "' has no NIC '" + port + "'");
-      nics.set(i, new Nic(port, Optional.of(mac)));
+      nics.set(i, nics.get(i).withMac(mac));
       hosts.put(who, h.withNics(nics));
     } else {
       Container c = get(containers, who, "Container");

@@ -187,6 +187,35 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
       return this;
     }
 
+    /**
+     * The interface name the machine gives NIC {@code nicName} (declared before), such as
+     * {@code ifname("eth0", "enp3s0f0")}, instead of the derived {@code nic_eth0} (see {@link
+     * org.cimnet.core.plan.Ifnames#nic}); the model, its links and messages keep the NIC's own
+     * name. The checker refuses a name Linux does not take and warns of one in the kernel's own
+     * space ({@code eth0}, {@code wlan1}, ...), which races with the kernel's naming at boot.
+     */
+    public Builder ifname(String nicName, String ifname) {
+      Messages.given(nicName, self(), "NIC name");
+      Messages.given(ifname, self() + ": NIC '" + nicName + "'", "ifname");
+      Nic nic = nics.get(nicName);
+      if (nic == null) {
+        throw new IllegalArgumentException(self() + ": NIC '" + nicName + "' is not declared:"
+            + " declare it with nic(...) before naming its interface");
+      }
+      nics.put(nicName, new Nic(nicName, nic.mac(), Optional.of(ifname)));
+      return this;
+    }
+
+    /** Adds {@code nic} as it is (an interface name included). */
+    public Builder nic(Nic nic) {
+      Objects.requireNonNull(nic, "nic == null");
+      if (nics.putIfAbsent(nic.name(), nic) != null) {
+        throw new IllegalArgumentException(self() + ": NIC '" + nic.name()
+            + "' is declared twice");
+      }
+      return this;
+    }
+
     /** A leaf (an Open vSwitch bridge) on this host carrying the named subnets. */
     public Builder leaf(String leafName, String... subnets) {
       return leaf(leafName, Arrays.asList(Messages.givenAll(subnets, self() + ": leaf '"

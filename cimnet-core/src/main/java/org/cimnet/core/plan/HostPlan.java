@@ -43,9 +43,15 @@ public record HostPlan(String host, String domain, List<NicPlan> nics, List<Brid
     return router;
   }
 
-  /** A physical NIC: its MAC from the inventory, and where it is wired. */
-  public record NicPlan(String name, Optional<MacAddress> mac, Optional<String> spine,
-      int spinePort, List<Integer> vlans) {
+  /**
+   * A physical NIC: its MAC from the inventory, and where it is wired.
+   *
+   * @param name the NIC's name in the model ({@code eth0})
+   * @param ifname its interface name on the machine ({@link Ifnames#nic}), which the bond and
+   *     every file that runs on the host use
+   */
+  public record NicPlan(String name, String ifname, Optional<MacAddress> mac,
+      Optional<String> spine, int spinePort, List<Integer> vlans) {
     public NicPlan {
       vlans = List.copyOf(vlans);
     }
@@ -72,7 +78,7 @@ public record HostPlan(String host, String domain, List<NicPlan> nics, List<Brid
   /** Every kernel interface name the plan creates or uses, for uniqueness checks. */
   public List<String> kernelNames() {
     java.util.List<String> names = new java.util.ArrayList<>();
-    nics.forEach(n -> names.add(n.name()));
+    nics.forEach(n -> names.add(n.ifname()));
     for (BridgePlan b : bridges) {
       names.add(b.name());
       b.ports().stream().filter(p -> p.kind() == PortPlan.Kind.INTERNAL

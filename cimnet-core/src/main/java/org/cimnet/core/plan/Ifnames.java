@@ -2,6 +2,8 @@ package org.cimnet.core.plan;
 
 import com.google.common.hash.Hashing;
 import java.nio.charset.StandardCharsets;
+import java.util.regex.Pattern;
+import org.cimnet.core.model.Nic;
 
 /**
  * Kernel interface names (at most 15 characters) derived from model names: the name itself when
@@ -24,6 +26,52 @@ public final class Ifnames {
         .hashString(full, StandardCharsets.UTF_8).asInt() & 0xFFFFF);
     hash = "0".repeat(5 - hash.length()) + hash;
     return full.substring(0, MAX - 6) + "-" + hash;
+  }
+
+  /**
+   * What a NIC's interface name derived from its model name starts with. No other name cimnet
+   * makes holds a {@code _} (bridges, subnet ports and patch ports are DNS labels, container
+   * ports start {@code ve-}), and no kernel driver names a device so, so the derived names
+   * collide with nothing and never race with the kernel's own {@code eth<N>} at boot.
+   */
+  public static final String NIC_PREFIX = "nic_";
+
+  /**
+   * The names the kernel gives devices itself as they appear ({@code eth0}, {@code wlan1},
+   * {@code wwan0}, {@code usb0}, {@code ib0}): renaming a card to one of them races with the
+   * kernel naming another card the same way at boot.
+   */
+  private static final Pattern KERNEL_SPACE = Pattern.compile("(eth|wlan|wwan|usb|ib)[0-9]+");
+
+  /** What {@link #isValid} takes, for messages. */
+  public static final String ALLOWED = "1 to " + MAX + " characters: letters, digits, '_', '.'"
+      + " or '-', starting with a letter, a digit or '_', and not only digits";
+
+  private static final Pattern VALID = Pattern.compile("[A-Za-z0-9_][A-Za-z0-9_.-]{0,14}");
+
+  /**
+   * The interface name of a NIC on its host: the name the user states, or else
+   * {@value #NIC_PREFIX} and the NIC's name ({@code eth0} becomes {@code nic_eth0}; a name too
+   * long is shortened with a hash, as {@link #of} does).
+   */
+  public static String nic(Nic nic) {
+    return nic.ifname().orElseGet(() -> of(NIC_PREFIX, nic.name()));
+  }
+
+  /**
+   * Whether Linux (and systemd's {@code .link} files) take {@code name} as an interface name,
+   * kept to characters that need no quoting in a shell or a command's arguments: at most
+   * {@value #MAX} characters of {@code A-Z a-z 0-9 _ . -}, not starting with {@code .} or
+   * {@code -}, and not only digits (systemd would read it as an interface index).
+   */
+  public static boolean isValid(String name) {
+    return name != null && VALID.matcher(name).matches() && !name.chars().allMatch(
+        c -> c >= '0' && c <= '9');
+  }
+
+  /** Whether {@code name} is one the kernel gives devices itself, such as {@code eth0}. */
+  public static boolean inKernelSpace(String name) {
+    return KERNEL_SPACE.matcher(name).matches();
   }
 
   /** The host's internal L3 port in a subnet: the subnet's name. */

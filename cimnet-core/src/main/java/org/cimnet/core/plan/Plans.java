@@ -169,11 +169,12 @@ public final class Plans {
       List<Integer> vlans = link.map(t -> (t.carries().isEmpty() ? carried : t.carries())
           .stream().filter(ctx.subnets::containsKey).map(ctx::vlan).sorted().toList())
           .orElse(List.of());
-      nics.add(new HostPlan.NicPlan(nic.name(), nic.mac(), link.map(Link.Trunk::spine),
+      String ifname = Ifnames.nic(nic);
+      nics.add(new HostPlan.NicPlan(nic.name(), ifname, nic.mac(), link.map(Link.Trunk::spine),
           link.map(Link.Trunk::port).orElse(0), vlans));
       if (link.isPresent()) {
         uplinkVlans.addAll(vlans);
-        members.add(nic.name());
+        members.add(ifname);
       }
     }
 

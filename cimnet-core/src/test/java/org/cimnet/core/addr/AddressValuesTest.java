@@ -68,6 +68,23 @@ class AddressValuesTest {
         "192.168.4.0/24/1", "/24"})
     void malformedIsRefused(String text) {
       assertFalse(Prefix.isValid(text));
+      assertTrue(Prefix.tryParse(text).isEmpty());
+    }
+
+    /** A block is valid at every length, 0 to 32; host bits make it invalid, not rounded. */
+    @ParameterizedTest
+    @ValueSource(strings = {"192.168.4.0/24", "0.0.0.0/0", "10.0.0.0/8", "192.168.4.7/32",
+        "172.16.0.0/12", "255.255.255.254/31"})
+    void wellFormedIsAccepted(String text) {
+      assertTrue(Prefix.isValid(text));
+      assertEquals(text, Prefix.tryParse(text).orElseThrow().toString());
+    }
+
+    @Test
+    void hostBitsAreNotAValidPrefix() {
+      assertFalse(Prefix.isValid("192.168.4.7/24"));
+      assertFalse(Prefix.isValid("11.0.0.0/7"));
+      assertTrue(Prefix.isValid("10.0.0.0/7"));
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.cimnet.core.dsl.Cimnet.lxc;
 import static org.cimnet.core.dsl.Cimnet.network;
 import static org.cimnet.core.dsl.Cimnet.subnet;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.ArrayList;
@@ -313,6 +314,15 @@ class InvariantsTest {
             + " 'lan' of the internal port of subnet 'lan' is already the name of the bridge of"
             + " leaf 'lan': kernel interface names must be unique on a host; rename one of"
             + " them"))));
+    all.add(Arguments.of(ProblemIds.IFNAME_INVALID, withHost(h -> h.ifname("eth0", "-up")
+        .ifname("eth1", "0123")), List.of(v("ifname.invalid", "hosts[vh].nics[eth0].ifname",
+            "Host 'vh': NIC 'eth0': ifname '-up' is not an interface name Linux takes: use 1 to"
+            + " 15 characters: letters, digits, '_', '.' or '-', starting with a letter, a digit"
+            + " or '_', and not only digits"),
+        v("ifname.invalid", "hosts[vh].nics[eth1].ifname", "Host 'vh': NIC 'eth1': ifname"
+            + " '0123' is not an interface name Linux takes: use 1 to 15 characters: letters,"
+            + " digits, '_', '.' or '-', starting with a letter, a digit or '_', and not only"
+            + " digits"))));
     // VLANs and trunks.
     Subnet lan = base().subnet("lan").orElseThrow();
     all.add(Arguments.of(ProblemIds.VLAN_DUPLICATE, baseBuilder().replaceSubnet(lan.withVlan(7))
@@ -601,6 +611,31 @@ class InvariantsTest {
   }
 
   /**
+   * DNS name limits at their edges: a 63-character container name in a domain of 63-character
+   * labels makes a name of exactly 253 characters, which is fine; one character more is not. No
+   * label can pass 63: the model refuses longer names and domain labels when they are declared.
+   */
+  @Test
+  void aNameOf253CharactersPassesAndOneOf254IsReported() {
+    String name = "x".repeat(63);
+    String domain = "a".repeat(63) + "." + "b".repeat(63) + "." + "c".repeat(57);
+    assertEquals(List.of(), Checker.check(withWayOut(parts().domain(domain)
+        .container(lxc(name).on("vh").attach("lan"))).build()).problems());
+    String longer = domain + "c";
+    String fqdn = name + ".lan." + longer;
+    assertEquals(254, fqdn.length());
+    assertEquals(List.of(v("name.fqdn-length", "containers[" + name + "].attachments[lan]",
+        "Name '" + fqdn + "' of container '" + name + "' in subnet 'lan' is 254 characters: DNS"
+            + " names are at most 253; shorten the domain, the subnet's name or the element's"
+            + " name")), Checker.check(withWayOut(parts().domain(longer)
+        .container(lxc(name).on("vh").attach("lan"))).build()).problems());
+    assertThrows(IllegalArgumentException.class,
+        () -> lxc("x".repeat(64)).on("vh").attach("lan").build());
+    assertThrows(IllegalArgumentException.class,
+        () -> network("t").domain("a".repeat(64) + ".internal"));
+  }
+
+  /**
    * An assertion on something that does not resolve is the prover's warning; the checker
    * refuses the dangling reference first, so the warning is never the only word on it.
    */
@@ -681,6 +716,12 @@ class InvariantsTest {
                 + " updates) and every container resolve nothing on the internet; declare the"
                 + " upstream resolvers in the internet, such as forwarders: [9.9.9.9,"
                 + " 149.112.112.112]")),
+        Arguments.of(ProblemIds.WARN_IFNAME_KERNEL_SPACE, withHost(h -> h.ifname("eth1", "eth1")),
+            v("ifname.kernel-space", "hosts[vh].nics[eth1].ifname", "Host 'vh': NIC 'eth1':"
+                + " ifname 'eth1' is a name the kernel gives devices itself, so renaming the card"
+                + " to it races with the kernel naming another card so at boot (systemd warns):"
+                + " leave ifname out for the derived 'nic_eth1', or choose a name outside"
+                + " eth<N>, wlan<N>, wwan<N>, usb<N> and ib<N>")),
         Arguments.of(ProblemIds.WARN_LEAF_RESERVED_SUBNET, withHost(h -> h.leaf("leaf3", "ilo")),
             v("leaf.reserved-subnet", "hosts[vh].leaves[leaf3].subnets[ilo]", "Host 'vh': leaf"
                 + " 'leaf3' lists subnet 'ilo', which is reserved: the plan leaves it out until"
@@ -719,5 +760,22 @@ class InvariantsTest {
     all.removeAll(COVERED);
     // Runs only when the whole class ran; a filtered run covers less on purpose.
     assertTrue(COVERED.size() < 10 || all.isEmpty(), "problem ids without a case: " + all);
+  }
+
+  /** A stated interface name is honoured as given, and must not clash with another name. */
+  @Test
+  void statedInterfaceNamesAreHonouredAndUnique() {
+    Network stated = withHost(h -> h.ifname("eth0", "enp3s0f0"));
+    assertEquals(List.of(), Checker.check(stated).problems());
+    assertEquals(List.of("enp3s0f0", "nic_eth1"), Checker.validate(stated).plans().get("vh")
+        .nics().stream().map(n -> n.ifname()).toList());
+    assertEquals(List.of(v("ifname.duplicate", "hosts[vh].interfaces[lan]", "Host 'vh':"
+        + " interface name 'lan' of the internal port of subnet 'lan' is already the name of NIC"
+        + " 'eth1': kernel interface names must be unique on a host; rename one of them")),
+        Checker.check(withHost(h -> h.ifname("eth1", "lan"))).problems());
+    assertEquals(List.of(v("ifname.duplicate", "hosts[vh].nics[eth1]", "Host 'vh': interface"
+        + " name 'nic_eth0' of NIC 'eth1' is already the name of NIC 'eth0': kernel interface"
+        + " names must be unique on a host; rename one of them")),
+        Checker.check(withHost(h -> h.ifname("eth1", "nic_eth0"))).problems());
   }
 }

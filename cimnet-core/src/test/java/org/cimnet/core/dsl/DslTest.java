@@ -107,4 +107,24 @@ class DslTest {
         + " its prefix length, such as '203.0.113.10/24'",
         () -> network("cim").internet("203.0.113/24", "203.0.113.1", "lan"));
   }
+
+  /** A NIC's interface name is stated after the NIC; the forwarders after the internet. */
+  @Test
+  void ifnameAndForwardersFollowWhatTheyBelongTo() {
+    assertEquals(java.util.Optional.of("enp3s0f0"), host("h").nic("eth0")
+        .ifname("eth0", "enp3s0f0").build().nic("eth0").orElseThrow().ifname());
+    IllegalArgumentException nic = assertThrows(IllegalArgumentException.class,
+        () -> host("h").nic("eth0").ifname("eth1", "enp3s0f1"));
+    assertEquals("Host 'h': NIC 'eth1' is not declared: declare it with nic(...) before naming"
+        + " its interface", nic.getMessage());
+    IllegalStateException internet = assertThrows(IllegalStateException.class,
+        () -> network("n").forwarders("9.9.9.9"));
+    assertEquals("Network 'n': forwarders need the internet: declare internet(...) first, they"
+        + " are reached through it", internet.getMessage());
+    IllegalArgumentException twice = assertThrows(IllegalArgumentException.class,
+        () -> network("n").internet("203.0.113.10/24", "203.0.113.1", "lan")
+            .forwarders("9.9.9.9", "nine"));
+    assertEquals("Network 'n': Internet: forwarder: 'nine' is not an IPv4 address: expected four"
+        + " numbers 0 to 255 joined by dots, such as '192.168.1.10'", twice.getMessage());
+  }
 }

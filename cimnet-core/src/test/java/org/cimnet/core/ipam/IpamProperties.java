@@ -28,6 +28,7 @@ import org.cimnet.core.model.HostAddress;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Role;
 import org.cimnet.core.model.Subnet;
+import org.cimnet.core.model.Problem;
 import org.cimnet.testkit.gen.NetworkGenerator;
 
 class IpamProperties {
@@ -82,7 +83,9 @@ class IpamProperties {
   @Property(tries = 200)
   void addingAContainerRenumbersNothing(@ForAll("networks") Network declared,
       @ForAll @IntRange(min = 0, max = 1000) int pick) {
-    Network before = Ipam.assign(declared).network();
+    Ipam.Result first = Ipam.assign(declared);
+    assertEquals(List.of(), first.problems());
+    Network before = first.network();
     Subnet target = declared.subnets().get(pick % declared.subnets().size());
     Host host = declared.hosts().stream()
         .filter(h -> h.carriedSubnets().contains(target.name())).findFirst().orElseThrow();
@@ -90,28 +93,51 @@ class IpamProperties {
         .on(host.name()).attach(target.name())).build();
     Ipam.Result after = Ipam.assign(grown, Optional.of(before));
     Map<String, Ipv4Address> old = addresses(before);
-    if (after.problems().isEmpty()) {
-      Map<String, Ipv4Address> now = addresses(after.network());
-      old.forEach((k, v) -> assertEquals(v, now.get(k), "renumbered " + k));
-      assertFalse(old.containsValue(now.get("added/" + target.name())));
+    Map<String, Ipv4Address> now = new HashMap<>();
+    for (Container c : after.network().containers()) {
+      for (Attachment a : c.attachments()) {
+        a.address().ifPresent(ip -> now.put(c.name() + "/" + a.subnet(), ip));
+      }
+    }
+    after.network().hosts().forEach(h -> h.addresses().forEach(
+        a -> a.address().ifPresent(ip -> now.put(h.name() + "/" + a.subnet(), ip))));
+    // Whether or not the newcomer fits, everything that had an address keeps it.
+    old.forEach((k, v) -> assertEquals(v, now.get(k), "renumbered " + k));
+    // The subnet is full exactly when every address but its four reserved roles is taken
+    // (prefixes /26 to /28 hold all four).
+    long taken = old.values().stream().filter(target.cidr()::contains).count();
+    boolean full = taken == target.cidr().size() - 4;
+    if (full) {
+      assertEquals(List.of("ipam.subnet-full"),
+          after.problems().stream().map(Problem::id).toList());
+      assertFalse(now.containsKey("added/" + target.name()));
+    } else {
+      assertEquals(List.of(), after.problems());
+      Ipv4Address added = now.get("added/" + target.name());
+      assertTrue(target.cidr().contains(added), added + " outside " + target.cidr());
+      assertFalse(old.containsValue(added), added + " handed out twice");
     }
   }
 
+  @Provide
+  Arbitrary<Network> networksWithContainers() {
+    return networks().filter(n -> !n.containers().isEmpty());
+  }
+
   @Property(tries = 200)
-  void removingAContainerRenumbersNothing(@ForAll("networks") Network declared,
+  void removingAContainerRenumbersNothing(@ForAll("networksWithContainers") Network declared,
       @ForAll @IntRange(min = 0, max = 1000) int pick) {
-    if (declared.containers().isEmpty()) {
-      return;
-    }
-    Network before = Ipam.assign(declared).network();
+    Ipam.Result first = Ipam.assign(declared);
+    assertEquals(List.of(), first.problems());
+    Network before = first.network();
     String removed = declared.containers().get(pick % declared.containers().size()).name();
     Network shrunk = declared.toBuilder().removeContainer(removed).build();
-    Map<String, Ipv4Address> now = addresses(Ipam.assign(shrunk, Optional.of(before)).network());
-    addresses(before).forEach((k, v) -> {
-      if (!k.startsWith(removed + "/")) {
-        assertEquals(v, now.get(k), "renumbered " + k);
-      }
-    });
+    Ipam.Result after = Ipam.assign(shrunk, Optional.of(before));
+    assertEquals(List.of(), after.problems());
+    Map<String, Ipv4Address> now = addresses(after.network());
+    Map<String, Ipv4Address> expected = new HashMap<>(addresses(before));
+    expected.keySet().removeIf(k -> k.startsWith(removed + "/"));
+    assertEquals(expected, now);
   }
 
   @Property(tries = 100)

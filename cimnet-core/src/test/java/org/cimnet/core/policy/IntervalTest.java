@@ -36,6 +36,41 @@ class IntervalTest {
     assertEquals(AddressSet.ALL, AddressSet.ALL.union(p("10.0.0.0/8")));
   }
 
+  /** Ranges that share one value meet in it: tcp/22-80 and tcp/80-65535 share port 80. */
+  @Test
+  void rangesSharingOneValueIntersectInIt() {
+    PortSet low = PortSet.range(22, 80);
+    PortSet high = PortSet.range(80, 65535);
+    assertEquals("80", low.intersect(high).toString());
+    assertEquals("80", high.intersect(low).toString());
+    assertTrue(low.intersect(high).contains(80));
+    assertEquals("", low.intersect(PortSet.range(81, 65535)).toString());
+    AddressSet first = AddressSet.range(Ipv4Address.parse("10.0.0.0"),
+        Ipv4Address.parse("10.0.0.128"));
+    assertEquals("10.0.0.128", first.intersect(p("10.0.0.128/25")).toString());
+    assertTrue(first.intersects(p("10.0.0.128/25")));
+    assertFalse(first.intersects(p("10.0.0.192/26")));
+  }
+
+  /** Touching ranges merge, so a set equals every other way of writing it. */
+  @Test
+  void touchingRangesMergeAndEqualTheWholeRange() {
+    PortSet joined = PortSet.range(1, 79).union(PortSet.range(80, 100));
+    assertEquals(PortSet.range(1, 100), joined);
+    assertEquals(PortSet.range(1, 100).hashCode(), joined.hashCode());
+    assertEquals("1-100", joined.toString());
+    assertEquals("1-79,81-100", PortSet.range(1, 79).union(PortSet.range(81, 100)).toString());
+    AddressSet halves = p("10.0.0.128/25").union(p("10.0.0.0/25"));
+    assertEquals(p("10.0.0.0/24"), halves);
+    assertEquals(p("10.0.0.0/24").hashCode(), halves.hashCode());
+    assertEquals(1, halves.rangeCount());
+    assertEquals(p("10.0.0.0/30"), AddressSet.ofAddresses(List.of(Ipv4Address.parse("10.0.0.3"),
+        Ipv4Address.parse("10.0.0.1"), Ipv4Address.parse("10.0.0.2"),
+        Ipv4Address.parse("10.0.0.0"))));
+    assertEquals(p("10.0.0.0/24"), AddressSet.ofPrefixes(List.of(Prefix.parse("10.0.0.64/26"),
+        Prefix.parse("10.0.0.0/26"), Prefix.parse("10.0.0.128/25"))));
+  }
+
   @Test
   void theInternetIsEverythingOutsideThePrivateSpaces() {
     AddressSet internet = AddressSet.PRIVATE.complement();

@@ -14,6 +14,8 @@ import net.jqwik.api.Combinators;
 import net.jqwik.api.ForAll;
 import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
+import net.jqwik.api.Tag;
+import net.jqwik.api.statistics.Statistics;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.dsl.Cimnet;
@@ -170,7 +172,9 @@ class ProverPropertiesTest {
     }
   }
 
+  /** Tagged slow: the mutation-testing run leaves it out (see cimnet-core's pom). */
   @Property(tries = 100)
+  @Tag("slow")
   void matrixAndExplainAgreeWithBruteForce(@ForAll("shapes") Shape shape) {
     Network n = build(shape);
     Brute brute = new Brute(n);
@@ -210,11 +214,17 @@ class ProverPropertiesTest {
     }
     List<Proof> old = Prover.prove(before);
     List<Proof> fresh = Prover.prove(after);
+    assertEquals(old.size(), fresh.size());
+    int violated = 0;
     for (int i = 0; i < old.size(); i++) {
-      if (!old.get(i).holds()) {
-        assertFalse(fresh.get(i).holds(), old.get(i).assertion().toString());
-      }
+      assertEquals(old.get(i).assertion(), fresh.get(i).assertion());
+      // A rule only opens: a violated assertion stays violated; one that held may break.
+      assertTrue(old.get(i).holds() || !fresh.get(i).holds(), old.get(i).assertion().toString());
+      violated += old.get(i).status() == Proof.Status.VIOLATED ? 1 : 0;
     }
+    // The check above says something only for assertions violated before the new rule.
+    Statistics.label("violated before").collect(violated > 0);
+    Statistics.label("violated before").coverage(c -> c.check(true).percentage(p -> p >= 10));
   }
 
   @Provide

@@ -54,8 +54,16 @@ class ProverTest {
         "Assertion 'never(zone:dmz, zone:private)': violated by src 192.168.4.2, dst 192.168.3.2,"
             + " tcp/22, allowed by can_connect(dmz, internal, tcp/22); path: dmz -> internal")),
         report.problems());
+    // A violated assertion fails the report and does not hold.
+    assertFalse(report.ok());
+    assertTrue(report.validatedIfOk().isEmpty());
     Proof proof = report.proofs().get(0);
     assertEquals(Proof.Status.VIOLATED, proof.status());
+    assertFalse(proof.holds());
+    assertTrue(report.proofs().get(1).holds());
+    Proof skipped = new Proof(proof.assertion(), 0, Proof.Status.SKIPPED,
+        java.util.Optional.empty(), "zone 'x' has no subnets");
+    assertFalse(skipped.holds(), "a skipped assertion is not proven");
     Path path = proof.counterexample().orElseThrow();
     assertEquals("src 192.168.4.2, dst 192.168.3.2, tcp/22", path.first().packet().toString());
     assertEquals("can_connect(dmz, internal, tcp/22)", path.first().rules().get(0).toString());

@@ -3,6 +3,7 @@ package org.cimnet.core.yaml;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.Timeout;
  * and {@code X.expected}, the exact report a person sees. Cases named {@code checker-*} load,
  * and the expected text is the checker's report. Every case then shows what loading and
  * checking together ({@link YamlCheck}) reports. {@code -Dcimnet.golden.update=true} rewrites
- * the expected files; read them before committing.
+ * the expected files that differ and fails those cases (refused under {@code CI=true}); read
+ * them before committing.
  */
 class BrokenYamlTest {
   private static final Path DIR = Path.of("src/test/resources/yaml/broken");
@@ -75,8 +77,18 @@ class BrokenYamlTest {
         + checked.toText();
     Path expected = DIR.resolve(name + ".expected");
     if (UPDATE) {
-      Files.writeString(expected, actual, StandardCharsets.UTF_8);
+      // A rewritten report still fails, so update mode never hides a difference.
+      assertFalse("true".equals(System.getenv("CI")),
+          "-Dcimnet.golden.update=true is refused under CI=true");
+      if (!Files.exists(expected)
+          || !Files.readString(expected, StandardCharsets.UTF_8).equals(actual)) {
+        Files.writeString(expected, actual, StandardCharsets.UTF_8);
+        fail("Rewrote " + expected + ": review the diff, then run again without"
+            + " -Dcimnet.golden.update");
+      }
     }
+    assertTrue(Files.exists(expected), "No " + expected
+        + ": run with -Dcimnet.golden.update=true and review it");
     assertEquals(Files.readString(expected, StandardCharsets.UTF_8), actual, name);
   }
 }

@@ -43,7 +43,7 @@ public final class Networks {
       List<Container> containers = n.containers();
       List<Subnet> subnets = n.subnets();
       List<Host> hosts = n.hosts();
-      switch (random.nextInt(12)) {
+      switch (random.nextInt(13)) {
         case 0 -> {
           Host h = hosts.get(random.nextInt(hosts.size()));
           if (!h.carriedSubnets().isEmpty()) {
@@ -139,6 +139,18 @@ public final class Networks {
             java.util.Collections.shuffle(upstream, random);
             b = n.toBuilder().forwarders(upstream.subList(0, random.nextInt(3))
                 .toArray(String[]::new));
+          }
+        }
+        case 11 -> {
+          // A NIC's interface name on the machine: stated, or derived again.
+          Host h = hosts.get(random.nextInt(hosts.size()));
+          if (!h.nics().isEmpty()) {
+            List<org.cimnet.core.model.Nic> nics = new ArrayList<>(h.nics());
+            org.cimnet.core.model.Nic first = nics.get(0);
+            nics.set(0, new org.cimnet.core.model.Nic(first.name(), first.mac(),
+                random.nextBoolean() ? java.util.Optional.empty()
+                    : java.util.Optional.of("up" + random.nextInt(100))));
+            b.replaceHost(h.withNics(nics));
           }
         }
         default -> {

@@ -75,25 +75,27 @@ final class PhysicalModule {
     w.comment("NICs are named by their MAC: a udev .link file (systemd.network.links, applied");
     w.comment("when the device appears, with or without networkd) matches the permanent MAC and");
     w.comment("sets the name. networking.interfaces.<nic>.macAddress does the opposite (forces a");
-    w.comment("MAC onto a name), so it is not used. Names in the kernel's own eth<N> space can");
-    w.comment("race with the kernel's naming at boot; names outside it (such as uplink0) cannot.");
+    w.comment("MAC onto a name), so it is not used. The names stay outside the kernel's own");
+    w.comment("eth<N> space, which a rename races with at boot: a NIC is nic_<its name> on the");
+    w.comment("machine (eth0 is nic_eth0) unless the model states its ifname.");
     for (NicPlan nic : plan.nics()) {
       String where = nic.wired() ? "trunk to " + nic.spine().get() + " port " + nic.spinePort()
           + " (VLANs " + nic.vlans().stream().map(String::valueOf)
               .collect(Collectors.joining(",")) + "), a member of the uplink bond"
           : "not wired";
-      w.comment(nic.name() + ": " + where + ".");
+      w.comment(nic.name() + " (" + nic.ifname() + " on the machine): " + where + ".");
       if (nic.mac().isPresent()) {
-        w.open("systemd.network.links." + attr("10-" + nic.name()) + " = {");
+        w.open("systemd.network.links." + attr("10-" + nic.ifname()) + " = {");
         w.line("matchConfig.PermanentMACAddress = " + string(nic.mac().get().toString()) + ";");
-        w.line("linkConfig.Name = " + string(nic.name()) + ";");
+        w.line("linkConfig.Name = " + string(nic.ifname()) + ";");
         w.close("};");
       } else {
-        w.comment("Its MAC is not known yet: the kernel names it until it is discovered.");
+        w.comment("Its MAC is not known yet, so nothing names it " + nic.ifname() + " until it is");
+        w.comment("discovered (parts.yaml or the watcher) and the modules are rendered again.");
       }
       if (nic.wired()) {
         w.comment("Brought up without addresses; Open vSwitch takes it into the bond.");
-        w.line("networking.interfaces." + attr(nic.name()) + " = { };");
+        w.line("networking.interfaces." + attr(nic.ifname()) + " = { };");
       }
     }
   }

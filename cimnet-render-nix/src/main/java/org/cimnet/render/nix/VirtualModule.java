@@ -237,6 +237,9 @@ final class VirtualModule {
     w.open("config = { config, lib, pkgs, ... }: {");
     w.comment("The container resolves through its subnet's nameserver, not the host's.");
     w.line("networking.useHostResolvConf = false;");
+    w.comment("Its own network namespace does not inherit the host's IPv6 switch: off here too,");
+    w.comment("so its interfaces get no link-local or SLAAC address that nothing plans.");
+    w.line("networking.enableIPv6 = false;");
     for (ContainerPlan.Nic n : c.nics()) {
       w.line("networking.interfaces." + attr(n.port()) + ".ipv4.addresses = [ { address = "
           + string(n.address().toString()) + "; prefixLength = " + n.prefixLength() + "; } ];");

@@ -77,7 +77,7 @@ class NixosDayOneTest {
             .leaf("l1", "lan", "mgmt").leaf("l2", "dmz")
             .address("lan", "10.9.1.100").router().nameserver())
         .host(host("r2").nic("eth0", "52:54:00:00:01:01").nic("eth1", "52:54:00:00:01:02")
-            .leaf("l3", "lan").address("lan", "10.9.1.101"))
+            .ifname("eth1", "enp3s0f1").leaf("l3", "lan").address("lan", "10.9.1.101"))
         .trunk("r1", "eth0", "s1", 2)
         .trunk("r1", "eth1", "s2", 2)
         .trunk("r2", "eth0", "s1", 3)
@@ -142,6 +142,51 @@ class NixosDayOneTest {
       assertEquals(h.equals("r1") ? 4 : 3, m.get("imports").asInt(), h + ": " + m);
       assertEquals(h.equals("r1") ? "[\"unbound.nix\"]" : "[]", m.get("missing").toString(), h);
     }
+  }
+
+  /**
+   * The NICs' names on the machine, evaluated: each card is matched by its permanent MAC and
+   * named outside the kernel's eth<N> space (nic_eth0), or as the model states (r2's eth1 is
+   * enp3s0f1); the interfaces NixOS brings up and the bond's members are those names.
+   */
+  @Test
+  void nicsAreNamedByMacOutsideTheKernelsSpaceOrAsStated(@TempDir Path dir) throws Exception {
+    Tools.require("nix-instantiate");
+    renderTo(dir);
+    JsonNode out = eval(dir, """
+        let
+          stub = { config = { virtualisation.vswitch.package = "/ovs"; }; lib = { mkAfter = x:
+            x; }; pkgs = { }; };
+          host = h: let
+            p = import (./hosts + "/${h}/nix/physical_network.nix") stub;
+            v = import (./hosts + "/${h}/nix/virtual_network.nix") stub;
+          in {
+            links = builtins.mapAttrs (n: l: { mac = l.matchConfig.PermanentMACAddress;
+              name = l.linkConfig.Name; }) p.systemd.network.links;
+            interfaces = builtins.attrNames p.networking.interfaces;
+            bond = v.networking.vswitches.uplink.extraOvsctlCmds;
+          };
+        in { r1 = host "r1"; r2 = host "r2"; }""");
+    JsonNode r1 = out.get("r1");
+    JsonNode r2 = out.get("r2");
+    assertEquals("{\"10-nic_eth0\":{\"mac\":\"52:54:00:00:00:01\",\"name\":\"nic_eth0\"},"
+        + "\"10-nic_eth1\":{\"mac\":\"52:54:00:00:00:02\",\"name\":\"nic_eth1\"}}",
+        r1.get("links").toString());
+    assertEquals("{\"10-enp3s0f1\":{\"mac\":\"52:54:00:00:01:02\",\"name\":\"enp3s0f1\"},"
+        + "\"10-nic_eth0\":{\"mac\":\"52:54:00:00:01:01\",\"name\":\"nic_eth0\"}}",
+        r2.get("links").toString());
+    for (JsonNode h : List.of(r1, r2)) {
+      List<String> interfaces = new ArrayList<>();
+      h.get("interfaces").forEach(i -> interfaces.add(i.asText()));
+      assertTrue(interfaces.stream().noneMatch(i -> i.matches("(eth|wlan|wwan|usb|ib)[0-9]+")),
+          interfaces.toString());
+      h.get("links").forEach(l -> assertTrue(interfaces.contains(l.get("name").asText()),
+          l + " brought up: " + interfaces));
+    }
+    assertTrue(r1.get("bond").asText().startsWith("add-bond uplink bond0 nic_eth0 nic_eth1 "),
+        r1.get("bond").asText());
+    assertTrue(r2.get("bond").asText().startsWith("add-bond uplink bond0 nic_eth0 enp3s0f1 "),
+        r2.get("bond").asText());
   }
 
   /** The firewall module of r1 evaluated with a configuration's own openings. */

@@ -83,11 +83,12 @@ class OvsRendererTest {
     String vlans = plan.bridge("uplink").orElseThrow().vlans().stream().map(String::valueOf)
         .collect(Collectors.joining(","));
     // The plan table's line: bond kind, no pinned OpenFlow port, the compared columns (the
-    // members sorted), the port's JSON row, no interface row, and the members by name.
+    // members sorted), the port's JSON row, no interface row, and the members by the names the
+    // host gives the NICs eth0 and eth1.
     assertTrue(script.contains("\nP\tb\tuplink\tbond0\t\ttrunk||" + vlans.replace(',', ' ')
-        + "|balance-slb|off|eth0 eth1\t\"bond0\"\t\"vlan_mode\":\"trunk\",\"tag\":"
+        + "|balance-slb|off|nic_eth0 nic_eth1\t\"bond0\"\t\"vlan_mode\":\"trunk\",\"tag\":"
         + "[\"set\",[]],\"trunks\":[\"set\",[" + vlans + "]],\"bond_mode\":\"balance-slb\","
-        + "\"lacp\":\"off\"\t\t\t\t\"eth0\"\t\"eth1\"\n"), script);
+        + "\"lacp\":\"off\"\t\t\t\t\"nic_eth0\"\t\"nic_eth1\"\n"), script);
   }
 
   @Test

@@ -121,7 +121,7 @@ public final class ModelReader {
 
   /** A NIC of a host (parts.yaml, or a host in an event). */
   public boolean nic(Host.Builder host, String hostName, Node node, String path) {
-    return f.obj(node, path, "a NIC", "name", "mac").map(o -> {
+    return f.obj(node, path, "a NIC", "name", "mac", "ifname").map(o -> {
       Optional<String> name = o.reqString("name", "an interface name such as 'eth0'");
       if (name.isEmpty()) {
         return false;
@@ -136,9 +136,21 @@ public final class ModelReader {
           return false;
         }
       }
+      Optional<String> ifname = Optional.empty();
+      if (o.opt("ifname").isPresent()) {
+        ifname = o.optString("ifname", "the card's interface name on the machine, such as"
+            + " 'enp3s0f0'");
+        if (ifname.isEmpty()) {
+          return false;
+        }
+      }
       Optional<MacAddress> finalMac = mac;
-      return f.attempt(o.req("name").get(), o.path("name"),
-          () -> host.nic(name.get(), finalMac)).isPresent();
+      Optional<String> finalIfname = ifname;
+      return f.attempt(o.req("name").get(), o.path("name"), () -> {
+        host.nic(name.get(), finalMac);
+        finalIfname.ifPresent(i -> host.ifname(name.get(), i));
+        return host;
+      }).isPresent();
     }).orElse(false);
   }
 

@@ -171,6 +171,7 @@ public final class ModelWriter {
     for (Nic nic : h.nics()) {
       M m = new M().put("name", nic.name());
       nic.mac().ifPresent(mac -> m.put("mac", mac.toString()));
+      nic.ifname().ifPresent(ifname -> m.put("ifname", ifname));
       nics.add(m.node());
     }
     return list(nics);

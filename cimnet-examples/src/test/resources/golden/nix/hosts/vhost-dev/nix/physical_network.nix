@@ -20,36 +20,37 @@
   # NICs are named by their MAC: a udev .link file (systemd.network.links, applied
   # when the device appears, with or without networkd) matches the permanent MAC and
   # sets the name. networking.interfaces.<nic>.macAddress does the opposite (forces a
-  # MAC onto a name), so it is not used. Names in the kernel's own eth<N> space can
-  # race with the kernel's naming at boot; names outside it (such as uplink0) cannot.
-  # eth0: trunk to spine1 port 2 (VLANs 101,102,103,104,105,106,107), a member of the uplink bond.
-  systemd.network.links."10-eth0" = {
+  # MAC onto a name), so it is not used. The names stay outside the kernel's own
+  # eth<N> space, which a rename races with at boot: a NIC is nic_<its name> on the
+  # machine (eth0 is nic_eth0) unless the model states its ifname.
+  # eth0 (nic_eth0 on the machine): trunk to spine1 port 2 (VLANs 101,102,103,104,105,106,107), a member of the uplink bond.
+  systemd.network.links."10-nic_eth0" = {
     matchConfig.PermanentMACAddress = "3c:ec:ef:6a:10:00";
-    linkConfig.Name = "eth0";
+    linkConfig.Name = "nic_eth0";
   };
   # Brought up without addresses; Open vSwitch takes it into the bond.
-  networking.interfaces.eth0 = { };
-  # eth1: trunk to spine1 port 3 (VLANs 101,102,103,104,105,106,107), a member of the uplink bond.
-  systemd.network.links."10-eth1" = {
+  networking.interfaces.nic_eth0 = { };
+  # eth1 (nic_eth1 on the machine): trunk to spine1 port 3 (VLANs 101,102,103,104,105,106,107), a member of the uplink bond.
+  systemd.network.links."10-nic_eth1" = {
     matchConfig.PermanentMACAddress = "3c:ec:ef:6a:10:01";
-    linkConfig.Name = "eth1";
+    linkConfig.Name = "nic_eth1";
   };
   # Brought up without addresses; Open vSwitch takes it into the bond.
-  networking.interfaces.eth1 = { };
-  # eth2: trunk to spine2 port 2 (VLANs 101,102,103,104,105,106,107), a member of the uplink bond.
-  systemd.network.links."10-eth2" = {
+  networking.interfaces.nic_eth1 = { };
+  # eth2 (nic_eth2 on the machine): trunk to spine2 port 2 (VLANs 101,102,103,104,105,106,107), a member of the uplink bond.
+  systemd.network.links."10-nic_eth2" = {
     matchConfig.PermanentMACAddress = "3c:ec:ef:6a:10:02";
-    linkConfig.Name = "eth2";
+    linkConfig.Name = "nic_eth2";
   };
   # Brought up without addresses; Open vSwitch takes it into the bond.
-  networking.interfaces.eth2 = { };
-  # eth3: trunk to spine2 port 3 (VLANs 101,102,103,104,105,106,107), a member of the uplink bond.
-  systemd.network.links."10-eth3" = {
+  networking.interfaces.nic_eth2 = { };
+  # eth3 (nic_eth3 on the machine): trunk to spine2 port 3 (VLANs 101,102,103,104,105,106,107), a member of the uplink bond.
+  systemd.network.links."10-nic_eth3" = {
     matchConfig.PermanentMACAddress = "3c:ec:ef:6a:10:03";
-    linkConfig.Name = "eth3";
+    linkConfig.Name = "nic_eth3";
   };
   # Brought up without addresses; Open vSwitch takes it into the bond.
-  networking.interfaces.eth3 = { };
+  networking.interfaces.nic_eth3 = { };
 
   # The host routes between its subnets. A sysctl, not networkd's IPForward, which
   # current NixOS rejects.

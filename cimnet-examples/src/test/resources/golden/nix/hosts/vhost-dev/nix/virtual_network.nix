@@ -25,7 +25,7 @@
     supportedOpenFlowVersions = [ "OpenFlow13" ];
     openFlowVersion = "OpenFlow13";
     extraOvsctlCmds = ''
-      add-bond uplink bond0 eth0 eth1 eth2 eth3 bond_mode=balance-slb lacp=off vlan_mode=trunk trunks=101,102,103,104,105,106,107
+      add-bond uplink bond0 nic_eth0 nic_eth1 nic_eth2 nic_eth3 bond_mode=balance-slb lacp=off vlan_mode=trunk trunks=101,102,103,104,105,106,107
       add-port uplink up-leaf1 vlan_mode=trunk trunks=101,107 -- set Interface up-leaf1 type=patch options:peer=\"leaf1-up\" ofport_request=2
       add-port uplink up-leaf2 vlan_mode=trunk trunks=102 -- set Interface up-leaf2 type=patch options:peer=\"leaf2-up\" ofport_request=3
       add-port uplink up-leaf3 vlan_mode=trunk trunks=103 -- set Interface up-leaf3 type=patch options:peer=\"leaf3-up\" ofport_request=4
@@ -189,8 +189,8 @@
   # Build the uplink bridge once its NICs exist (they are bond members, which
   # networking.vswitches cannot declare).
   systemd.services.uplink-netdev = {
-    wants = [ "sys-subsystem-net-devices-eth0.device" "sys-subsystem-net-devices-eth1.device" "sys-subsystem-net-devices-eth2.device" "sys-subsystem-net-devices-eth3.device" ];
-    after = [ "sys-subsystem-net-devices-eth0.device" "sys-subsystem-net-devices-eth1.device" "sys-subsystem-net-devices-eth2.device" "sys-subsystem-net-devices-eth3.device" ];
+    wants = [ "sys-subsystem-net-devices-nic_eth0.device" "sys-subsystem-net-devices-nic_eth1.device" "sys-subsystem-net-devices-nic_eth2.device" "sys-subsystem-net-devices-nic_eth3.device" ];
+    after = [ "sys-subsystem-net-devices-nic_eth0.device" "sys-subsystem-net-devices-nic_eth1.device" "sys-subsystem-net-devices-nic_eth2.device" "sys-subsystem-net-devices-nic_eth3.device" ];
   };
 
   # Containers of other kinds plug into their port, which exists from boot (see
@@ -224,6 +224,9 @@
     config = { config, lib, pkgs, ... }: {
       # The container resolves through its subnet's nameserver, not the host's.
       networking.useHostResolvConf = false;
+      # Its own network namespace does not inherit the host's IPv6 switch: off here too,
+      # so its interfaces get no link-local or SLAAC address that nothing plans.
+      networking.enableIPv6 = false;
       networking.interfaces.ve-db1.ipv4.addresses = [ { address = "192.168.3.180"; prefixLength = 24; } ];
       networking.defaultGateway = { address = "192.168.3.1"; interface = "ve-db1"; };
       networking.nameservers = [ "192.168.3.254" ];
@@ -254,6 +257,9 @@
     config = { config, lib, pkgs, ... }: {
       # The container resolves through its subnet's nameserver, not the host's.
       networking.useHostResolvConf = false;
+      # Its own network namespace does not inherit the host's IPv6 switch: off here too,
+      # so its interfaces get no link-local or SLAAC address that nothing plans.
+      networking.enableIPv6 = false;
       networking.interfaces.ve-monitor.ipv4.addresses = [ { address = "192.168.6.145"; prefixLength = 24; } ];
       networking.defaultGateway = { address = "192.168.6.1"; interface = "ve-monitor"; };
       networking.nameservers = [ "192.168.6.254" ];
@@ -285,6 +291,9 @@
     config = { config, lib, pkgs, ... }: {
       # The container resolves through its subnet's nameserver, not the host's.
       networking.useHostResolvConf = false;
+      # Its own network namespace does not inherit the host's IPv6 switch: off here too,
+      # so its interfaces get no link-local or SLAAC address that nothing plans.
+      networking.enableIPv6 = false;
       networking.interfaces."ve-bus.1".ipv4.addresses = [ { address = "192.168.2.126"; prefixLength = 24; } ];
       networking.interfaces."ve-bus.2".ipv4.addresses = [ { address = "192.168.3.137"; prefixLength = 24; } ];
       networking.defaultGateway = { address = "192.168.2.1"; interface = "ve-bus.1"; };
