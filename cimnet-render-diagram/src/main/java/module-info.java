@@ -1,4 +1,7 @@
-/** The renderer of diagrams of the network, found by {@link org.cimnet.core.spi.Renderers#discover()}. */
+/**
+ * The renderer of diagrams of the network, found by
+ * {@link org.cimnet.core.spi.Renderers#discover()}.
+ */
 module org.cimnet.render.diagram {
   requires transitive org.cimnet.core;
 

@@ -1,4 +1,7 @@
-/** The renderer of NixOS modules per host, found by {@link org.cimnet.core.spi.Renderers#discover()}. */
+/**
+ * The renderer of NixOS modules per host, found by
+ * {@link org.cimnet.core.spi.Renderers#discover()}.
+ */
 module org.cimnet.render.nix {
   requires transitive org.cimnet.core;
 

@@ -1,4 +1,7 @@
-/** The renderer of Open vSwitch setup scripts and OpenFlow tables per host, found by {@link org.cimnet.core.spi.Renderers#discover()}. */
+/**
+ * The renderer of Open vSwitch setup scripts and OpenFlow tables per host, found by
+ * {@link org.cimnet.core.spi.Renderers#discover()}.
+ */
 module org.cimnet.render.ovs {
   requires transitive org.cimnet.core;
 

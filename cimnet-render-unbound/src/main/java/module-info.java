@@ -1,4 +1,7 @@
-/** The renderer of Unbound DNS configuration per nameserver, found by {@link org.cimnet.core.spi.Renderers#discover()}. */
+/**
+ * The renderer of Unbound DNS configuration per nameserver, found by
+ * {@link org.cimnet.core.spi.Renderers#discover()}.
+ */
 module org.cimnet.render.unbound {
   requires transitive org.cimnet.core;
 

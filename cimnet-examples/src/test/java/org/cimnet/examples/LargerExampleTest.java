@@ -8,7 +8,6 @@ import java.util.List;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.plan.Plans;
 import org.junit.jupiter.api.Test;
 
 /** The larger example is valid and as big as its documentation says. */
@@ -29,7 +28,7 @@ class LargerExampleTest {
 
   @Test
   void subnetsStretchedToTheRacksAreRoutedByCore1() {
-    var plans = Plans.of(report.validated());
+    var plans = report.validated().plans();
     var rack1 = plans.get("rack1");
     assertFalse(rack1.forwarding(), "rack1 only switches");
     // It is reachable all the same: an address in mgmt, the default route and resolver there.

@@ -18,10 +18,9 @@ import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.model.Problem;
+import org.cimnet.core.plan.DnsPlan;
 import org.cimnet.core.plan.FirewallPlan;
-import org.cimnet.core.plan.Firewalls;
 import org.cimnet.core.plan.HostPlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.policy.Matrix;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
@@ -37,8 +36,7 @@ class ThreeHostExampleTest {
   private final Report report = Checker.check(ThreeHostExample.build());
 
   /**
-   * Valid; the one warning is that no forwarders are declared (edge's and rack's nameservers
-   * send from app and mgmt, which no rule lets reach the internet on udp/53).
+   * Valid; the one warning is that no forwarders are declared.
    */
   @Test
   void isValidWarningOnlyOfTheMissingForwarders() {
@@ -49,7 +47,7 @@ class ThreeHostExampleTest {
 
   @Test
   void coreRoutesEdgesSubnetsThroughEdgeAndEdgeGoesOutThroughCore() {
-    Map<String, HostPlan> plans = Plans.of(report.validated());
+    Map<String, HostPlan> plans = report.validated().plans();
     Ipv4Address edgeLan = report.network().host("edge").orElseThrow().addresses().get(0)
         .address().orElseThrow();
     List<String> throughEdge = plans.get("core").routes().stream()
@@ -70,7 +68,7 @@ class ThreeHostExampleTest {
 
   @Test
   void eachRouterFiltersWhatItForwardsOnly() {
-    Map<String, FirewallPlan> fw = Firewalls.of(report.validated());
+    Map<String, FirewallPlan> fw = report.validated().firewalls();
     Prefix lan = Prefix.parse("10.30.1.0/24");
     Prefix app = Prefix.parse("10.30.2.0/24");
     Prefix db = Prefix.parse("10.30.3.0/24");
@@ -86,7 +84,7 @@ class ThreeHostExampleTest {
 
   @Test
   void eachRouterPassesTheNameserverQueriesItForwardsAsTwoSets() {
-    Map<String, FirewallPlan> fw = Firewalls.of(report.validated());
+    Map<String, FirewallPlan> fw = report.validated().firewalls();
     // Nameservers ask from their first address: core from lan, edge from app, rack from mgmt
     // (routed by core). Core forwards edge's queries to rack's mgmt address and rack's to
     // edge's; edge forwards core's queries to rack's iot address, which edge routes. A query
@@ -96,6 +94,33 @@ class ThreeHostExampleTest {
     assertEquals(new FirewallPlan.DnsQueries(addresses("10.30.1.254"),
         addresses("10.30.5.254")), fw.get("edge").dnsQueries());
     assertTrue(fw.get("rack").dnsQueries().isEmpty(), "rack forwards nothing");
+  }
+
+  /**
+   * Only core reaches the forwarders (it routes the way out; edge's and rack's queries to them
+   * would cross core's forward chain, which lets no nameserver out): edge and rack send every
+   * name outside the zones to core's nameserver at 10.30.1.254, a peer, and core's own queries
+   * to the forwarders, sent from that address, take the public address.
+   */
+  @Test
+  void onlyTheNameserverOfTheWayOutAsksTheForwardersTheOthersAskIt() {
+    List<Ipv4Address> upstream = addresses("9.9.9.9", "149.112.112.112");
+    Map<String, DnsPlan> dns = report.validated().dnsPlans(upstream);
+    assertEquals(upstream, dns.get("core").forwarders());
+    assertFalse(dns.get("core").delegations().stream().anyMatch(d -> d.zone().isEmpty()),
+        "core delegates no root");
+    for (String other : List.of("edge", "rack")) {
+      assertEquals(List.of(), dns.get(other).forwarders(), other);
+      assertTrue(dns.get(other).delegations().contains(
+          new DnsPlan.Delegation("", addresses("10.30.1.254"))), other);
+      assertFalse(dns.get(other).zones().stream().anyMatch(z -> z.name().isEmpty()),
+          other + " refuses no root");
+    }
+    assertTrue(dns.get("core").peers().containsAll(addresses("10.30.2.254", "10.30.9.254")),
+        "core lets edge and rack ask");
+    assertTrue(report.validated().firewalls().get("core").natSources()
+        .contains(Prefix.parse("10.30.1.254/32")), "core's own queries are translated");
+    assertFalse(report.validated().firewalls().get("edge").translates(), "edge has no uplink");
   }
 
   private static List<Ipv4Address> addresses(String... text) {
@@ -129,7 +154,10 @@ class ThreeHostExampleTest {
       if (!List.of("nix", "ovs", "unbound").contains(r.id())) {
         continue;
       }
-      for (RenderedFile f : r.render(valid, RenderContext.defaults())) {
+      // With forwarders: core's forward zone to them and its translation of its own queries,
+      // edge's and rack's root sent to core, all checked by the tools.
+      for (RenderedFile f : r.render(valid, RenderContext.defaults()
+          .with("unbound.forward", "9.9.9.9,149.112.112.112"))) {
         Path p = dir.resolve(f.path());
         Files.createDirectories(p.getParent());
         Files.writeString(p, f.content());
@@ -155,6 +183,11 @@ class ThreeHostExampleTest {
           nft.toString()), dir, 60);
       assertTrue(checked.ok(), nft + ":\n" + checked.output());
     }
+    assertTrue(Files.readString(dir.resolve("hosts/core/nftables.nft")).contains(
+        "10.30.1.254"), "core translates its own queries");
+    String edge = Files.readString(dir.resolve("hosts/edge/unbound/unbound.conf"));
+    assertTrue(edge.contains("  name: \".\"\n  forward-addr: 10.30.1.254\n"), edge);
+    assertFalse(edge.contains("9.9.9.9"), edge);
     for (Path conf : confs) {
       Proc.Result checked = Proc.run(List.of("unbound-checkconf", conf.toString()), dir, 60);
       assertTrue(checked.ok(), conf + ":\n" + checked.output());

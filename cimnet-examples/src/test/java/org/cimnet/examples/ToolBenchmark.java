@@ -17,7 +17,6 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.plan.BridgePlan;
 import org.cimnet.core.plan.Firewalls;
 import org.cimnet.core.plan.HostPlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.spi.OutputWriter;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
@@ -95,7 +94,7 @@ public final class ToolBenchmark {
     }
     ValidatedNetwork v = report.validated();
     String host = network.hosts().get(0).name();
-    tsv.add(time("firewall", runs, () -> Firewalls.plan(v, host)));
+    tsv.add(time("firewall", runs, () -> Firewalls.plan(v.network(), v.plans(), host)));
     List<RenderedFile> files = new ArrayList<>();
     for (Renderer r : Renderers.discover().all()) {
       if (TOOLS.contains(r.id())) {
@@ -103,7 +102,7 @@ public final class ToolBenchmark {
         files.addAll(r.render(v, NETDEV));
       }
     }
-    HostPlan plan = Plans.of(v).get(host);
+    HostPlan plan = v.plans().get(host);
     tsv.add("ports\t" + plan.bridges().stream().mapToInt(b -> b.ports().size()).sum());
     OutputWriter.replace(dir, files);
     Files.write(dir.resolve("cimnet.tsv"), tsv);

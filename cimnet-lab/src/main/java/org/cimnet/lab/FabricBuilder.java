@@ -14,7 +14,6 @@ import org.cimnet.core.model.Internet;
 import org.cimnet.core.plan.ContainerPlan;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.plan.InterfacePlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.spi.Renderers;
 
 /**
@@ -32,7 +31,7 @@ final class FabricBuilder {
     this.fabric = fabric;
     this.rendered = rendered;
     this.log = log;
-    this.b = new Built(fabric, validated, Plans.of(validated));
+    this.b = new Built(fabric, validated, validated.plans());
   }
 
   private Path renderedFile(String path) {

@@ -14,7 +14,6 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Service;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.plan.InterfacePlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.examples.LargerExample;
 import org.cimnet.examples.SeedNetwork;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -34,7 +33,7 @@ class ExpectationsTest {
     Expectation prover = ProverExpectation.of(n);
     Expectation rules = new RuleExpectation(n);
     List<Node> nodes = new ArrayList<>();
-    for (HostPlan p : Plans.of(v).values()) {
+    for (HostPlan p : v.plans().values()) {
       p.containers().forEach(c -> c.nics().forEach(nic -> nodes.add(
           new Node(Node.Kind.CONTAINER, c.name(), nic.subnet(), nic.address()))));
       for (InterfacePlan i : p.interfaces()) {

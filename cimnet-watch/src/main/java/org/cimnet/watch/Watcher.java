@@ -116,7 +116,7 @@ public final class Watcher implements AutoCloseable {
     }
     ValidatedNetwork valid = report.validated();
     network = report.network();
-    plan = Optional.ofNullable(Plans.of(valid).get(host)).orElseThrow(() -> new WatchException(
+    plan = Optional.ofNullable(valid.plans().get(host)).orElseThrow(() -> new WatchException(
         "host '" + host + "' is not declared in the model: declared are "
             + network.hosts().stream().map(h -> h.name()).toList()));
     if (handlers != null) {

@@ -26,7 +26,6 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Watch;
 import org.cimnet.core.plan.ContainerPlan;
 import org.cimnet.core.plan.HostPlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.render.ovs.OvsRenderer;
 import org.cimnet.render.ovs.PrivateSwitch;
@@ -73,7 +72,7 @@ class WatchLabTest {
         .on("unauthorized", 5000, "/bin/sh", "-c", "cat >> " + handled)
         .on("seen", 5000, "/bin/sh", "-c", "exit 7"));
     ValidatedNetwork valid = Checker.check(origin).validated();
-    HostPlan plan = Plans.of(valid).get(Lab.HOST);
+    HostPlan plan = valid.plans().get(Lab.HOST);
     sw = PrivateSwitch.start();
     Proc.Result applied = sw.apply(new OvsRenderer().render(valid, RenderContext.defaults()
         .with(OvsRenderer.DATAPATH, "netdev")), Lab.HOST);

@@ -4,8 +4,14 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.ipam.Naming;
+import org.cimnet.core.model.Internet;
 import org.cimnet.core.model.Network;
+import org.cimnet.core.plan.DnsPlan;
+import org.cimnet.core.plan.DnsPlans;
+import org.cimnet.core.plan.FirewallPlan;
+import org.cimnet.core.plan.Firewalls;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.plan.Plans;
 import org.cimnet.core.policy.Policy;
@@ -58,8 +64,8 @@ public final class ValidatedNetwork {
   }
 
   /**
-   * Every host's plan, in host declaration order ({@link Plans#of(ValidatedNetwork)} returns
-   * this): computed once, then shared.
+   * Every host's plan, in host declaration order ({@link Plans#of(Network)}): computed once,
+   * then shared. The map is unmodifiable.
    */
   public Map<String, HostPlan> plans() {
     Map<String, HostPlan> p = plans;
@@ -73,6 +79,29 @@ public final class ValidatedNetwork {
   /** Every DNS name the model implies, in a fixed order. */
   public List<Naming.NameRecord> names() {
     return names;
+  }
+
+  /** Every host's firewall, in host order ({@link Firewalls#of}), from {@link #plans()}. */
+  public Map<String, FirewallPlan> firewalls() {
+    return Firewalls.of(network, plans());
+  }
+
+  /**
+   * One plan per nameserver host, in host order, forwarding to the upstream resolvers the
+   * model's internet declares (none without an internet).
+   */
+  public Map<String, DnsPlan> dnsPlans() {
+    return dnsPlans(network.internet().map(Internet::forwarders).orElse(List.of()));
+  }
+
+  /**
+   * One plan per nameserver host, in host order ({@link DnsPlans#of}), from {@link #names()}
+   * and {@link #plans()}.
+   *
+   * @param forwarders the upstream resolvers; empty: names outside the zones are refused
+   */
+  public Map<String, DnsPlan> dnsPlans(List<Ipv4Address> forwarders) {
+    return DnsPlans.of(network, names, plans(), forwarders);
   }
 
   /**

@@ -143,7 +143,7 @@ public final class ChangePlan {
         .append(events.size()).append(" event").append(events.size() == 1 ? "" : "s")
         .append(safe() ? "" : ", NOT SAFE").append('\n');
     section(t, "Events, as the log would record them", events.stream()
-        .map(EventCodec::encode).toList());
+        .map(EventEncoder::encode).toList());
     section(t, "Subnets", subnets);
     section(t, "Names and addresses", names);
     section(t, "MACs", macs);

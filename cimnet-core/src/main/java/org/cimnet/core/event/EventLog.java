@@ -16,17 +16,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.ReentrantLock;
-import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.io.InputException;
 import org.cimnet.core.io.Inputs;
-import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.ipam.Ipam;
-import org.cimnet.core.model.Attachment;
-import org.cimnet.core.model.Container;
-import org.cimnet.core.model.Host;
-import org.cimnet.core.model.HostAddress;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Subnet;
 import org.cimnet.core.format.Quote;
 import org.cimnet.core.yaml.YamlProblem;
 
@@ -172,7 +165,7 @@ public final class EventLog {
     if (tail.length() > 0 && !tail.blank()) {
       List<YamlProblem> problems = new ArrayList<>();
       Optional<Event> event = tail.tooLong() ? Optional.empty()
-          : EventCodec.decode(tail.bytes(), file, number + 1, problems);
+          : EventDecoder.decode(tail.bytes(), file, number + 1, problems);
       if (event.isPresent()) {
         more.add(event.get());
         moreLines.add(number + 1);
@@ -213,7 +206,7 @@ public final class EventLog {
           + " was applied)");
     }
     List<YamlProblem> problems = new ArrayList<>();
-    Optional<Event> event = EventCodec.decode(line.bytes(), file, number, problems);
+    Optional<Event> event = EventDecoder.decode(line.bytes(), file, number, problems);
     if (event.isPresent()) {
       return event.get();
     }
@@ -289,7 +282,7 @@ public final class EventLog {
 
   /** {@code event} as the log holds it: one line of JSON, without the line end. */
   public static String json(Event event) {
-    return EventCodec.encode(event);
+    return EventEncoder.encode(event);
   }
 
   /** Appends one event and forces it to the disk. */
@@ -309,7 +302,7 @@ public final class EventLog {
     }
     StringBuilder text = new StringBuilder();
     for (Event e : more) {
-      text.append(EventCodec.encode(e)).append('\n');
+      text.append(EventEncoder.encode(e)).append('\n');
     }
     byte[] bytes = text.toString().getBytes(StandardCharsets.UTF_8);
     try {
@@ -381,80 +374,9 @@ public final class EventLog {
    * each number that is new. Run it again and nothing is renumbered and nothing is logged.
    */
   public synchronized Ipam.Result assign(Network declared) {
-    Network previous = numbers(declared);
+    Network previous = LoggedNumbers.previous(declared, events);
     Ipam.Result result = Ipam.assign(declared, Optional.of(previous));
-    appendAll(fresh(previous, result.network()));
+    appendAll(LoggedNumbers.fresh(previous, result.network()));
     return result;
-  }
-
-  /** {@code declared} with every logged number whose place is still there and still open. */
-  Network numbers(Network declared) {
-    Replay r = Replay.from(declared);
-    for (Event e : events) {
-      if (open(declared, e)) {
-        r.apply(e);
-      }
-    }
-    return r.build();
-  }
-
-  private static boolean open(Network n, Event event) {
-    if (event instanceof Event.VlanAssigned e) {
-      return n.subnet(e.subnet()).map(s -> s.vlan().isEmpty()).orElse(false);
-    }
-    if (event instanceof Event.AddressAssigned e) {
-      if (e.owner() == Event.Owner.HOST) {
-        return n.host(e.name()).flatMap(h -> h.addresses().stream()
-            .filter(a -> a.subnet().equals(e.subnet())).findFirst())
-            .map(a -> a.address().isEmpty()).orElse(false);
-      }
-      return n.container(e.name()).flatMap(c -> c.attachment(e.subnet()))
-          .map(a -> a.address().isEmpty()).orElse(false);
-    }
-    if (event instanceof Event.MacAssigned e && e.owner() == Event.Owner.CONTAINER) {
-      return n.container(e.name()).flatMap(c -> c.attachment(e.port()))
-          .map(a -> a.mac().isEmpty()).orElse(false);
-    }
-    return false;
-  }
-
-  /** The number events that take {@code before} to {@code after} (IPAM only adds numbers). */
-  static List<Event> fresh(Network before, Network after) {
-    List<Event> out = new ArrayList<>();
-    for (Subnet s : after.subnets()) {
-      if (s.vlan().isPresent() && !before.subnet(s.name()).map(Subnet::vlan)
-          .equals(Optional.of(s.vlan()))) {
-        out.add(new Event.VlanAssigned(s.name(), s.vlan().getAsInt()));
-      }
-    }
-    for (Host h : after.hosts()) {
-      Optional<Host> was = before.host(h.name());
-      for (HostAddress a : h.addresses()) {
-        Optional<Ipv4Address> old = was.flatMap(w -> w.addresses().stream()
-            .filter(x -> x.subnet().equals(a.subnet())).findFirst())
-            .flatMap(HostAddress::address);
-        if (a.address().isPresent() && !a.address().equals(old)) {
-          out.add(new Event.AddressAssigned(Event.Owner.HOST, h.name(), a.subnet(),
-              a.address().get()));
-        }
-      }
-    }
-    for (Container c : after.containers()) {
-      Optional<Container> was = before.container(c.name());
-      for (Attachment a : c.attachments()) {
-        Optional<Attachment> old = was.flatMap(w -> w.attachment(a.subnet()));
-        Optional<Ipv4Address> oldIp = old.flatMap(Attachment::address);
-        Optional<MacAddress> oldMac = old.flatMap(Attachment::mac);
-        if (a.address().isPresent() && !a.address().equals(oldIp)) {
-          out.add(new Event.AddressAssigned(Event.Owner.CONTAINER, c.name(), a.subnet(),
-              a.address().get()));
-        }
-        if (a.mac().isPresent() && !a.mac().equals(oldMac)) {
-          out.add(new Event.MacAssigned(Event.Owner.CONTAINER, c.name(), a.subnet(),
-              a.mac().get()));
-        }
-      }
-    }
-    return out;
   }
 }

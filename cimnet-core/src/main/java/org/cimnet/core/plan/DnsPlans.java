@@ -12,9 +12,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.Prefix;
-import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.ipam.Naming;
-import org.cimnet.core.model.Internet;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Subnet;
 import org.cimnet.core.plan.DnsPlan.Access;
@@ -25,9 +23,11 @@ import org.cimnet.core.plan.DnsPlan.Zone;
 import org.cimnet.core.plan.DnsPlan.ZoneType;
 import org.cimnet.core.plan.InterfacePlan.InterfaceAddress;
 import org.cimnet.core.plan.InterfacePlan.Purpose;
+import org.cimnet.core.routing.Routing;
 
 /**
- * Builds the {@link DnsPlan} of every nameserver host from one validated network.
+ * Builds the {@link DnsPlan} of every nameserver host from one validated network's names and
+ * host plans.
  *
  * <p><b>Who serves what.</b> A subnet is served by the host holding its nameserver address
  * (its {@code .254}); that host alone holds the subnet's A records, so the configuration grows
@@ -84,43 +84,32 @@ public final class DnsPlans {
   private DnsPlans() {}
 
   /**
-   * One plan per nameserver host, in host order, forwarding to the upstream resolvers the
-   * model's internet declares (none without an internet).
-   */
-  public static Map<String, DnsPlan> of(ValidatedNetwork validated) {
-    return of(validated, validated.network().internet().map(Internet::forwarders)
-        .orElse(List.of()));
-  }
-
-  /**
-   * One plan per nameserver host, in host order.
+   * One plan per nameserver host, in host order ({@code ValidatedNetwork.dnsPlans(forwarders)}
+   * passes a validated network's own names and host plans).
    *
-   * @param forwarders the upstream resolvers; empty: names outside the zones are refused
+   * @param names every DNS name the network implies ({@link Naming#records})
+   * @param hostPlans the network's host plans
+   * @param forwarders the upstream resolvers; empty: names outside the zones are refused. With
+   *     several nameservers only the one on the router of the way out asks them; the others
+   *     forward names outside the zones to it
    * @throws IllegalStateException if an address has two names or a name two addresses (the
    *     checker's {@code dns.ptr} and {@code name.duplicate} rules report these first)
    */
-  public static Map<String, DnsPlan> of(ValidatedNetwork validated,
-      List<Ipv4Address> forwarders) {
-    return of(validated, forwarders, validated.plans());
-  }
-
-  /** As {@link #of(ValidatedNetwork, List)}, reusing host plans already built. */
-  public static Map<String, DnsPlan> of(ValidatedNetwork validated,
-      List<Ipv4Address> forwarders, Map<String, HostPlan> hostPlans) {
+  public static Map<String, DnsPlan> of(Network network, List<Naming.NameRecord> names,
+      Map<String, HostPlan> hostPlans, List<Ipv4Address> forwarders) {
     Map<String, List<InterfacePlan>> nameservers = new LinkedHashMap<>();
     for (HostPlan host : hostPlans.values()) {
       if (host.nameserver()) {
         nameservers.put(host.host(), host.interfaces());
       }
     }
-    return build(validated, forwarders, nameservers);
+    return build(network, names, forwarders, nameservers);
   }
 
   /** The plans of the nameserver hosts, given their L3 interfaces in host order. */
-  private static Map<String, DnsPlan> build(ValidatedNetwork validated,
+  private static Map<String, DnsPlan> build(Network network, List<Naming.NameRecord> names,
       List<Ipv4Address> forwarders, Map<String, List<InterfacePlan>> nameservers) {
     Objects.requireNonNull(forwarders, "forwarders == null");
-    Network network = validated.network();
     String domain = network.domain();
 
     // Who serves each subnet: the host holding its nameserver address (at most one: the
@@ -168,7 +157,7 @@ public final class DnsPlans {
       }
     }
     List<Prefix> reverse = List.copyOf(blockServers.keySet());
-    Map<String, List<Record>> bySubnet = recordsBySubnet(validated.names(), reverse);
+    Map<String, List<Record>> bySubnet = recordsBySubnet(names, reverse);
 
     // Shared instances: each zone, delegation and record exists once for all plans.
     Zone root = new Zone("", ZoneType.REFUSE);
@@ -202,6 +191,13 @@ public final class DnsPlans {
     if (!delegating) {
       outgoing.clear();
     }
+    // Only the router of the way out reaches the forwarders: any other nameserver's queries
+    // to them would cross that router's forward chain, which lets no nameserver out. So the
+    // others send the root to the exit's nameserver, a peer they already may ask.
+    Optional<Ipv4Address> exit = forwarders.isEmpty() ? Optional.empty()
+        : network.internet().flatMap(i -> Routing.of(network).routerOf(i.via()))
+            .map(outgoing::get);
+    Optional<Delegation> rootToExit = exit.map(a -> new Delegation("", List.of(a)));
     List<String> hubs = outgoing.keySet().stream().limit(HUBS).toList();
     List<Ipv4Address> hubAddresses = hubs.stream().map(outgoing::get).toList();
     List<String> insecure = new ArrayList<>();
@@ -282,6 +278,8 @@ public final class DnsPlans {
           pointers.addAll(bySubnet.getOrDefault(s.name(), List.of()));
         }
       }
+      boolean throughExit = rootToExit.isPresent()
+          && !exit.equals(Optional.ofNullable(outgoing.get(name)));
       Set<Prefix> local = new HashSet<>();
       for (Prefix block : reverse) {
         if (everywhere.contains(block) || blockServers.get(block).contains(name)) {
@@ -305,9 +303,12 @@ public final class DnsPlans {
           delegations.add(blockDelegations.get(block));
         }
       }
+      if (throughExit) {
+        delegations.add(rootToExit.get());
+      }
       plans.put(name, new DnsPlan(name, domain, DEFAULT_TTL, List.copyOf(interfaces),
           Optional.ofNullable(outgoing.get(name)), access, peers, insecure, zones, records,
-          pointers, delegations, forwarders));
+          pointers, delegations, throughExit ? List.of() : forwarders));
     }
     return plans;
   }

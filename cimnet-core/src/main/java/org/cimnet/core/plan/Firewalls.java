@@ -15,7 +15,6 @@ import java.util.TreeMap;
 import java.util.function.Function;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.Prefix;
-import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.Endpoint;
@@ -57,15 +56,12 @@ public final class Firewalls {
 
   private Firewalls() {}
 
-  /** Every host's firewall, in host order. */
-  public static Map<String, FirewallPlan> of(ValidatedNetwork validated) {
-    return of(validated, Plans.of(validated));
-  }
-
-  /** Every host's firewall, from plans already made by {@link Plans#of(ValidatedNetwork)}. */
-  public static Map<String, FirewallPlan> of(ValidatedNetwork validated,
-      Map<String, HostPlan> plans) {
-    Context ctx = new Context(validated.network());
+  /**
+   * Every host's firewall, in host order, from the network's host plans
+   * ({@code ValidatedNetwork.firewalls()} passes a validated network's own).
+   */
+  public static Map<String, FirewallPlan> of(Network network, Map<String, HostPlan> plans) {
+    Context ctx = new Context(network);
     Map<String, FirewallPlan> result = new LinkedHashMap<>();
     for (Host host : ctx.network.hosts()) {
       result.put(host.name(), compile(ctx, host, plans.get(host.name())));
@@ -74,27 +70,27 @@ public final class Firewalls {
   }
 
   /**
-   * Each host's firewall on demand, from its plan (made by {@link Plans#of(ValidatedNetwork)}),
-   * the lookups shared by every host made once: for renderers that make one host at a time,
-   * so that no more than the hosts being rendered have their firewall in memory. Safe to use
-   * from several threads.
+   * Each host's firewall on demand, from its plan ({@link Plans#of(Network)}, or a validated
+   * network's own), the lookups shared by every host made once: for renderers that make one host
+   * at a time, so that no more than the hosts being rendered have their firewall in memory. Safe
+   * to use from several threads.
    */
-  public static Function<HostPlan, FirewallPlan> compiler(ValidatedNetwork validated) {
-    Context ctx = new Context(validated.network());
+  public static Function<HostPlan, FirewallPlan> compiler(Network network) {
+    Context ctx = new Context(network);
     Map<String, Host> hosts = new HashMap<>();
     ctx.network.hosts().forEach(h -> hosts.put(h.name(), h));
     return plan -> compile(ctx, hosts.get(plan.host()), plan);
   }
 
   /**
-   * One host's firewall.
+   * One host's firewall, from the network's host plans.
    *
    * @throws IllegalArgumentException if the network has no host of that name
    */
-  public static FirewallPlan plan(ValidatedNetwork validated, String host) {
-    Host h = validated.network().host(host).orElseThrow(() -> new IllegalArgumentException(
+  public static FirewallPlan plan(Network network, Map<String, HostPlan> plans, String host) {
+    Host h = network.host(host).orElseThrow(() -> new IllegalArgumentException(
         "Host '" + host + "' is not declared: no firewall to plan"));
-    return compile(new Context(validated.network()), h, Plans.of(validated).get(h.name()));
+    return compile(new Context(network), h, plans.get(h.name()));
   }
 
   /** Lookups shared by every host, computed once. */
@@ -266,6 +262,12 @@ public final class Firewalls {
       }
       queries = nameserverPeers(ctx, local, host);
     }
+    if (uplink.isPresent() && ctx.nameserverAddresses.size() > 1) {
+      // With several nameservers this one sends from its first nameserver address (peers know
+      // it by that) and asks the forwarders for all of them: those queries take the public
+      // address like any connection to the internet.
+      firstNameserverAddress(ctx, host).ifPresent(a -> nat.add(Prefix.containing(a, 32)));
+    }
     List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, reach) : List.of();
     List<HostService> services = new ArrayList<>();
     Set<Prefix> serviceSources = new LinkedHashSet<>();
@@ -363,6 +365,13 @@ public final class Firewalls {
       }
     }
     return new FirewallPlan.DnsQueries(askers, List.copyOf(asked));
+  }
+
+  private static Optional<Ipv4Address> firstNameserverAddress(Context ctx, Host host) {
+    return host.servedSubnets().stream().map(s -> ctx.subnets.get(s))
+        .filter(s -> s != null && !s.reserved()
+            && ctx.network.convention().fits(s.cidr(), Role.NAMESERVER))
+        .map(s -> ctx.network.convention().address(s.cidr(), Role.NAMESERVER)).findFirst();
   }
 
   /** The nameserver addresses of every other nameserver host, when there are several. */

@@ -11,7 +11,6 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
 import org.cimnet.core.addr.Ipv4Address;
-import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.ipam.Macs;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
@@ -49,16 +48,9 @@ public final class Plans {
   private Plans() {}
 
   /**
-   * One plan per host, in host declaration order: the validated network's own, made once (by
-   * the checker, or at first use) and shared by every caller. The map is unmodifiable.
-   */
-  public static Map<String, HostPlan> of(ValidatedNetwork validated) {
-    return validated.plans();
-  }
-
-  /**
-   * Plans a concrete network, afresh on every call. Exposed for the checker, which plans before
-   * it validates, to check derived names; renderers use {@link #of(ValidatedNetwork)}.
+   * Plans a concrete network, afresh on every call: one plan per host, in host declaration order.
+   * The checker plans before it validates, to check derived names; renderers take a validated
+   * network's own plans, made once ({@code ValidatedNetwork.plans()}).
    */
   public static Map<String, HostPlan> of(Network network) {
     Context ctx = new Context(network);

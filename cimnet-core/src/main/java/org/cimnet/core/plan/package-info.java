@@ -1,7 +1,9 @@
 /**
  * The per-host plan: what each host must run, decided once from a validated network. Renderers
  * only format it, so the NixOS modules and the Open vSwitch script describe the same bridges,
- * ports, tags, MACs and flows. Nulls are never accepted or returned.
+ * ports, tags, MACs and flows. The package plans a concrete network and knows nothing of the
+ * checker: {@link org.cimnet.core.check.ValidatedNetwork} holds a validated network's plans,
+ * firewalls and DNS plans. Nulls are never accepted or returned.
  *
  * <p>The uplink design: every trunk NIC of a host joins one Open vSwitch bond on a bridge named
  * {@value org.cimnet.core.plan.Plans#UPLINK_BRIDGE}, trunking exactly the VLANs the trunks carry;

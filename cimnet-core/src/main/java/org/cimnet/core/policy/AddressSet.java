@@ -13,7 +13,7 @@ import org.cimnet.core.addr.Prefix;
  * internet the complement of the private spaces. Immutable; every operation works on the ranges,
  * never on single addresses.
  */
-public final class AddressSet {
+final class AddressSet {
   static final long MAX = 0xFFFF_FFFFL;
 
   private static final AddressSet EMPTY = new AddressSet(Ranges.EMPTY);

@@ -5,7 +5,7 @@ import java.util.Arrays;
 import java.util.List;
 
 /** Destination ports 1 to 65535 as sorted, disjoint ranges. Immutable. */
-public final class PortSet {
+final class PortSet {
   public static final int MIN = 1;
   public static final int MAX = 65535;
 

@@ -18,7 +18,6 @@ import org.cimnet.core.model.Watch;
 import org.cimnet.core.plan.Admission;
 import org.cimnet.core.plan.BridgePlan;
 import org.cimnet.core.plan.Flow;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.yaml.LoadReport;
 import org.cimnet.core.yaml.NetworkYaml;
 import org.junit.jupiter.api.Test;
@@ -177,7 +176,7 @@ public class InventoryTest {
         .watch(watch().enforce("a", "closed")).build();
     Report report = Checker.check(n);
     assertTrue(report.ok(), report::toText);
-    BridgePlan uplink = Plans.of(report.validated()).get("hv").bridges().get(0);
+    BridgePlan uplink = report.validated().plans().get("hv").bridges().get(0);
     assertTrue(uplink.isUplink());
     int vlanA = report.network().subnet("a").orElseThrow().vlan().getAsInt();
     String c2 = report.network().container("c2").orElseThrow().attachments().get(0).mac()
@@ -196,7 +195,7 @@ public class InventoryTest {
         + Admission.RECORD_TABLE + ",idle_timeout=300,vlan_tci[0..11],eth_src[])"), flows::toString);
     assertEquals("priority=0,actions=normal", flows.get(flows.size() - 1));
     // Without the watch the uplink is as before: one flow.
-    BridgePlan open = Plans.of(Checker.check(base().build()).validated()).get("hv").bridges()
+    BridgePlan open = Checker.check(base().build()).validated().plans().get("hv").bridges()
         .get(0);
     assertEquals(1, open.flows().size());
   }

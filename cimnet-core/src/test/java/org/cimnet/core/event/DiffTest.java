@@ -43,8 +43,8 @@ class DiffTest {
     Network b = Checker.check(Networks.edit(a, seed)).network();
     for (Event e : Diff.between(Network.builder("empty").supernet("10.0.0.0/8").build(), b)) {
       List<org.cimnet.core.yaml.YamlProblem> problems = new java.util.ArrayList<>();
-      String line = EventCodec.encode(e);
-      assertEquals(e, EventCodec.decode(line.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+      String line = EventEncoder.encode(e);
+      assertEquals(e, EventDecoder.decode(line.getBytes(java.nio.charset.StandardCharsets.UTF_8),
           "log", 1, problems).orElseThrow(() -> new AssertionError(problems + " in " + line)));
     }
   }

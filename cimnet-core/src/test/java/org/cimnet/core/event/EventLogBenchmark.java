@@ -30,7 +30,7 @@ public final class EventLogBenchmark {
   public static void main(String[] args) throws Exception {
     int appends = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     Path dir = Files.createTempDirectory("cimnet-log-bench");
-    byte[] line = (EventCodec.encode(EventLogWritersTest.event(0, 0)) + "\n")
+    byte[] line = (EventEncoder.encode(EventLogWritersTest.event(0, 0)) + "\n")
         .getBytes(StandardCharsets.UTF_8);
     long raw = raw(dir.resolve("raw.jsonl"), line, appends);
     Path one = dir.resolve("one.jsonl");

@@ -42,7 +42,7 @@ class EventLogFuzzTest {
             .attach("s1").publish("tcp/443").build())));
     List<byte[]> corpus = new ArrayList<>(List.of(Files.readAllBytes(seedLog)));
     Event added = new Event.SubnetRemoved("fuzz");
-    byte[] addedLine = (EventCodec.encode(added) + "\n").getBytes(StandardCharsets.UTF_8);
+    byte[] addedLine = (EventEncoder.encode(added) + "\n").getBytes(StandardCharsets.UTF_8);
     Path file = dir.resolve("events.jsonl");
     long count = Fuzz.run("event-log", corpus, input -> {
       Files.deleteIfExists(dir.resolve("events.jsonl.torn"));

@@ -48,11 +48,11 @@ class ObservedEventsTest {
   @Test
   void everyEventSurvivesItsJsonLine() {
     for (Event e : all()) {
-      String line = EventCodec.encode(e);
+      String line = EventEncoder.encode(e);
       List<YamlProblem> problems = new ArrayList<>();
-      assertEquals(e, EventCodec.decode(line.getBytes(StandardCharsets.UTF_8), "log", 1,
+      assertEquals(e, EventDecoder.decode(line.getBytes(StandardCharsets.UTF_8), "log", 1,
           problems).orElseThrow(() -> new AssertionError(problems + " in " + line)));
-      assertTrue(EventCodec.TYPES.contains(e.type()), e.type());
+      assertTrue(EventDecoder.TYPES.contains(e.type()), e.type());
     }
     assertEquals("{\"event\":\"device-seen\",\"at\":\"2026-11-30T04:00:00.123Z\",\"host\":\"hv\","
         + "\"mac\":\"3c:ec:ef:00:00:09\",\"bridge\":\"uplink\",\"port\":\"bond0\",\"vlan\":101,"

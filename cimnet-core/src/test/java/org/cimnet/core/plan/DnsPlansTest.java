@@ -95,7 +95,7 @@ class DnsPlansTest {
   class Plans {
     @Test
     void eachNameserverHoldsTheRecordsOfItsOwnSubnets() {
-      Map<String, DnsPlan> plans = DnsPlans.of(Checker.validate(twoHosts().build()));
+      Map<String, DnsPlan> plans = Checker.validate(twoHosts().build()).dnsPlans();
       assertEquals(List.of("a", "b"), List.copyOf(plans.keySet()));
       DnsPlan a = plans.get("a");
       DnsPlan b = plans.get("b");
@@ -158,7 +158,7 @@ class DnsPlansTest {
           .host(host("c").nic("eth0", "52:54:00:00:00:03").leaf("l3", "far").router()
               .nameserver())
           .build();
-      DnsPlan c = DnsPlans.of(Checker.validate(n)).get("c");
+      DnsPlan c = Checker.validate(n).dnsPlans().get("c");
       List<Ipv4Address> hubs = List.of(Ipv4Address.parse("10.1.1.254"),
           Ipv4Address.parse("10.1.2.126"));
       assertEquals(List.of(new Zone("", ZoneType.REFUSE),
@@ -172,7 +172,7 @@ class DnsPlansTest {
               hubs), new Delegation("2.1.10.in-addr.arpa", hubs)), c.delegations());
       assertEquals(List.of("gw.far.t.example", "ns.far.t.example"),
           c.records().stream().map(DnsPlan.Record::name).toList());
-      DnsPlan a = DnsPlans.of(Checker.validate(n)).get("a");
+      DnsPlan a = Checker.validate(n).dnsPlans().get("a");
       assertEquals(new Delegation("far.t.example", List.of(Ipv4Address.parse("10.1.3.254"))),
           a.delegations().get(1));
     }
@@ -180,13 +180,13 @@ class DnsPlansTest {
     @Test
     void forwardersReplaceTheRefusedRoot() {
       List<Ipv4Address> upstream = List.of(Ipv4Address.parse("9.9.9.9"));
-      DnsPlan a = DnsPlans.of(Checker.validate(twoHosts().build()), upstream).get("a");
+      DnsPlan a = Checker.validate(twoHosts().build()).dnsPlans(upstream).get("a");
       assertEquals(upstream, a.forwarders());
       assertEquals(new Zone("t.example", ZoneType.STATIC), a.zones().get(0));
-      assertEquals(List.of(), DnsPlans.of(Checker.validate(network("t").domain("t.example")
+      assertEquals(List.of(), Checker.validate(network("t").domain("t.example")
           .supernet("10.1.2.0/24").subnet(subnet("left", "10.1.2.0/26"))
           .host(host("a").nic("eth0", "52:54:00:00:00:01").leaf("l1", "left").nameserver())
-          .build()), upstream).get("a").delegations(), "one nameserver delegates nothing");
+          .build()).dnsPlans(upstream).get("a").delegations(), "one nameserver delegates nothing");
     }
 
     @Test
@@ -196,7 +196,7 @@ class DnsPlansTest {
           .host(host("a").nic("eth0", "52:54:00:00:00:01").leaf("l1", "left").nameserver())
           .build();
       assertEquals(new Zone("2.1.10.in-addr.arpa", ZoneType.TRANSPARENT),
-          DnsPlans.of(Checker.validate(n)).get("a").zones().get(2));
+          Checker.validate(n).dnsPlans().get("a").zones().get(2));
     }
   }
 

@@ -46,7 +46,7 @@ class FirewallsTest {
 
   private static FirewallPlan plan(Network n) {
     ValidatedNetwork v = Checker.validate(n);
-    return Firewalls.plan(v, "r1");
+    return Firewalls.plan(v.network(), v.plans(), "r1");
   }
 
   private static AllowSet set(FirewallPlan p, String name) {
@@ -140,7 +140,7 @@ class FirewallsTest {
   void unknownHostIsRefusedByName() {
     ValidatedNetwork v = Checker.validate(base().build());
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-        () -> Firewalls.plan(v, "nope"));
+        () -> Firewalls.plan(v.network(), v.plans(), "nope"));
     assertEquals("Host 'nope' is not declared: no firewall to plan", e.getMessage());
   }
 }

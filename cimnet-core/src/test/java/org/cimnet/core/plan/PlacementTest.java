@@ -63,7 +63,7 @@ class PlacementTest {
   void eachSubnetsGatewayAndNameserverSitWhereTheyAreNamed() {
     Report report = Checker.check(threeHosts().build());
     assertTrue(report.ok(), report::toText);
-    Map<String, HostPlan> plans = Plans.of(report.validated());
+    Map<String, HostPlan> plans = report.validated().plans();
     assertEquals(List.of("lan", "dmz"), held(plans.get("core"), Purpose.GATEWAY));
     assertEquals(List.of("lan", "dmz"), held(plans.get("core"), Purpose.NAMESERVER));
     assertEquals(List.of("mgmt", "iot"), held(plans.get("edge"), Purpose.GATEWAY));
@@ -88,7 +88,7 @@ class PlacementTest {
     assertEquals("mgmt", rack.addresses().get(0).subnet());
     Ipv4Address address = rack.addresses().get(0).address().orElseThrow();
     assertTrue(report.network().subnet("mgmt").orElseThrow().cidr().contains(address));
-    HostPlan plan = Plans.of(report.validated()).get("rack");
+    HostPlan plan = report.validated().plans().get("rack");
     assertEquals(Optional.of(new HostPlan.Route(Ipv4Address.parse("10.7.9.1"),
         Ifnames.subnetPort("mgmt"))), plan.defaultRoute());
     assertEquals(List.of(Ipv4Address.parse("127.0.0.1")), plan.nameservers(), "it serves iot");
@@ -100,7 +100,7 @@ class PlacementTest {
   @Test
   void aRouterNotRoutingTheWayOutGoesThroughTheOneThatDoes() {
     Report report = Checker.check(threeHosts().build());
-    Map<String, HostPlan> plans = Plans.of(report.validated());
+    Map<String, HostPlan> plans = report.validated().plans();
     HostPlan edge = plans.get("edge");
     String lan = Ifnames.subnetPort("lan");
     assertEquals(Optional.of(new HostPlan.Route(Ipv4Address.parse("10.7.1.1"), lan)),

@@ -12,7 +12,6 @@ import org.cimnet.core.model.Watch;
 import org.cimnet.core.plan.FirewallPlan;
 import org.cimnet.core.plan.Firewalls;
 import org.cimnet.core.plan.HostPlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.spi.InOrder;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
@@ -93,8 +92,8 @@ public final class NixRenderer implements Renderer {
       throw new IllegalArgumentException("Setting '" + STATE_VERSION + "' = '" + stateVersion
           + "' is not a NixOS release: use YY.MM, such as '" + DEFAULT_STATE_VERSION + "'");
     }
-    Map<String, HostPlan> plans = Plans.of(network);
-    Function<HostPlan, FirewallPlan> firewalls = Firewalls.compiler(network);
+    Map<String, HostPlan> plans = network.plans();
+    Function<HostPlan, FirewallPlan> firewalls = Firewalls.compiler(network.network());
     Optional<Watch> watch = network.network().watch();
     InOrder.files(List.copyOf(plans.values()),
         plan -> host(plan, firewalls.apply(plan), stateVersion, watch), sink);

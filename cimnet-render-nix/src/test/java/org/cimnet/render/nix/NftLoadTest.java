@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.cimnet.core.plan.FirewallPlan;
-import org.cimnet.core.plan.Firewalls;
 import org.cimnet.testkit.Proc;
 import org.cimnet.testkit.Tools;
 import org.junit.jupiter.api.Test;
@@ -39,7 +38,7 @@ class NftLoadTest {
           "ruleset"));
       assertTrue(listed.ok(), listed.output());
       String ruleset = listed.output();
-      FirewallPlan plan = Firewalls.plan(TestNetworks.twoHosts(), "r1");
+      FirewallPlan plan = TestNetworks.twoHosts().firewalls().get("r1");
       for (String name : List.of("set subnet_sources", "set subnet_ifaces",
           "set private_spaces", "set nameservers", "set zone_dmz", "set zone_private",
           "chain prerouting", "chain input", "chain host_services", "chain forward",

@@ -101,7 +101,7 @@ public final class OvsRenderer implements Renderer {
   public void render(ValidatedNetwork network, RenderContext context,
       Consumer<RenderedFile> sink) {
     String datapath = datapath(context);
-    InOrder.files(List.copyOf(Plans.of(network).values()), plan -> host(plan, datapath), sink);
+    InOrder.files(List.copyOf(network.plans().values()), plan -> host(plan, datapath), sink);
   }
 
   private static String datapath(RenderContext context) {

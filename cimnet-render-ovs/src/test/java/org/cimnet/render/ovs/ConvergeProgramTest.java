@@ -11,7 +11,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.cimnet.core.plan.HostPlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.plan.PortPlan;
 import org.cimnet.testkit.Proc;
 import org.cimnet.testkit.Tools;
@@ -34,7 +33,7 @@ class ConvergeProgramTest {
   @BeforeEach
   void write() throws IOException {
     Tools.require("awk");
-    plan = Plans.of(SmallNetworks.before()).get(SmallNetworks.HOST);
+    plan = SmallNetworks.before().plans().get(SmallNetworks.HOST);
     internal = plan.bridges().stream().flatMap(b -> b.ports().stream())
         .filter(p -> p.kind() == PortPlan.Kind.INTERNAL).findFirst().orElseThrow();
     StringBuilder table = new StringBuilder();

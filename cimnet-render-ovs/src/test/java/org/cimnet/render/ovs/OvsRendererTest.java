@@ -18,7 +18,6 @@ import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.plan.BridgePlan;
 import org.cimnet.core.plan.HostPlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.plan.PortPlan;
 import org.cimnet.core.spi.OutputWriter;
 import org.cimnet.core.spi.RenderContext;
@@ -79,7 +78,7 @@ class OvsRendererTest {
   @Test
   void bondOfTwoNicsIsBalanceSlbTrunkingTheCarriedVlans() {
     String script = file(render(SmallNetworks.before()), "hosts/hv/ovs/setup.sh");
-    HostPlan plan = Plans.of(SmallNetworks.before()).get("hv");
+    HostPlan plan = SmallNetworks.before().plans().get("hv");
     String vlans = plan.bridge("uplink").orElseThrow().vlans().stream().map(String::valueOf)
         .collect(Collectors.joining(","));
     // The plan table's line: bond kind, no pinned OpenFlow port, the compared columns (the
@@ -95,7 +94,7 @@ class OvsRendererTest {
   void everyPlannedPortIsAddedAndKept() {
     ValidatedNetwork n = SmallNetworks.before();
     String script = file(render(n), "hosts/hv/ovs/setup.sh");
-    for (BridgePlan b : Plans.of(n).get("hv").bridges()) {
+    for (BridgePlan b : n.plans().get("hv").bridges()) {
       assertTrue(script.contains("\nB\t" + b.name() + "\t"), b.name());
       for (PortPlan p : b.ports()) {
         assertTrue(script.contains("\t" + b.name() + "\t" + p.name() + "\t"), p.name());
@@ -131,7 +130,7 @@ class OvsRendererTest {
     assertEquals(first, render(SmallNetworks.validated(network)));
     Map<String, String> byPath = first.stream()
         .collect(Collectors.toMap(RenderedFile::path, RenderedFile::content));
-    for (HostPlan plan : Plans.of(v).values()) {
+    for (HostPlan plan : v.plans().values()) {
       String script = byPath.get("hosts/" + plan.host() + "/ovs/setup.sh");
       for (BridgePlan b : plan.bridges()) {
         assertTrue(script.contains("\nB\t" + OvsStrings.field(b.name()) + "\t"));

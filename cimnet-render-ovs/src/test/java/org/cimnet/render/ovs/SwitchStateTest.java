@@ -20,7 +20,6 @@ import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.plan.BridgePlan;
 import org.cimnet.core.plan.Flow;
 import org.cimnet.core.plan.HostPlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.plan.PortPlan;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
@@ -65,7 +64,7 @@ class SwitchStateTest {
   }
 
   private static HostPlan plan(ValidatedNetwork network) {
-    return Plans.of(network).get(SmallNetworks.HOST);
+    return network.plans().get(SmallNetworks.HOST);
   }
 
   private void apply(ValidatedNetwork network) {

@@ -11,7 +11,6 @@ import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.plan.ContainerPlan;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.plan.InterfacePlan;
-import org.cimnet.core.plan.Plans;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.testkit.Proc;
 import org.cimnet.testkit.Tools;
@@ -44,7 +43,7 @@ class TrafficTest {
         "ovsdb-client", "ovs-vswitchd", "ip", "ping", "bash");
     Tools.requireRoot();
     ValidatedNetwork network = SmallNetworks.before();
-    HostPlan plan = Plans.of(network).get(SmallNetworks.HOST);
+    HostPlan plan = network.plans().get(SmallNetworks.HOST);
     sw = PrivateSwitch.start();
 
     // The script runs before any container exists, as on a booting host.

@@ -82,8 +82,8 @@ public final class UnboundRenderer implements Renderer {
   public void render(ValidatedNetwork network, RenderContext context,
       Consumer<RenderedFile> sink) {
     UnboundSettings settings = UnboundSettings.of(context);
-    Map<String, DnsPlan> plans = settings.forwarders().map(f -> DnsPlans.of(network, f))
-        .orElseGet(() -> DnsPlans.of(network));
+    Map<String, DnsPlan> plans = settings.forwarders().map(f -> network.dnsPlans(f))
+        .orElseGet(() -> network.dnsPlans());
     UnboundOptions.Addresses addresses = addresses(settings, plans);
     SharedText shared = new SharedText(settings, addresses);
     for (DnsPlan plan : plans.values()) {

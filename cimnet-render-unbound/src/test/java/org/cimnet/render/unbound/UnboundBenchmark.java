@@ -34,7 +34,7 @@ public final class UnboundBenchmark {
     int runs = args.length > 0 ? Integer.parseInt(args[0]) : 5;
     for (int run = 1; run <= runs; run++) {
       long p1 = System.nanoTime();
-      Map<String, DnsPlan> plans = DnsPlans.of(validated, List.of());
+      Map<String, DnsPlan> plans = validated.dnsPlans(List.of());
       long p2 = System.nanoTime();
       long c2 = cpu();
       List<RenderedFile> files = new UnboundRenderer().render(validated, context);

@@ -18,7 +18,6 @@ import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.plan.DnsPlan;
-import org.cimnet.core.plan.DnsPlans;
 import org.cimnet.core.spi.RenderContext;
 import org.cimnet.core.spi.RenderedFile;
 import org.cimnet.testkit.LiveUnbound;
@@ -101,7 +100,7 @@ class UnboundLabTest {
    */
   static void assertEveryServerAnswers(ValidatedNetwork v, Path dir, List<String> absent)
       throws IOException {
-    Map<String, DnsPlan> plans = DnsPlans.of(v);
+    Map<String, DnsPlan> plans = v.dnsPlans();
     List<String> hosts = List.copyOf(plans.keySet());
     StringJoiner lab = new StringJoiner(",");
     for (int i = 0; i < hosts.size(); i++) {

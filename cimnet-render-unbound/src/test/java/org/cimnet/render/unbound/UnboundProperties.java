@@ -122,7 +122,7 @@ class UnboundProperties {
         .map(Naming.NameRecord::owner).distinct().count() < v.names().stream()
         .filter(n -> n.kind() == Naming.Owner.CONTAINER).count(),
         "the network holds a multi-homed container");
-    assertEquals(2, DnsPlans.of(v).size(), "two nameservers");
+    assertEquals(2, v.dnsPlans().size(), "two nameservers");
   }
 
   static RenderContext testContext(Path dir, int port) {

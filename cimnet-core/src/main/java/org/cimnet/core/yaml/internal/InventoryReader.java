@@ -12,7 +12,8 @@ import org.cimnet.core.model.Watch;
 /**
  * Reads the inventory's devices (parts.yaml's {@code devices}) and the watcher's settings
  * (network.yaml's {@code watch}) through their builders, reporting every problem with its path.
- * Used by {@link org.cimnet.core.yaml.NetworkYaml} and the event log; it is not part of cimnet's user API.
+ * Used by {@link org.cimnet.core.yaml.NetworkYaml} and the event log; it is not part of
+ * cimnet's user API.
  */
 public final class InventoryReader {
   private final Fields f;

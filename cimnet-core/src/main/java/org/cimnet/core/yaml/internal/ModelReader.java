@@ -11,14 +11,12 @@ import org.cimnet.core.model.AddressConvention;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.ContainerKind;
-import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Internet;
 import org.cimnet.core.model.Link;
 import org.cimnet.core.model.Names;
 import org.cimnet.core.model.Nic;
 import org.cimnet.core.model.Rule;
-import org.cimnet.core.model.Service;
 import org.cimnet.core.model.Spine;
 import org.cimnet.core.model.Subnet;
 
@@ -44,15 +42,20 @@ public final class ModelReader {
   public final Fields f;
   public final List<Ref> refs = new ArrayList<>();
 
+  private final HostReader hosts;
+  private final PolicyReader policy;
+
   public ModelReader(Fields f) {
     this.f = f;
+    this.hosts = new HostReader(this);
+    this.policy = new PolicyReader(this);
   }
 
-  private void ref(String kind, String name, String owner, Node at, String path) {
+  void ref(String kind, String name, String owner, Node at, String path) {
     refs.add(new Ref(kind, name, owner, f.file, at.line(), at.column(), path));
   }
 
-  private void ref(String kind, String name, String owner, int[] at, String path) {
+  void ref(String kind, String name, String owner, int[] at, String path) {
     refs.add(new Ref(kind, name, owner, f.file, at[0], at[1], path));
   }
 
@@ -121,84 +124,7 @@ public final class ModelReader {
 
   /** A NIC of a host (parts.yaml, or a host in an event). */
   public boolean nic(Host.Builder host, String hostName, Node node, String path) {
-    return f.obj(node, path, "a NIC", "name", "mac", "ifname").map(o -> {
-      Optional<String> name = o.reqString("name", "an interface name such as 'eth0'");
-      if (name.isEmpty()) {
-        return false;
-      }
-      Optional<MacAddress> mac = Optional.empty();
-      if (o.opt("mac").isPresent()) {
-        Node m = o.opt("mac").get();
-        Optional<String> text = f.string(m, o.path("mac"), "a MAC such as '52:54:00:12:34:56'");
-        mac = text.flatMap(t -> f.attempt(m, o.path("mac"), () -> inHost(hostName, "NIC '"
-            + name.get() + "'", () -> MacAddress.parse(t))));
-        if (mac.isEmpty()) {
-          return false;
-        }
-      }
-      Optional<String> ifname = Optional.empty();
-      if (o.opt("ifname").isPresent()) {
-        ifname = o.optString("ifname", "the card's interface name on the machine, such as"
-            + " 'enp3s0f0'");
-        if (ifname.isEmpty()) {
-          return false;
-        }
-      }
-      Optional<MacAddress> finalMac = mac;
-      Optional<String> finalIfname = ifname;
-      return f.attempt(o.req("name").get(), o.path("name"), () -> {
-        host.nic(name.get(), finalMac);
-        finalIfname.ifPresent(i -> host.ifname(name.get(), i));
-        return host;
-      }).isPresent();
-    }).orElse(false);
-  }
-
-  private static <T> T inHost(String host, String what, java.util.function.Supplier<T> s) {
-    try {
-      return s.get();
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("Host '" + host + "': " + what + ": " + e.getMessage(),
-          e);
-    }
-  }
-
-  /**
-   * A host's {@code router} or {@code nameserver} key: {@code true} for every subnet it carries,
-   * or a list of the subnets it holds the role in, such as {@code [lan, dmz]}.
-   */
-  private boolean placement(Fields.Obj o, String key, String host, Runnable all,
-      java.util.function.Function<String[], Host.Builder> some) {
-    Optional<Node> value = o.opt(key);
-    if (value.isEmpty()) {
-      return true;
-    }
-    String p = o.path(key);
-    if (value.get() instanceof Node.ListNode list) {
-      List<String> subnets = new ArrayList<>();
-      boolean ok = true;
-      for (int i = 0; i < list.items().size(); i++) {
-        Optional<String> s = f.string(list.items().get(i), p + "[" + i + "]", "a subnet name");
-        ok &= s.isPresent();
-        s.ifPresent(subnets::add);
-        if (s.isPresent()) {
-          ref("subnet", s.get(), key + " of host '" + host + "'", list.items().get(i),
-              p + "[" + i + "]");
-        }
-      }
-      return ok && f.attempt(value.get(), p, () -> some.apply(subnets.toArray(String[]::new)))
-          .isPresent();
-    }
-    if (value.get() instanceof Node.Scalar sc && sc.kind() == Node.Scalar.Kind.BOOL) {
-      Optional<Boolean> r = f.bool(value.get(), p);
-      if (r.orElse(false)) {
-        all.run();
-      }
-      return r.isPresent();
-    }
-    f.problem(value.get(), p, "expected true (every subnet the host carries) or a list of"
-        + " subnet names such as [lan, dmz], found " + value.get().describe());
-    return false;
+    return hosts.nic(host, hostName, node, path);
   }
 
   /**
@@ -207,77 +133,7 @@ public final class ModelReader {
    */
   public Optional<Host> host(Node node, String path, boolean withNics,
       Consumer<Host.Builder> hardware) {
-    String[] keys = withNics
-        ? new String[] {"name", "router", "nameserver", "nics", "leaves", "addresses"}
-        : new String[] {"name", "router", "nameserver", "leaves", "addresses"};
-    Optional<Fields.Obj> obj = f.obj(node, path, "a host", keys);
-    if (obj.isEmpty()) {
-      return Optional.empty();
-    }
-    Fields.Obj o = obj.get();
-    Optional<String> name = name(o, "Host");
-    if (name.isEmpty()) {
-      return Optional.empty();
-    }
-    String host = name.get();
-    Host.Builder b = Host.builder(host);
-    boolean ok = true;
-    ok &= placement(o, "router", host, b::router, b::router);
-    ok &= placement(o, "nameserver", host, b::nameserver, b::nameserver);
-    if (o.opt("nics").isPresent()) {
-      List<Node> nics = f.list(o.opt("nics").get(), o.path("nics"), "NICs");
-      java.util.Set<String> named = new java.util.HashSet<>();
-      for (int i = 0; i < nics.size(); i++) {
-        ok &= nic(b, host, nics.get(i), o.path("nics")
-            + Fields.item(nics.get(i), i, named, Nic::isValidName));
-      }
-    }
-    if (o.opt("leaves").isPresent()) {
-      String lp = o.path("leaves");
-      Optional<Node.MapNode> leaves = f.map(o.opt("leaves").get(), lp,
-          "a mapping of leaf names to the subnets they carry, such as 'leaf1: [lan, wifi]'");
-      ok &= leaves.isPresent();
-      for (Map.Entry<String, Node> e : leaves.map(m -> m.entries().entrySet())
-          .orElse(java.util.Set.of())) {
-        String leaf = e.getKey();
-        String p = Fields.entry(lp, leaf);
-        int[] at = leaves.get().keys().get(leaf);
-        List<String> subnets = new ArrayList<>();
-        List<Node> items = f.list(e.getValue(), p, "subnet names");
-        for (int i = 0; i < items.size(); i++) {
-          Optional<String> s = f.string(items.get(i), p + "[" + i + "]", "a subnet name");
-          ok &= s.isPresent();
-          s.ifPresent(subnets::add);
-          if (s.isPresent()) {
-            ref("subnet", s.get(), "leaf '" + leaf + "' of host '" + host + "'", items.get(i),
-                p + "[" + i + "]");
-          }
-        }
-        ok &= f.attempt(at[0], at[1], p, () -> b.leaf(leaf, subnets)).isPresent();
-      }
-    }
-    if (o.opt("addresses").isPresent()) {
-      String ap = o.path("addresses");
-      Optional<Node.MapNode> addresses = f.map(o.opt("addresses").get(), ap,
-          "a mapping of subnet names to addresses (or 'auto'), such as 'lan: 192.168.1.100'");
-      ok &= addresses.isPresent();
-      for (Map.Entry<String, Node> e : addresses.map(m -> m.entries().entrySet())
-          .orElse(java.util.Set.of())) {
-        String subnet = e.getKey();
-        String p = Fields.entry(ap, subnet);
-        Optional<String> value = f.string(e.getValue(), p,
-            "an address such as '192.168.1.100', or 'auto' for IPAM to hand one out");
-        if (value.isEmpty()) {
-          ok = false;
-          continue;
-        }
-        ref("subnet", subnet, "host '" + host + "'", addresses.get().keys().get(subnet), p);
-        ok &= f.attempt(e.getValue(), p, () -> value.get().equals(AUTO) ? b.address(subnet)
-            : b.address(subnet, value.get())).isPresent();
-      }
-    }
-    hardware.accept(b);
-    return ok ? Optional.of(b.build()) : Optional.empty();
+    return hosts.host(node, path, withNics, hardware);
   }
 
   public Optional<Link> link(Node node, String path) {
@@ -491,124 +347,21 @@ public final class ModelReader {
     ref("subnet", subnet, "deploy_from", at, "deploy_from");
   }
 
+  /** The way to the internet. */
   public Optional<Internet> internet(Node node, String path) {
-    return f.obj(node, path, "the way to the internet", "public_address", "gateway", "via",
-        "forwarders")
-        .flatMap(o -> {
-          Optional<String> pub = o.reqString("public_address",
-              "the one public address with its prefix, such as '203.0.113.10/24'");
-          Optional<String> gw = o.reqString("gateway", "the upstream gateway's address");
-          Optional<String> via = o.reqString("via", "the subnet the internet is reached"
-              + " through");
-          Optional<List<Ipv4Address>> forwarders = forwarders(o);
-          if (pub.isEmpty() || gw.isEmpty() || via.isEmpty() || forwarders.isEmpty()) {
-            return Optional.empty();
-          }
-          try {
-            Internet way = Internet.of(pub.get(), gw.get(), via.get())
-                .withForwarders(forwarders.get());
-            ref("subnet", via.get(), "the internet", o.req("via").get(), o.path("via"));
-            return Optional.of(way);
-          } catch (IllegalArgumentException e) {
-            String key = e.getMessage().startsWith("Internet: gateway") ? "gateway"
-                : e.getMessage().startsWith("Internet: via") ? "via" : "public_address";
-            f.problem(o.req(key).get(), o.path(key), e.getMessage());
-            return Optional.empty();
-          }
-        });
-  }
-
-  /**
-   * The internet's upstream resolvers, each problem (not an address, given twice) at its item;
-   * empty if any.
-   */
-  private Optional<List<Ipv4Address>> forwarders(Fields.Obj o) {
-    if (o.opt("forwarders").isEmpty()) {
-      return Optional.of(List.of());
-    }
-    List<Node> items = f.list(o.opt("forwarders").get(), o.path("forwarders"),
-        "upstream resolver addresses, such as [9.9.9.9, 149.112.112.112]");
-    List<Ipv4Address> out = new ArrayList<>();
-    boolean ok = true;
-    for (int i = 0; i < items.size(); i++) {
-      String at = o.path("forwarders") + "[" + i + "]";
-      Node item = items.get(i);
-      Optional<Ipv4Address> a = f.string(item, at, "an upstream resolver's IPv4 address")
-          .flatMap(t -> f.attempt(item, at, () -> {
-            try {
-              return Ipv4Address.parse(t);
-            } catch (IllegalArgumentException e) {
-              throw new IllegalArgumentException("Internet: forwarder: " + e.getMessage(), e);
-            }
-          }));
-      if (a.isPresent() && out.contains(a.get())) {
-        f.problem(item, at, "Internet: forwarder '" + a.get() + "' is given twice");
-        a = Optional.empty();
-      }
-      a.ifPresent(out::add);
-      ok &= a.isPresent();
-    }
-    return ok ? Optional.of(out) : Optional.empty();
-  }
-
-  private Optional<Endpoint> endpoint(Fields.Obj o, String key, String owner) {
-    Optional<String> text = o.reqString(key, "an endpoint: a subnet name, zone:NAME,"
-        + " container:NAME, host:NAME or internet");
-    if (text.isEmpty()) {
-      return Optional.empty();
-    }
-    Node at = o.req(key).get();
-    Optional<Endpoint> e = f.attempt(at, o.path(key), () -> Endpoint.parse(text.get()));
-    e.ifPresent(x -> {
-      if (x instanceof Endpoint.OfSubnet s) {
-        ref("subnet", s.name(), owner, at, o.path(key));
-      } else if (x instanceof Endpoint.OfContainer c) {
-        ref("container", c.name(), owner, at, o.path(key));
-      } else if (x instanceof Endpoint.OfHost h) {
-        ref("host", h.name(), owner, at, o.path(key));
-      }
-    });
-    return e;
+    return policy.internet(node, path);
   }
 
   public Optional<Rule> rule(Node node, String path) {
-    return f.obj(node, path, "a rule", "from", "to", "services").flatMap(o -> {
-      Optional<Endpoint> from = endpoint(o, "from", "a rule");
-      Optional<Endpoint> to = endpoint(o, "to", "a rule");
-      List<Service> services = new ArrayList<>();
-      boolean ok = true;
-      if (o.opt("services").isPresent()) {
-        List<Node> items = f.list(o.opt("services").get(), o.path("services"),
-            "services such as 'tcp/443'");
-        for (int i = 0; i < items.size(); i++) {
-          String p = o.path("services") + "[" + i + "]";
-          Node at = items.get(i);
-          Optional<Service> s = f.string(at, p, "a service such as 'tcp/443'")
-              .flatMap(t -> f.attempt(at, p, () -> Service.parse(t)));
-          ok &= s.isPresent();
-          s.ifPresent(services::add);
-        }
-      }
-      if (from.isEmpty() || to.isEmpty() || !ok) {
-        return Optional.empty();
-      }
-      return Optional.of(new Rule(from.get(), to.get(), services));
-    });
+    return policy.rule(node, path);
   }
 
   public Optional<Assertion> assertion(Node node, String path) {
-    return f.obj(node, path, "an assertion", "never").flatMap(o -> o.req("never").flatMap(
-        n -> f.obj(n, o.path("never"), "the endpoints an assertion forbids", "from", "to")
-            .flatMap(never -> {
-              Optional<Endpoint> from = endpoint(never, "from", "an assertion");
-              Optional<Endpoint> to = endpoint(never, "to", "an assertion");
-              return from.isPresent() && to.isPresent()
-                  ? Optional.of(new Assertion(from.get(), to.get())) : Optional.empty();
-            })));
+    return policy.assertion(node, path);
   }
 
   /** The required {@code name} key, a valid name of {@code kind}. */
-  private Optional<String> name(Fields.Obj o, String kind) {
+  Optional<String> name(Fields.Obj o, String kind) {
     return o.reqString("name", "a " + kind.toLowerCase(java.util.Locale.ROOT) + " name")
         .flatMap(n -> f.attempt(o.req("name").get(), o.path("name"),
             () -> Names.check(kind, n)));

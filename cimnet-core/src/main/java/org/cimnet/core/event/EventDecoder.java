@@ -1,13 +1,7 @@
 package org.cimnet.core.event;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonGenerator;
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.cimnet.core.addr.Ipv4Address;
@@ -19,190 +13,15 @@ import org.cimnet.core.yaml.YamlProblem;
 import org.cimnet.core.yaml.internal.Fields;
 import org.cimnet.core.yaml.internal.InventoryReader;
 import org.cimnet.core.yaml.internal.ModelReader;
-import org.cimnet.core.yaml.internal.ModelWriter;
-import org.cimnet.core.yaml.internal.ModelWriter.M;
 import org.cimnet.core.yaml.internal.Node;
 import org.cimnet.core.yaml.internal.TreeReader;
 
 /**
- * One event as one line of JSON, {@code {"event":"subnet-added","subnet":{...}}}. Elements are
- * written with the same keys as network.yaml (one vocabulary everywhere) and read back through
- * the same builders.
+ * One line of the event log back into its event, through the same builders (and so the same
+ * checks) as network.yaml; every problem names the log's line, the key path and what is allowed.
  */
-final class EventCodec {
-  private static final JsonFactory JSON = new JsonFactory();
-
-  private EventCodec() {}
-
-  /** The event's JSON text, without the line end. */
-  static String encode(Event event) {
-    M m = new M().put("event", event.type());
-    if (event instanceof Event.NetworkChanged e) {
-      m.put("name", e.name()).put("domain", e.domain()).put("supernet", e.supernet().toString())
-          .put("public_supernet", new Node.Scalar(Boolean.toString(e.publicSupernet()),
-              Node.Scalar.Kind.BOOL, 0, 0))
-          .put("convention", ModelWriter.convention(e.convention()));
-    } else if (event instanceof Event.SubnetAdded e) {
-      m.put("subnet", ModelWriter.subnet(e.subnet()));
-    } else if (event instanceof Event.SubnetChanged e) {
-      m.put("subnet", ModelWriter.subnet(e.subnet()));
-    } else if (event instanceof Event.SubnetRemoved e) {
-      m.put("name", e.name());
-    } else if (event instanceof Event.VlanAssigned e) {
-      m.put("subnet", e.subnet()).put("vlan", ModelWriter.i(e.vlan()));
-    } else if (event instanceof Event.SpineAdded e) {
-      m.put("spine", ModelWriter.spine(e.spine()));
-    } else if (event instanceof Event.SpineRemoved e) {
-      m.put("name", e.name());
-    } else if (event instanceof Event.HostAdded e) {
-      m.put("host", ModelWriter.host(e.host(), true));
-    } else if (event instanceof Event.HostChanged e) {
-      m.put("host", ModelWriter.host(e.host(), true));
-    } else if (event instanceof Event.HostRemoved e) {
-      m.put("name", e.name());
-    } else if (event instanceof Event.AddressAssigned e) {
-      m.put("owner", e.owner().key()).put("name", e.name()).put("subnet", e.subnet())
-          .put("address", e.address().toString());
-    } else if (event instanceof Event.MacAssigned e) {
-      m.put("owner", e.owner().key()).put("name", e.name()).put("port", e.port())
-          .put("mac", e.mac().toString());
-    } else if (event instanceof Event.MacDiscovered e) {
-      m.put("host", e.host()).put("nic", e.nic()).put("mac", e.mac().toString());
-    } else if (event instanceof Event.LinkAdded e) {
-      m.put("link", ModelWriter.link(e.link()));
-    } else if (event instanceof Event.LinkRemoved e) {
-      m.put("link", ModelWriter.link(e.link()));
-    } else if (event instanceof Event.ContainerPlaced e) {
-      m.put("container", ModelWriter.container(e.container()));
-    } else if (event instanceof Event.ContainerMoved e) {
-      m.put("name", e.name()).put("host", e.host());
-    } else if (event instanceof Event.ContainerChanged e) {
-      m.put("container", ModelWriter.container(e.container()));
-    } else if (event instanceof Event.ContainerRemoved e) {
-      m.put("name", e.name());
-    } else if (event instanceof Event.InternetSet e) {
-      e.internet().ifPresent(i -> m.put("internet", ModelWriter.internet(i)));
-    } else if (event instanceof Event.RuleAdded e) {
-      m.put("rule", ModelWriter.rule(e.rule()));
-    } else if (event instanceof Event.RuleRemoved e) {
-      m.put("rule", ModelWriter.rule(e.rule()));
-    } else if (event instanceof Event.AssertionAdded e) {
-      m.put("assertion", ModelWriter.assertion(e.assertion()));
-    } else if (event instanceof Event.AssertionRemoved e) {
-      m.put("assertion", ModelWriter.assertion(e.assertion()));
-    } else if (event instanceof Event.WatchSet e) {
-      e.watch().ifPresent(w -> m.put("watch", ModelWriter.watch(w)));
-    } else if (event instanceof Event.DeviceAdmitted e) {
-      m.put("device", ModelWriter.device(e.device()));
-    } else if (event instanceof Event.DeviceRemoved e) {
-      m.put("name", e.name());
-    } else if (event instanceof Event.Observed e) {
-      m.put("at", e.at().toString());
-      sighting(m, e.sighting());
-      if (e instanceof Event.DeviceMoved moved) {
-        M from = new M();
-        sighting(from, moved.from());
-        m.put("from", from.node());
-      } else if (e instanceof Event.DeviceUnauthorized u) {
-        m.put("enforcement", u.enforcement().key());
-      }
-    } else if (event instanceof Event.HandlerRan e) {
-      m.put("at", e.at().toString()).put("on", e.on().key()).put("mac", e.mac().toString())
-          .put("command", ModelWriter.strings(e.command())).put("status", e.status())
-          .put("exit", ModelWriter.i(e.exit())).put("millis", ModelWriter.i(e.millis()))
-          .put("output", e.output());
-    }
-    StringWriter out = new StringWriter();
-    try (JsonGenerator g = JSON.createGenerator(out)) {
-      write(g, m.node());
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out.toString();
-  }
-
-  private static void sighting(M m, Sighting s) {
-    m.put("host", s.host()).put("mac", s.mac().toString()).put("bridge", s.bridge())
-        .put("port", s.port()).put("vlan", ModelWriter.i(s.vlan()));
-    s.subnet().ifPresent(x -> m.put("subnet", x));
-    s.owner().ifPresent(x -> m.put("owner", x));
-    s.address().ifPresent(x -> m.put("address", x.toString()));
-  }
-
-  private static final String[] SIGHTING = {"host", "mac", "bridge", "port", "vlan", "subnet",
-      "owner", "address"};
-
-  private static String[] keys(String... more) {
-    String[] all = new String[SIGHTING.length + more.length];
-    System.arraycopy(SIGHTING, 0, all, 0, SIGHTING.length);
-    System.arraycopy(more, 0, all, SIGHTING.length, more.length);
-    return all;
-  }
-
-  private static Optional<Sighting> sighting(Fields f, Fields.Obj o) {
-    Optional<String> host = o.reqString("host", "a host name");
-    Optional<MacAddress> mac = mac(f, o);
-    Optional<String> bridge = o.reqString("bridge", "a bridge name");
-    Optional<String> port = o.reqString("port", "a port name");
-    Optional<Integer> vlan = o.req("vlan").flatMap(n -> f.integer(n, o.path("vlan"),
-        "a VLAN id"));
-    Optional<String> subnet = o.optString("subnet", "a subnet name");
-    Optional<String> owner = o.optString("owner", "what the model says the MAC is");
-    Optional<Ipv4Address> address = o.optString("address", "an address").flatMap(
-        s -> f.attempt(o.opt("address").get(), o.path("address"), () -> Ipv4Address.parse(s)));
-    if (host.isEmpty() || mac.isEmpty() || bridge.isEmpty() || port.isEmpty() || vlan.isEmpty()
-        || (o.opt("address").isPresent() && address.isEmpty())) {
-      return Optional.empty();
-    }
-    return f.attempt(o.map, o.path, () -> new Sighting(host.get(), mac.get(), bridge.get(),
-        port.get(), vlan.get(), address, owner, subnet));
-  }
-
-  private static Optional<java.time.Instant> at(Fields f, Fields.Obj o) {
-    return o.reqString("at", "a time such as '2026-01-01T00:00:00Z'").flatMap(
-        s -> f.attempt(o.req("at").get(), "at", () -> {
-          try {
-            return java.time.Instant.parse(s);
-          } catch (java.time.format.DateTimeParseException e) {
-            throw new IllegalArgumentException("time '" + s + "' is not an ISO-8601 instant"
-                + " such as '2026-01-01T00:00:00Z'");
-          }
-        }));
-  }
-
-  private static Optional<Event> observed(Fields f, Node root, String type,
-      java.util.function.BiFunction<Sighting, java.time.Instant, Event> make) {
-    return fields(f, root, type, o -> {
-      Optional<java.time.Instant> at = at(f, o);
-      Optional<Sighting> s = sighting(f, o);
-      return at.isEmpty() || s.isEmpty() ? Optional.empty()
-          : Optional.of(make.apply(s.get(), at.get()));
-    }, keys("at"));
-  }
-
-  private static void write(JsonGenerator g, Node node) throws IOException {
-    if (node instanceof Node.MapNode map) {
-      g.writeStartObject();
-      for (Map.Entry<String, Node> e : map.entries().entrySet()) {
-        g.writeFieldName(e.getKey());
-        write(g, e.getValue());
-      }
-      g.writeEndObject();
-    } else if (node instanceof Node.ListNode list) {
-      g.writeStartArray();
-      for (Node item : list.items()) {
-        write(g, item);
-      }
-      g.writeEndArray();
-    } else {
-      Node.Scalar s = (Node.Scalar) node;
-      switch (s.kind()) {
-        case INT -> g.writeNumber(Long.parseLong(s.text()));
-        case BOOL -> g.writeBoolean(Boolean.parseBoolean(s.text()));
-        default -> g.writeString(s.text());
-      }
-    }
-  }
+final class EventDecoder {
+  private EventDecoder() {}
 
   /** The event on a line, or the problems that stop it being read (with the log's line). */
   static Optional<Event> decode(byte[] line, String file, int lineNumber,
@@ -429,5 +248,56 @@ final class EventCodec {
       Function<String, Event> make) {
     return fields(f, root, type, o -> o.reqString("name", "a name").flatMap(
         n -> f.attempt(o.req("name").get(), "name", () -> make.apply(n))), "name");
+  }
+
+  private static final String[] SIGHTING = {"host", "mac", "bridge", "port", "vlan", "subnet",
+      "owner", "address"};
+
+  private static String[] keys(String... more) {
+    String[] all = new String[SIGHTING.length + more.length];
+    System.arraycopy(SIGHTING, 0, all, 0, SIGHTING.length);
+    System.arraycopy(more, 0, all, SIGHTING.length, more.length);
+    return all;
+  }
+
+  private static Optional<Sighting> sighting(Fields f, Fields.Obj o) {
+    Optional<String> host = o.reqString("host", "a host name");
+    Optional<MacAddress> mac = mac(f, o);
+    Optional<String> bridge = o.reqString("bridge", "a bridge name");
+    Optional<String> port = o.reqString("port", "a port name");
+    Optional<Integer> vlan = o.req("vlan").flatMap(n -> f.integer(n, o.path("vlan"),
+        "a VLAN id"));
+    Optional<String> subnet = o.optString("subnet", "a subnet name");
+    Optional<String> owner = o.optString("owner", "what the model says the MAC is");
+    Optional<Ipv4Address> address = o.optString("address", "an address").flatMap(
+        s -> f.attempt(o.opt("address").get(), o.path("address"), () -> Ipv4Address.parse(s)));
+    if (host.isEmpty() || mac.isEmpty() || bridge.isEmpty() || port.isEmpty() || vlan.isEmpty()
+        || (o.opt("address").isPresent() && address.isEmpty())) {
+      return Optional.empty();
+    }
+    return f.attempt(o.map, o.path, () -> new Sighting(host.get(), mac.get(), bridge.get(),
+        port.get(), vlan.get(), address, owner, subnet));
+  }
+
+  private static Optional<java.time.Instant> at(Fields f, Fields.Obj o) {
+    return o.reqString("at", "a time such as '2026-01-01T00:00:00Z'").flatMap(
+        s -> f.attempt(o.req("at").get(), "at", () -> {
+          try {
+            return java.time.Instant.parse(s);
+          } catch (java.time.format.DateTimeParseException e) {
+            throw new IllegalArgumentException("time '" + s + "' is not an ISO-8601 instant"
+                + " such as '2026-01-01T00:00:00Z'");
+          }
+        }));
+  }
+
+  private static Optional<Event> observed(Fields f, Node root, String type,
+      java.util.function.BiFunction<Sighting, java.time.Instant, Event> make) {
+    return fields(f, root, type, o -> {
+      Optional<java.time.Instant> at = at(f, o);
+      Optional<Sighting> s = sighting(f, o);
+      return at.isEmpty() || s.isEmpty() ? Optional.empty()
+          : Optional.of(make.apply(s.get(), at.get()));
+    }, keys("at"));
   }
 }
