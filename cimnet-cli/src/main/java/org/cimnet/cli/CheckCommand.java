@@ -16,7 +16,7 @@ import picocli.CommandLine.Spec;
 /** {@code cimnet check SOURCE}: every problem at once; exit 0 valid, 1 invalid. */
 @Command(name = "check", mixinStandardHelpOptions = true,
     description = {"Loads SOURCE and checks it: every problem at once (load problems and the"
-        + " checker's violations together; in YAML each at file:line:col), the warnings, then"
+        + " checker's problems together; in YAML each at file:line:col), the warnings, then"
         + " the proof of every assertion.",
         "Exit status 0 when the network is valid, 1 when it is not."})
 final class CheckCommand implements Callable<Integer> {
@@ -68,10 +68,10 @@ final class CheckCommand implements Callable<Integer> {
     }
     Report report = Checker.check(loaded.network());
     return new Found(loaded.name(), name,
-        Problems.violations(loaded.name(), report.violations()).lines().map(String::strip)
-            .toList(), Json.violations(report.violations()),
-        Problems.violations(loaded.name(), report.warnings()).lines().map(String::strip)
-            .toList(), Json.violations(report.warnings()), Optional.of(report));
+        Problems.unlocated(loaded.name(), report.problems()).lines().map(String::strip)
+            .toList(), Json.problems(report.problems()),
+        Problems.unlocated(loaded.name(), report.warnings()).lines().map(String::strip)
+            .toList(), Json.problems(report.warnings()), Optional.of(report));
   }
 
   private static String text(Found found) {

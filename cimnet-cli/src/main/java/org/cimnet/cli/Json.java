@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.core.yaml.SourceProblem;
 
 /** The {@code --json} output: maps and lists in a fixed order, indented, one final newline. */
@@ -32,15 +32,15 @@ final class Json {
     return map;
   }
 
-  static List<Map<String, Object>> violations(List<Violation> violations) {
-    return violations.stream()
-        .map(v -> object("rule", v.rule(), "path", v.path(), "message", v.message())).toList();
+  static List<Map<String, Object>> problems(List<Problem> problems) {
+    return problems.stream()
+        .map(v -> object("id", v.id(), "path", v.path(), "message", v.message())).toList();
   }
 
   /** Located problems; {@code line} and {@code column} are 0 where no place is known. */
   static List<Map<String, Object>> problems(Path folder, List<SourceProblem> problems) {
     return problems.stream().map(p -> object("file", Problems.file(folder, p), "line",
-        p.line(), "column", p.column(), "rule", p.rule(), "path", p.path(),
+        p.line(), "column", p.column(), "id", p.id(), "path", p.path(),
         "message", p.message())).toList();
   }
 }

@@ -20,7 +20,7 @@ import picocli.CommandLine.Spec;
 /** {@code cimnet plan SOURCE --against OLD | --events LOG}: what a change does, before it is made. */
 @Command(name = "plan", mixinStandardHelpOptions = true,
     description = {"The change plan: the events, subnets, names, MACs and reachability that"
-        + " change, the assertions the change breaks and the violations it adds or fixes.",
+        + " change, the assertions the change breaks and the problems it adds or fixes.",
         "--against OLD: from OLD (any SOURCE) to SOURCE.",
         "--events LOG: from SOURCE to SOURCE with every event of the JSON-lines log LOG applied.",
         "Exit status 0 when the change is safe, 1 when it is not (or a network is invalid)."})
@@ -63,13 +63,13 @@ final class PlanCommand implements Callable<Integer> {
     }
     PrintWriter out = spec.commandLine().getOut();
     if (output.json) {
-      List<String> violations = new ArrayList<>();
-      plan.newViolations().forEach(v -> violations.add(v.toString()));
+      List<String> problems = new ArrayList<>();
+      plan.newProblems().forEach(v -> problems.add(v.toString()));
       out.print(Json.write(Json.object("safe", plan.safe(), "events", plan.events().size(),
           "subnets", texts(plan.subnets()), "names", texts(plan.names()),
           "macs", texts(plan.macs()), "reachability", texts(plan.reachability()),
-          "broken_assertions", plan.brokenAssertions(), "new_violations", violations,
-          "fixed_violations", plan.fixedViolations().stream().map(Object::toString).toList(),
+          "broken_assertions", plan.brokenAssertions(), "new_problems", problems,
+          "fixed_problems", plan.fixedProblems().stream().map(Object::toString).toList(),
           "text", plan.toText())));
     } else {
       out.print(plan.toText());

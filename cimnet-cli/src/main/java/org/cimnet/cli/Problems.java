@@ -2,7 +2,7 @@ package org.cimnet.cli;
 
 import java.nio.file.Path;
 import java.util.List;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.core.yaml.SourceProblem;
 
 /** How the command words problems: one per line, each saying where it is. */
@@ -30,10 +30,10 @@ final class Problems {
     return folder.resolve(p.file()).toString();
   }
 
-  /** Violations (of a source that is not YAML), one per line, each prefixed with the source. */
-  static String violations(String source, List<Violation> violations) {
+  /** Problems (of a source that is not YAML), one per line, each prefixed with the source. */
+  static String unlocated(String source, List<Problem> problems) {
     StringBuilder text = new StringBuilder();
-    violations.forEach(v -> text.append("  ").append(source).append(": ").append(v)
+    problems.forEach(v -> text.append("  ").append(source).append(": ").append(v)
         .append('\n'));
     return text.toString();
   }

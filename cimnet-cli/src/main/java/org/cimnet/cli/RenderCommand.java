@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "render", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Checks SOURCE and writes the files its machines run into DIR, replacing DIR"
         + " as a whole: all files or none, the previous DIR untouched on failure.",
-        "Also writes report.txt (violations, warnings, proofs, the reachability matrix).",
+        "Also writes report.txt (problems, warnings, proofs, the reachability matrix).",
         "Prints every file it wrote."})
 final class RenderCommand implements Callable<Integer> {
   /** The checker's findings, written with the files they vouch for. */

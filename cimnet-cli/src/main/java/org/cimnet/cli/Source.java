@@ -83,7 +83,7 @@ record Source(String name, Network network, Optional<Yaml> yaml, ClassLoader loa
   }
 
   /**
-   * A YAML description that did not load: every load problem and every violation of the
+   * A YAML description that did not load: every load problem and every problem of the
    * elements that did load, each at {@code file:line:col}.
    */
   static final class LoadFailed extends CliException {

@@ -38,7 +38,7 @@ final class SourceOptions {
   /**
    * The checker's report of a valid network.
    *
-   * @throws CliException listing every violation, if there is any
+   * @throws CliException listing every problem, if there is any
    */
   Report validReport() {
     Source s = load();
@@ -54,8 +54,8 @@ final class SourceOptions {
     Report report = Checker.check(s.network());
     if (!report.ok()) {
       throw new CliException(CliException.INVALID, "network '" + s.network().name()
-          + "' is not valid: " + Problems.count(report.violations().size(), "violation")
-          + ":\n" + Problems.violations(s.name(), report.violations()).stripTrailing());
+          + "' is not valid: " + Problems.count(report.problems().size(), "problem")
+          + ":\n" + Problems.unlocated(s.name(), report.problems()).stripTrailing());
     }
     return report;
   }

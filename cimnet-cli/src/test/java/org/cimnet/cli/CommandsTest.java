@@ -45,11 +45,11 @@ class CommandsTest {
     String net = bad.resolve("network.yaml").toString();
     // Three independent mistakes, each reported where it is.
     assertTrue(r.out().contains(net + ":6:1: bogus: unknown key 'bogus'"), r.both());
-    assertTrue(r.out().contains(net + ":19:11: subnets[1].cidr: Subnet 'lan': cidr"
+    assertTrue(r.out().contains(net + ":19:11: subnets[lan].cidr: Subnet 'lan': cidr"
         + " '192.168.1.0/33' is not an IPv4 prefix"), r.both());
     assertTrue(r.out().contains(net + ":24:11: subnets[4].name: Subnet name 'Dmz' is not"
         + " valid: use 1 to 63 lower-case letters"), r.both());
-    // The checker ran on what loaded, and its violation is located too.
+    // The checker ran on what loaded, and its problem is located too.
     assertTrue(r.out().contains(net + ":33:11: [subnet.outside-supernet] subnets[wifi].cidr:"
         + " Subnet 'wifi': cidr '10.9.7.0/24' is outside the supernet '192.168.0.0/21'"),
         r.both());
@@ -80,7 +80,7 @@ class CommandsTest {
   }
 
   @Test
-  void checkerViolationsOfAValidYamlFailCheckWithStatusOne(@TempDir Path dir)
+  void checkerProblemsOfAValidYamlFailCheckWithStatusOne(@TempDir Path dir)
       throws IOException {
     Path folder = dir.resolve("net");
     Files.createDirectories(folder);
@@ -173,7 +173,7 @@ class CommandsTest {
     Cli r = Cli.run("render", brokenCopy(dir), "-o", out);
     assertEquals(1, r.exit(), r.both());
     assertEquals("", r.out());
-    assertTrue(r.err().contains("subnets[1].cidr"), r.both());
+    assertTrue(r.err().contains("subnets[lan].cidr"), r.both());
     assertEquals(before, files(out));
     assertEquals(report, Files.readString(out.resolve("report.txt")));
   }

@@ -37,7 +37,7 @@ class LauncherIT {
     assertEquals(1, r.exit(), r.both());
     String net = bad.resolve("network.yaml").toString();
     assertTrue(r.out().contains(net + ":6:1: bogus: unknown key"), r.both());
-    assertTrue(r.out().contains(net + ":19:11: subnets[1].cidr:"), r.both());
+    assertTrue(r.out().contains(net + ":19:11: subnets[lan].cidr:"), r.both());
     assertTrue(r.out().contains(net + ":24:11: subnets[4].name: Subnet name 'Dmz' is not"
         + " valid: use 1 to 63 lower-case letters"), r.both());
     assertTrue(r.out().contains(net + ":33:11: [subnet.outside-supernet] subnets[wifi].cidr:"),

@@ -100,7 +100,7 @@ public final class Benchmark {
     Report report = Checker.check(network);
     if (!report.ok()) {
       throw new IllegalStateException("the generated network is not valid:\n"
-          + report.violations().stream().limit(10).map(Object::toString).toList());
+          + report.problems().stream().limit(10).map(Object::toString).toList());
     }
     ValidatedNetwork validated = report.validated();
     Network concrete = validated.network();

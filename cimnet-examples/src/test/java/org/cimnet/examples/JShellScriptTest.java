@@ -50,7 +50,7 @@ class JShellScriptTest {
         "--class-path", System.getProperty("java.class.path"), "src/main/jshell/seed.jsh"),
         null, 120);
     assertEquals(0, result.exit(), result.output());
-    assertTrue(result.output().contains("OK: no violations"), result.output());
+    assertTrue(result.output().contains("OK: no problems"), result.output());
     assertTrue(result.output().contains("web1.dmz.cim.internal  192.168.4."), result.output());
     assertTrue(!result.output().contains("Error:"), result.output());
   }

@@ -17,7 +17,7 @@ import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.check.ValidatedNetwork;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.core.plan.DnsPlan;
 import org.cimnet.core.plan.FirewallPlan;
 import org.cimnet.core.plan.HostPlan;
@@ -42,7 +42,7 @@ class ThreeHostExampleTest {
   void isValidWarningOnlyOfTheMissingForwarders() {
     assertTrue(report.ok(), report::toText);
     assertEquals(List.of("internet.no-forwarders"), report.warnings().stream()
-        .map(Violation::rule).toList(), report::toText);
+        .map(Problem::id).toList(), report::toText);
   }
 
   @Test

@@ -46,14 +46,14 @@ public interface Expectation {
 
     /** Whether a TCP connection to {@code port} opens only through relays. */
     public boolean onlyVia(int port) {
-      return via.contains(org.cimnet.core.policy.Flow.Protocol.TCP, port)
-          && !direct.contains(org.cimnet.core.policy.Flow.Protocol.TCP, port);
+      return via.contains(org.cimnet.core.policy.Packet.Protocol.TCP, port)
+          && !direct.contains(org.cimnet.core.policy.Packet.Protocol.TCP, port);
     }
 
     /** Whether nothing opens a TCP connection to {@code port}, directly or through relays. */
     public boolean closed(int port) {
-      return !via.contains(org.cimnet.core.policy.Flow.Protocol.TCP, port)
-          && !direct.contains(org.cimnet.core.policy.Flow.Protocol.TCP, port);
+      return !via.contains(org.cimnet.core.policy.Packet.Protocol.TCP, port)
+          && !direct.contains(org.cimnet.core.policy.Packet.Protocol.TCP, port);
     }
   }
 

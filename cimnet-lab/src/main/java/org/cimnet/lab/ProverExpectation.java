@@ -8,20 +8,20 @@ import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Service;
-import org.cimnet.core.policy.Flow;
+import org.cimnet.core.policy.Packet;
 import org.cimnet.core.policy.Hop;
 import org.cimnet.core.policy.Matrix;
 import org.cimnet.core.policy.Policy;
 
 /**
- * The expectation the checker's prover gives: each probe becomes one concrete {@link Flow} (source
- * address, destination address, TCP, port) and {@link Policy#explain(Flow)} says whether it may
+ * The expectation the checker's prover gives: each probe becomes one concrete {@link Packet} (source
+ * address, destination address, TCP, port) and {@link Policy#explain(Packet)} says whether it may
  * open and by which rule.
  *
  * <p>The public address is mapped first: the service goes to the container that publishes it,
- * so the flow is the internet to that container's address; nothing published means closed. A
+ * so the packet is the internet to that container's address; nothing published means closed. A
  * host's own (gateway) address is the prover's too: it is open exactly where a host service
- * (a rule to {@code host:NAME}, the default ssh among them) allows the flow.
+ * (a rule to {@code host:NAME}, the default ssh among them) allows the packet.
  *
  * <p>Relayed cells are the {@link Matrix}'s: every cell whose relayed services reach beyond its
  * direct ones.
@@ -81,9 +81,9 @@ public final class ProverExpectation implements Expectation {
 
   private Verdict verdict(Ipv4Address src, Ipv4Address dst, Service service, String reaches,
       String prefix) {
-    Flow flow = new Flow(src, dst, Flow.Protocol.TCP, service.fromPort());
-    Optional<Hop> hop = policy.explain(flow);
+    Packet packet = new Packet(src, dst, Packet.Protocol.TCP, service.fromPort());
+    Optional<Hop> hop = policy.explain(packet);
     return hop.map(h -> Verdict.open(reaches, prefix + h.reason()))
-        .orElseGet(() -> Verdict.closed(prefix + "no rule allows " + flow));
+        .orElseGet(() -> Verdict.closed(prefix + "no rule allows " + packet));
   }
 }

@@ -38,7 +38,7 @@ public final class RuleExpectation implements Expectation {
   public Verdict tcp(Node from, Node to, Service service) {
     switch (to.kind()) {
       case GATEWAY: {
-        Endpoint self = Endpoint.host(to.name());
+        Endpoint self = Endpoint.ofHost(to.name());
         return network.effectiveRules().stream().filter(r -> r.to().equals(self)
             && covers(r.from(), from) && r.services().stream().anyMatch(service::within))
             .findFirst().map(r -> Verdict.open(to.identity(), r.toString()))
@@ -76,7 +76,7 @@ public final class RuleExpectation implements Expectation {
   }
 
   private boolean covers(Endpoint endpoint, Node node) {
-    if (endpoint instanceof Endpoint.Internet) {
+    if (endpoint instanceof Endpoint.OfInternet) {
       return node.kind() == Node.Kind.INTERNET;
     }
     if (node.kind() == Node.Kind.INTERNET) {

@@ -16,7 +16,7 @@ public final class Inventory {
    * Appends {@code device}'s {@code device-admitted} event to {@code log}, once the model (the
    * origin plus the log) with the device still checks.
    *
-   * @throws WatchException saying why not (the device is there already, or every violation)
+   * @throws WatchException saying why not (the device is there already, or every problem)
    */
   public static Event.DeviceAdmitted admit(Network origin, Path log, Device device) {
     EventLog events = EventLog.open(log);

@@ -42,20 +42,20 @@ final class AddressRules {
   private static void supernet(Facts f, Findings out) {
     Prefix supernet = f.network.supernet();
     if (!f.network.publicSupernet() && PRIVATE.stream().noneMatch(p -> p.contains(supernet))) {
-      out.error(RuleIds.SUPERNET_NOT_PRIVATE, "supernet", "Network '" + f.network.name()
+      out.error(ProblemIds.SUPERNET_NOT_PRIVATE, "supernet", "Network '" + f.network.name()
           + "': supernet '" + supernet + "' is not private: use a block inside " + PRIVATE_TEXT
           + ", or declare publicSupernet()");
     }
     AddressConvention convention = f.network.convention();
     for (Subnet s : f.subnets) {
       if (!supernet.contains(s.cidr())) {
-        out.error(RuleIds.SUBNET_OUTSIDE_SUPERNET, "subnets[" + s.name() + "].cidr",
+        out.error(ProblemIds.SUBNET_OUTSIDE_SUPERNET, "subnets[" + s.name() + "].cidr",
             "Subnet '" + s.name() + "': cidr '" + s.cidr() + "' is outside the supernet '"
                 + supernet + "'");
       }
       if (!rolesFit(convention, s.cidr())) {
         int needed = largestLengthFitting(convention);
-        out.error(RuleIds.SUBNET_TOO_SMALL, "subnets[" + s.name() + "].cidr",
+        out.error(ProblemIds.SUBNET_TOO_SMALL, "subnets[" + s.name() + "].cidr",
             "Subnet '" + s.name() + "': cidr '" + s.cidr() + "' has " + s.cidr().size()
                 + " address" + (s.cidr().size() == 1 ? "" : "es") + ", too few for the reserved"
                 + " roles (network, gateway at offset " + convention.gateway()
@@ -107,7 +107,7 @@ final class AddressRules {
     found.sort(Comparator.comparing((Subnet[] pair) -> f.subnetIndex.get(pair[0].name()))
         .thenComparing(pair -> f.subnetIndex.get(pair[1].name())));
     for (Subnet[] pair : found) {
-      out.error(RuleIds.SUBNET_OVERLAP, "subnets[" + pair[0].name() + "].cidr",
+      out.error(ProblemIds.SUBNET_OVERLAP, "subnets[" + pair[0].name() + "].cidr",
           "Subnet '" + pair[0].name() + "': cidr '" + pair[0].cidr() + "' overlaps subnet '"
               + pair[1].name() + "' (" + pair[1].cidr() + "): subnets must not share addresses");
     }
@@ -157,7 +157,7 @@ final class AddressRules {
     if (internet.isPresent() && privateBlockOf(internet.get().publicAddress()).isEmpty()) {
       int first = taken.claim(internet.get().publicAddress().toLong(), holders.size());
       if (first >= 0) {
-        out.error(RuleIds.ADDRESS_DUPLICATE, "internet.publicAddress", "Internet: public"
+        out.error(ProblemIds.ADDRESS_DUPLICATE, "internet.publicAddress", "Internet: public"
             + " address '" + internet.get().publicAddress() + "' is already taken by "
             + holders.get(first).text() + ": every address must be unique across the network");
       }
@@ -169,13 +169,13 @@ final class AddressRules {
     Subnet subnet = f.subnetByName.get(holder.subnet());
     if (subnet != null) {
       if (!subnet.cidr().contains(ip)) {
-        out.error(RuleIds.ADDRESS_OUTSIDE_SUBNET, holder.path(), holder.self() + ": address '" + ip
+        out.error(ProblemIds.ADDRESS_OUTSIDE_SUBNET, holder.path(), holder.self() + ": address '" + ip
             + "' is outside subnet '" + subnet.name() + "' (" + subnet.cidr()
             + "): use an address inside it");
       } else {
         for (Map.Entry<Role, Ipv4Address> role : roles.get(subnet.name()).entrySet()) {
           if (role.getValue().equals(ip)) {
-            out.error(RuleIds.ADDRESS_RESERVED, holder.path(), holder.self() + ": address '" + ip
+            out.error(ProblemIds.ADDRESS_RESERVED, holder.path(), holder.self() + ": address '" + ip
                 + "' is the "
                 + role.getKey().key() + " address of subnet '" + subnet.name() + "' ("
                 + subnet.cidr() + "): the network, gateway, nameserver and broadcast addresses"
@@ -188,7 +188,7 @@ final class AddressRules {
     int first = taken.claim(ip.toLong(), holders.size());
     holders.add(holder);
     if (first >= 0) {
-      out.error(RuleIds.ADDRESS_DUPLICATE, holder.path(), holder.self() + ": address '" + ip
+      out.error(ProblemIds.ADDRESS_DUPLICATE, holder.path(), holder.self() + ": address '" + ip
           + "' is already taken by " + holders.get(first).text()
           + ": every address must be unique across the network");
     }
@@ -198,20 +198,20 @@ final class AddressRules {
     Ipv4Address pub = internet.publicAddress();
     Optional<Prefix> block = privateBlockOf(pub);
     if (block.isPresent()) {
-      out.error(RuleIds.INTERNET_PUBLIC_PRIVATE, "internet.publicAddress", "Internet: public"
+      out.error(ProblemIds.INTERNET_PUBLIC_PRIVATE, "internet.publicAddress", "Internet: public"
           + " address '" + pub + "' is private (inside " + block.get() + "): the public address"
           + " must lie outside " + PRIVATE_TEXT.replace(" or ", " and "));
     } else if (f.network.supernet().contains(pub)) {
-      out.error(RuleIds.INTERNET_PUBLIC_IN_SUPERNET, "internet.publicAddress", "Internet: public"
+      out.error(ProblemIds.INTERNET_PUBLIC_IN_SUPERNET, "internet.publicAddress", "Internet: public"
           + " address '" + pub + "' lies inside the supernet '" + f.network.supernet()
           + "': the public address must lie outside the network's own block");
     }
     if (internet.gateway().equals(pub)) {
-      out.error(RuleIds.INTERNET_GATEWAY_IS_PUBLIC, "internet.gateway", "Internet: gateway '"
+      out.error(ProblemIds.INTERNET_GATEWAY_IS_PUBLIC, "internet.gateway", "Internet: gateway '"
           + internet.gateway() + "' is the public address itself: use the provider's upstream"
           + " router");
     } else if (!internet.publicNetwork().contains(internet.gateway())) {
-      out.error(RuleIds.INTERNET_GATEWAY_OUTSIDE, "internet.gateway", "Internet: gateway '"
+      out.error(ProblemIds.INTERNET_GATEWAY_OUTSIDE, "internet.gateway", "Internet: gateway '"
           + internet.gateway() + "' is outside the public network '" + internet.publicNetwork()
           + "': the upstream gateway must lie in the public address's network");
     }
@@ -229,7 +229,7 @@ final class AddressRules {
   private static void forwarders(Facts f, Internet internet, Findings out) {
     List<Ipv4Address> forwarders = internet.forwarders();
     if (forwarders.isEmpty()) {
-      out.warn(RuleIds.WARN_INTERNET_NO_FORWARDERS, "internet.forwarders", "Internet: no"
+      out.warn(ProblemIds.WARN_INTERNET_NO_FORWARDERS, "internet.forwarders", "Internet: no"
           + " forwarders are declared, so every nameserver refuses the names outside '"
           + f.network.domain() + "' and the supernet's reverse zones: the hosts themselves"
           + " (binary cache, NTP, updates) and every container resolve nothing on the internet;"
@@ -245,7 +245,7 @@ final class AddressRules {
               .findFirst().map(p -> "is not a unicast address of another machine (inside " + p
                   + ")").orElse(null);
       if (why != null) {
-        out.error(RuleIds.INTERNET_FORWARDER_NOT_UPSTREAM, "internet.forwarders[" + i + "]",
+        out.error(ProblemIds.INTERNET_FORWARDER_NOT_UPSTREAM, "internet.forwarders[" + i + "]",
             "Internet: forwarder '" + a + "' " + why + ": a forwarder is an upstream resolver"
                 + " reached through the internet, outside the supernet");
       }

@@ -6,14 +6,14 @@ import java.util.Objects;
 import java.util.Optional;
 import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.core.policy.Policy;
 import org.cimnet.core.policy.Proof;
 import org.cimnet.core.policy.Prover;
 
 /**
  * Checks a network: runs IPAM, then every invariant, then proves every assertion, and reports all
- * violations at once.
+ * problems at once.
  */
 public final class Checker {
   private Checker() {}
@@ -27,29 +27,29 @@ public final class Checker {
     Objects.requireNonNull(declared, "network == null");
     Objects.requireNonNull(previous, "previous == null");
     Ipam.Result assigned = Ipam.assign(declared, previous);
-    List<Violation> violations = new ArrayList<>(assigned.problems());
-    List<Violation> warnings = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>(assigned.problems());
+    List<Problem> warnings = new ArrayList<>();
     // The names and plans the invariants derived go on to the DNS rules and the validated
     // network, so that nothing derives them twice.
-    Facts facts = Invariants.check(declared, assigned.network(), violations, warnings);
-    DnsRules.check(facts.names(), violations);
+    Facts facts = Invariants.check(declared, assigned.network(), problems, warnings);
+    DnsRules.check(facts.names(), problems);
     // The prover reads references and places every address in one subnet; with a dangling
     // reference or overlapping subnets its verdicts would be about a different network than the
     // one declared (an address of two subnets is "allowed inside" either), so it runs only once
-    // every reference resolves and no subnets overlap. Those faults keep their one rule id.
+    // every reference resolves and no subnets overlap. Those faults keep their one problem id.
     Policy policy = Policy.compile(assigned.network());
     Optional<List<Proof>> proofs = Optional.empty();
-    if (violations.stream().noneMatch(v -> v.rule().startsWith("ref.")
-        || v.rule().equals(RuleIds.SUBNET_OVERLAP))) {
+    if (problems.stream().noneMatch(v -> ProblemIds.REFERENCES.contains(v.id())
+        || v.id().equals(ProblemIds.SUBNET_OVERLAP))) {
       proofs = Optional.of(Prover.prove(policy));
-      violations.addAll(Prover.violations(proofs.get()));
+      problems.addAll(Prover.problems(proofs.get()));
       warnings.addAll(Prover.warnings(proofs.get()));
     }
-    return new Report(assigned.network(), violations, warnings, policy, proofs,
+    return new Report(assigned.network(), problems, warnings, policy, proofs,
         facts.names(), facts.plans);
   }
 
-  /** Checks and returns the validated network, or throws listing every violation. */
+  /** Checks and returns the validated network, or throws listing every problem. */
   public static ValidatedNetwork validate(Network declared) {
     return check(declared).validated();
   }

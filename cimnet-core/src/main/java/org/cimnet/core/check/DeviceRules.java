@@ -33,7 +33,7 @@ final class DeviceRules {
       String path = "devices[" + d.name() + "]";
       Subnet subnet = f.subnetByName.get(d.subnet());
       if (subnet == null) {
-        out.error(RuleIds.REF_SUBNET, path + ".subnet", self + ": subnet '" + d.subnet()
+        out.error(ProblemIds.REF_SUBNET, path + ".subnet", self + ": subnet '" + d.subnet()
             + "' is not declared");
       }
       if (d.cable().isEmpty()) {
@@ -42,19 +42,19 @@ final class DeviceRules {
       Device.Cable c = d.cable().get();
       Spine spine = f.spineByName.get(c.spine());
       if (spine == null) {
-        out.error(RuleIds.REF_SPINE, path + ".spine", self + ": spine '" + c.spine()
+        out.error(ProblemIds.REF_SPINE, path + ".spine", self + ": spine '" + c.spine()
             + "' is not declared");
         continue;
       }
       if (c.port() > spine.ports()) {
-        out.error(RuleIds.LINK_PORT_RANGE, path + ".port", self + ": port '" + c.port()
+        out.error(ProblemIds.LINK_PORT_RANGE, path + ".port", self + ": port '" + c.port()
             + "' of spine '" + c.spine() + "' does not exist: its ports are 1 to "
             + spine.ports());
         continue;
       }
       String first = cabled.putIfAbsent(c.toString(), "device '" + d.name() + "'");
       if (first != null) {
-        out.error(RuleIds.LINK_PORT_REUSE, path + ".port", self + ": port '" + c.port()
+        out.error(ProblemIds.LINK_PORT_REUSE, path + ".port", self + ": port '" + c.port()
             + "' of spine '" + c.spine() + "' is already used by " + first
             + ": a port takes one cable");
       }
@@ -65,7 +65,7 @@ final class DeviceRules {
   private static void watch(Facts f, Watch w, Findings out) {
     for (String subnet : w.enforcement().keySet()) {
       if (!f.subnetByName.containsKey(subnet)) {
-        out.error(RuleIds.REF_SUBNET, "watch.enforcement[" + subnet + "]", "Watch: subnet '"
+        out.error(ProblemIds.REF_SUBNET, "watch.enforcement[" + subnet + "]", "Watch: subnet '"
             + subnet + "' is not declared");
       }
     }

@@ -2,7 +2,7 @@ package org.cimnet.core.check;
 
 import java.util.List;
 import org.cimnet.core.ipam.Naming;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.core.plan.DnsPlans;
 
 /**
@@ -13,7 +13,7 @@ import org.cimnet.core.plan.DnsPlans;
  * address is also its subnet's gateway would be both {@code vhost.lan} and {@code gw.lan}: two
  * PTRs for one address). Two <em>different</em> elements sharing an address are a duplicate
  * address, reported by the address rules, and one address named in two different subnets is
- * two overlapping subnets (or an address outside its subnet), so one fault gives one violation.
+ * two overlapping subnets (or an address outside its subnet), so one fault gives one problem.
  *
  * <p>The other direction, one name for two addresses (a container named {@code gw} on a subnet
  * whose router already answers to that name), is two elements with one name: {@code
@@ -26,14 +26,14 @@ final class DnsRules {
   private DnsRules() {}
 
   /** {@code records} are {@code Naming.records} of the network checked. */
-  static void check(List<Naming.NameRecord> records, List<Violation> violations) {
+  static void check(List<Naming.NameRecord> records, List<Problem> problems) {
     for (DnsPlans.Conflict c : DnsPlans.conflicts(records)) {
       // NAME_WITH_TWO_ADDRESSES is name.duplicate's to report. One address in two different
       // subnets (gw of two overlapping subnets) is subnet.overlap's, or address.outside-subnet's.
       if (c.kind() == DnsPlans.Conflict.Kind.ADDRESS_WITH_TWO_NAMES
           && element(c.first()).equals(element(c.second()))
           && c.first().subnet().equals(c.second().subnet())) {
-        violations.add(new Violation(RuleIds.DNS_PTR, path(c.second()), c.toString()));
+        problems.add(new Problem(ProblemIds.DNS_PTR, path(c.second()), c.toString()));
       }
     }
   }

@@ -22,7 +22,7 @@ final class DomainRule {
   private DomainRule() {}
 
   static void check(Network network, Findings out) {
-    reason(network.domain()).ifPresent(r -> out.error(RuleIds.DOMAIN_NOT_PRIVATE, "domain",
+    reason(network.domain()).ifPresent(r -> out.error(ProblemIds.DOMAIN_NOT_PRIVATE, "domain",
         "Network '" + network.name() + "': domain '" + network.domain() + "' " + r
             + ": every nameserver answers for all names under the domain, so it must be one"
             + " you own, such as 'cim.example.com', or a private one such as 'cim.internal' or"

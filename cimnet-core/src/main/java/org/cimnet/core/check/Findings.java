@@ -1,23 +1,23 @@
 package org.cimnet.core.check;
 
 import java.util.List;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 
-/** Where the rules put what they find: violations fail the check, warnings do not. */
+/** Where the rules put what they find: problems fail the check, warnings do not. */
 final class Findings {
-  private final List<Violation> violations;
-  private final List<Violation> warnings;
+  private final List<Problem> problems;
+  private final List<Problem> warnings;
 
-  Findings(List<Violation> violations, List<Violation> warnings) {
-    this.violations = violations;
+  Findings(List<Problem> problems, List<Problem> warnings) {
+    this.problems = problems;
     this.warnings = warnings;
   }
 
   void error(String rule, String path, String message) {
-    violations.add(new Violation(rule, path, message));
+    problems.add(new Problem(rule, path, message));
   }
 
   void warn(String rule, String path, String message) {
-    warnings.add(new Violation(rule, path, message));
+    warnings.add(new Problem(rule, path, message));
   }
 }

@@ -2,10 +2,10 @@ package org.cimnet.core.check;
 
 import java.util.List;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 
 /**
- * The structural invariants of DESIGN.md section 5, every one with its own id in {@link RuleIds}.
+ * The structural invariants of DESIGN.md section 5, every one with its own id in {@link ProblemIds}.
  * Each family lives in its own class: {@link AddressRules} (supernet, subnets, addresses, the
  * public address), {@link MacRules}, {@link DomainRule} (the domain is one the network may
  * answer for), {@link NameRules} (DNS and kernel interface names), {@link
@@ -21,7 +21,7 @@ final class Invariants {
   private Invariants() {}
 
   /**
-   * Appends every violation and warning of {@code assigned}.
+   * Appends every problem and warning of {@code assigned}.
    *
    * @param declared the network as declared, before IPAM (to tell generated MACs from given ones)
    * @param assigned the network after IPAM, whose numbers are checked
@@ -29,9 +29,9 @@ final class Invariants {
    *     the host plans they derived, for the checker to share instead of deriving them again
    */
   static Facts check(Network declared, Network assigned,
-      List<Violation> violations, List<Violation> warnings) {
+      List<Problem> problems, List<Problem> warnings) {
     Facts facts = new Facts(assigned);
-    Findings out = new Findings(violations, warnings);
+    Findings out = new Findings(problems, warnings);
     AddressRules.check(facts, out);
     MacRules.check(declared, facts, out);
     DomainRule.check(assigned, out);

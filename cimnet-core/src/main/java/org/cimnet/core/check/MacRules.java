@@ -69,7 +69,7 @@ final class MacRules {
       for (Nic nic : h.nics()) {
         User user = new User("nic", h.name(), nic.name());
         if (nic.mac().isEmpty()) {
-          out.warn(RuleIds.WARN_NIC_NO_MAC, user.path(), user.self() + " has no MAC yet: add it"
+          out.warn(ProblemIds.WARN_NIC_NO_MAC, user.path(), user.self() + " has no MAC yet: add it"
               + " from the inventory (parts.yaml) or let discovery fill it in");
           continue;
         }
@@ -110,16 +110,16 @@ final class MacRules {
   private static void mac(FirstClaim taken, List<User> users, User user, MacAddress mac,
       boolean generated, Findings out) {
     if (!mac.isValidUnicast()) {
-      out.error(RuleIds.MAC_NOT_UNICAST, user.path(), user.self() + " has MAC '" + mac
+      out.error(ProblemIds.MAC_NOT_UNICAST, user.path(), user.self() + " has MAC '" + mac
           + "', which is not a valid unicast address: " + UNICAST);
     } else if (generated && !mac.isLocallyAdministered()) {
-      out.error(RuleIds.MAC_GENERATED_NOT_LOCAL, user.path(), user.self()
+      out.error(ProblemIds.MAC_GENERATED_NOT_LOCAL, user.path(), user.self()
           + " has the generated MAC '" + mac + "', which is not locally administered: " + LOCAL);
     }
     int first = taken.claim(mac.bits(), users.size());
     users.add(user);
     if (first >= 0) {
-      out.error(RuleIds.MAC_DUPLICATE, user.path(), user.self() + " has MAC '" + mac
+      out.error(ProblemIds.MAC_DUPLICATE, user.path(), user.self() + " has MAC '" + mac
           + "', already used by " + users.get(first).text() + ": every MAC must be unique");
     }
   }

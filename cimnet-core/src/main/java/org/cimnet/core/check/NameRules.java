@@ -58,7 +58,7 @@ final class NameRules {
       // Only the whole name can be too long: each of its labels is an element name or a label
       // of the domain, and the model refuses both past 63 characters (Names, Network.domain).
       if (fqdn.length() > 253) {
-        out.error(RuleIds.NAME_FQDN_LENGTH, path(r), "Name '" + fqdn + "' of " + owner(r)
+        out.error(ProblemIds.NAME_FQDN_LENGTH, path(r), "Name '" + fqdn + "' of " + owner(r)
             + " is " + fqdn.length() + " characters: DNS names are at most 253; shorten the"
             + " domain, the subnet's name or the element's name");
       }
@@ -67,7 +67,7 @@ final class NameRules {
       // subnet.nameservers report that once, in their own words.
       if (first != null && !(first.kind() == r.kind()
           && (r.kind() == Naming.Owner.GATEWAY || r.kind() == Naming.Owner.NAMESERVER))) {
-        out.error(RuleIds.NAME_DUPLICATE, path(r), "Name '" + fqdn + "' of " + owner(r)
+        out.error(ProblemIds.NAME_DUPLICATE, path(r), "Name '" + fqdn + "' of " + owner(r)
             + " is already the name of " + owner(first) + ": every DNS name must be unique;"
             + " rename one of them");
       }
@@ -153,10 +153,10 @@ final class NameRules {
         String self = "Host '" + h.name() + "': NIC '" + nic.name() + "': ifname "
             + Quote.value(ifname);
         if (!Ifnames.isValid(ifname)) {
-          out.error(RuleIds.IFNAME_INVALID, path, self + " is not an interface name Linux"
+          out.error(ProblemIds.IFNAME_INVALID, path, self + " is not an interface name Linux"
               + " takes: use " + Ifnames.ALLOWED);
         } else if (Ifnames.inKernelSpace(ifname)) {
-          out.warn(RuleIds.WARN_IFNAME_KERNEL_SPACE, path, self + " is a name the kernel"
+          out.warn(ProblemIds.WARN_IFNAME_KERNEL_SPACE, path, self + " is a name the kernel"
               + " gives devices itself, so renaming the card to it races with the kernel"
               + " naming another card so at boot (systemd warns): leave ifname out for the"
               + " derived '" + Ifnames.nic(new Nic(nic.name(), nic.mac())) + "', or choose a"
@@ -169,7 +169,7 @@ final class NameRules {
   private static void name(String name, User user, Map<String, User> users, Findings out) {
     // A NIC's stated name too long is ifname.invalid's; a derived one always fits.
     if (name.length() > Ifnames.MAX && !user.kind().equals("nic")) {
-      out.error(RuleIds.IFNAME_TOO_LONG, user.path(), "Host '" + user.host()
+      out.error(ProblemIds.IFNAME_TOO_LONG, user.path(), "Host '" + user.host()
           + "': interface name '" + name + "' of " + user.text() + " is " + name.length()
           + " characters: kernel interface names are at most " + Ifnames.MAX
           + "; choose a shorter name");
@@ -177,7 +177,7 @@ final class NameRules {
     User first = users.putIfAbsent(name, user);
     // The same subnet on two leaves plans its internal port twice; leaf.subnet-twice says so.
     if (first != null && !first.equals(user)) {
-      out.error(RuleIds.IFNAME_DUPLICATE, user.path(), "Host '" + user.host()
+      out.error(ProblemIds.IFNAME_DUPLICATE, user.path(), "Host '" + user.host()
           + "': interface name '" + name + "' of " + user.text() + " is already the name of "
           + first.text() + ": kernel interface names must be unique on a host; rename one of them");
     }

@@ -46,7 +46,7 @@ final class PlacementRules {
         if (h.routes(s) || router.isEmpty()) {
           continue;
         }
-        out.error(RuleIds.ROUTER_FOREIGN_NAMESERVER, "hosts[" + h.name() + "].nameserver",
+        out.error(ProblemIds.ROUTER_FOREIGN_NAMESERVER, "hosts[" + h.name() + "].nameserver",
             "Host '" + h.name() + "': routes " + Facts.quoteAll(routing.routed(h.name()))
                 + " and serves DNS for subnet '" + s + "', which '" + router.get() + "' routes:"
                 + " on '" + s + "' it would forward around '" + router.get() + "', whose"
@@ -67,7 +67,7 @@ final class PlacementRules {
       if (routing.linked(r)) {
         continue;
       }
-      out.warn(RuleIds.WARN_ROUTER_UNLINKED, "hosts[" + r + "]", "Host '" + r + "' routes "
+      out.warn(ProblemIds.WARN_ROUTER_UNLINKED, "hosts[" + r + "]", "Host '" + r + "' routes "
           + Facts.quoteAll(routing.routed(r)) + " but holds no address of its own in a subnet"
           + " that a router linked to '" + root + "' routes, so no traffic flows between its"
           + " subnets and " + Facts.quoteAll(routing.routed(root)) + " (the prover agrees): give"
@@ -90,10 +90,10 @@ final class PlacementRules {
       String self = "Host '" + h.name() + "'";
       Subnet subnet = f.subnetByName.get(s);
       if (subnet == null) {
-        out.error(RuleIds.REF_SUBNET, path, self + ": " + role + " names subnet '" + s
+        out.error(ProblemIds.REF_SUBNET, path, self + ": " + role + " names subnet '" + s
             + "', which is not declared");
       } else if (!f.carries(h.name(), s)) {
-        out.error(RuleIds.HOST_PLACEMENT_NOT_CARRIED, path, self + ": " + role
+        out.error(ProblemIds.HOST_PLACEMENT_NOT_CARRIED, path, self + ": " + role
             + " names subnet '" + s + "', but " + (subnet.reserved()
                 ? "'" + s + "' is reserved, so no leaf carries it yet"
                 : "none of its leaves carries '" + s + "'")
@@ -142,7 +142,7 @@ final class PlacementRules {
           ? Facts.quoteAll(containers.subList(0, 3)) + " and " + (containers.size() - 3)
               + " more"
           : Facts.quoteAll(containers);
-      out.error(RuleIds.SUBNET_UNROUTED, "subnets[" + s.name() + "]", "Subnet '" + s.name()
+      out.error(ProblemIds.SUBNET_UNROUTED, "subnets[" + s.name() + "]", "Subnet '" + s.name()
           + "': no host routes it, so its containers (" + shown + ") have no gateway and"
           + " reach nothing outside '" + s.name() + "': "
           + (carriers.isEmpty() ? "carry '" + s.name() + "' on a leaf of a router host and"
@@ -186,7 +186,7 @@ final class PlacementRules {
         }
       }
       if (!missing.isEmpty()) {
-        out.error(RuleIds.HOST_UNREACHABLE, "hosts[" + h.name() + "]", "Host '" + h.name()
+        out.error(ProblemIds.HOST_UNREACHABLE, "hosts[" + h.name() + "]", "Host '" + h.name()
             + "': " + String.join("; ", missing) + ", so after a deploy it is reachable only"
             + " from a console: give it address(\"<subnet>\") in a subnet some host routes and"
             + " serves, or mark it router");

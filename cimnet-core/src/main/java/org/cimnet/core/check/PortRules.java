@@ -50,7 +50,7 @@ final class PortRules {
         ports += containers + 3L + leaf.subnets().size();
         if (containers > Plans.CONTAINER_OFPORTS) {
           ok = false;
-          out.error(RuleIds.HOST_PORTS, "hosts[" + h.name() + "].leaves[" + leaf.name() + "]",
+          out.error(ProblemIds.HOST_PORTS, "hosts[" + h.name() + "].leaves[" + leaf.name() + "]",
               "Host '" + h.name() + "': leaf '" + leaf.name() + "' has " + containers
               + " container ports: at most " + Plans.CONTAINER_OFPORTS + " fit in the OpenFlow"
               + " port numbers cimnet pins them to (Open vSwitch numbers ports 1 to 65279):"
@@ -59,7 +59,7 @@ final class PortRules {
       }
       if (ports > DATAPATH_PORTS) {
         ok = false;
-        out.error(RuleIds.HOST_PORTS, "hosts[" + h.name() + "]", "Host '" + h.name()
+        out.error(ProblemIds.HOST_PORTS, "hosts[" + h.name() + "]", "Host '" + h.name()
             + "' needs up to " + ports + " switch ports: its bridges share one Open vSwitch"
             + " datapath, which holds at most " + DATAPATH_PORTS + ": move containers to other"
             + " hosts");

@@ -46,21 +46,21 @@ final class ReferenceRules {
       String self = "Container '" + c.name() + "'";
       boolean placed = f.hostByName.containsKey(c.host());
       if (!placed) {
-        out.error(RuleIds.REF_HOST, "containers[" + c.name() + "].host",
+        out.error(ProblemIds.REF_HOST, "containers[" + c.name() + "].host",
             self + ": host '" + c.host() + "' is not declared");
       }
       for (Attachment a : c.attachments()) {
         String path = "containers[" + c.name() + "].attachments[" + a.subnet() + "]";
         Subnet subnet = f.subnetByName.get(a.subnet());
         if (subnet == null) {
-          out.error(RuleIds.REF_SUBNET, path,
+          out.error(ProblemIds.REF_SUBNET, path,
               self + ": subnet '" + a.subnet() + "' is not declared");
         } else if (subnet.reserved()) {
-          out.error(RuleIds.CONTAINER_SUBNET_NOT_CARRIED, path, self + ": subnet '"
+          out.error(ProblemIds.CONTAINER_SUBNET_NOT_CARRIED, path, self + ": subnet '"
               + a.subnet() + "' is reserved, so no leaf carries it yet: attach to a carried"
               + " subnet, or drop reserved() from '" + a.subnet() + "'");
         } else if (placed && !f.carries(c.host(), a.subnet())) {
-          out.error(RuleIds.CONTAINER_SUBNET_NOT_CARRIED, path, self + ": subnet '"
+          out.error(ProblemIds.CONTAINER_SUBNET_NOT_CARRIED, path, self + ": subnet '"
               + a.subnet() + "' is carried by no leaf of its host '" + c.host() + "': add '"
               + a.subnet() + "' to a leaf of '" + c.host() + "', or place the container on a"
               + " host that carries it");
@@ -76,14 +76,14 @@ final class ReferenceRules {
         String path = "hosts[" + h.name() + "].addresses[" + a.subnet() + "]";
         Subnet subnet = f.subnetByName.get(a.subnet());
         if (subnet == null) {
-          out.error(RuleIds.REF_SUBNET, path,
+          out.error(ProblemIds.REF_SUBNET, path,
               self + ": has an address in subnet '" + a.subnet() + "', which is not declared");
         } else if (subnet.reserved()) {
-          out.error(RuleIds.HOST_ADDRESS_NOT_CARRIED, path, self + ": has an address in subnet '"
+          out.error(ProblemIds.HOST_ADDRESS_NOT_CARRIED, path, self + ": has an address in subnet '"
               + a.subnet() + "', which is reserved, so no leaf carries it yet: drop the address,"
               + " or drop reserved() from '" + a.subnet() + "'");
         } else if (!f.carries(h.name(), a.subnet())) {
-          out.error(RuleIds.HOST_ADDRESS_NOT_CARRIED, path, self + ": has an address in subnet '"
+          out.error(ProblemIds.HOST_ADDRESS_NOT_CARRIED, path, self + ": has an address in subnet '"
               + a.subnet() + "', but none of its leaves carries '" + a.subnet() + "': add '"
               + a.subnet() + "' to a leaf of '" + h.name() + "'");
         }
@@ -106,9 +106,9 @@ final class ReferenceRules {
       }
     }
     for (Subnet s : f.subnets) {
-      role(f, s, routers.get(s.name()), Role.GATEWAY, RuleIds.SUBNET_ROUTERS, "route", "router",
+      role(f, s, routers.get(s.name()), Role.GATEWAY, ProblemIds.SUBNET_ROUTERS, "route", "router",
           out);
-      role(f, s, nameservers.get(s.name()), Role.NAMESERVER, RuleIds.SUBNET_NAMESERVERS,
+      role(f, s, nameservers.get(s.name()), Role.NAMESERVER, ProblemIds.SUBNET_NAMESERVERS,
           "serve DNS on", "nameserver", out);
     }
   }
@@ -130,14 +130,14 @@ final class ReferenceRules {
   private static void via(Facts f, Internet internet, Findings out) {
     Subnet via = f.subnetByName.get(internet.via());
     if (via == null) {
-      out.error(RuleIds.REF_SUBNET, "internet.via", "Internet: via subnet '" + internet.via()
+      out.error(ProblemIds.REF_SUBNET, "internet.via", "Internet: via subnet '" + internet.via()
           + "' is not declared");
       return;
     }
     boolean routed = f.hosts.stream().anyMatch(h -> h.routes(internet.via())
         && f.carries(h.name(), internet.via()));
     if (!routed) {
-      out.error(RuleIds.INTERNET_VIA_UNROUTED, "internet.via", "Internet: via subnet '"
+      out.error(ProblemIds.INTERNET_VIA_UNROUTED, "internet.via", "Internet: via subnet '"
           + internet.via() + "' is carried by no router, so no host holds the public address"
           + (via.reserved() ? " (the subnet is reserved)" : "") + ": mark a host whose leaves"
           + " carry '" + internet.via() + "' router() or router('" + internet.via() + "')");
@@ -166,7 +166,7 @@ final class ReferenceRules {
   /** A host is only ever a destination: what it opens itself leaves unfiltered. */
   private static void source(Endpoint from, String path, String self, Findings out) {
     if (from instanceof Endpoint.OfHost h) {
-      out.error(RuleIds.ENDPOINT_HOST_SOURCE, path, self + ": opens from 'host:" + h.name()
+      out.error(ProblemIds.ENDPOINT_HOST_SOURCE, path, self + ": opens from 'host:" + h.name()
           + "', but a host's own connections leave unfiltered, so no rule or assertion can"
           + " speak for them: use host:NAME only as a destination (a service of the host)");
     }
@@ -179,17 +179,17 @@ final class ReferenceRules {
   private static void hostServices(Facts f, Findings out) {
     f.network.deployFrom().ifPresent(d -> {
       if (!f.subnetByName.containsKey(d)) {
-        out.error(RuleIds.REF_SUBNET, "deploy_from", "Network '" + f.network.name()
+        out.error(ProblemIds.REF_SUBNET, "deploy_from", "Network '" + f.network.name()
             + "': deploy_from subnet '" + d + "' is not declared");
       }
     });
     List<Rule> rules = f.network.effectiveRules();
     for (Host h : f.hosts) {
-      Endpoint self = Endpoint.host(h.name());
+      Endpoint self = Endpoint.ofHost(h.name());
       boolean ssh = rules.stream().anyMatch(r -> r.to().equals(self) && reaches(f, r.from())
           && r.services().stream().anyMatch(Network.SSH::within));
       if (!ssh) {
-        out.warn(RuleIds.WARN_HOST_NO_SSH, "hosts[" + h.name() + "]", "Host '" + h.name()
+        out.warn(ProblemIds.WARN_HOST_NO_SSH, "hosts[" + h.name() + "]", "Host '" + h.name()
             + "': no subnet may open ssh (tcp/22) to it, so the first switch over ssh cuts"
             + " the session: name the subnet you deploy from (deploy_from), put a subnet in"
             + " zone '" + Network.MANAGEMENT_ZONE + "', or add can_connect(SUBNET, host:"
@@ -209,7 +209,7 @@ final class ReferenceRules {
     if (from instanceof Endpoint.OfContainer c) {
       return f.network.container(c.name()).isPresent();
     }
-    return from instanceof Endpoint.Internet && f.network.internet().isPresent();
+    return from instanceof Endpoint.OfInternet && f.network.internet().isPresent();
   }
 
   private static void endpoint(Facts f, Endpoint e, String path, String self, boolean rule,
@@ -217,28 +217,28 @@ final class ReferenceRules {
     if (e instanceof Endpoint.OfSubnet s) {
       Subnet subnet = f.subnetByName.get(s.name());
       if (subnet == null) {
-        out.error(RuleIds.REF_SUBNET, path, self + ": subnet '" + s.name()
+        out.error(ProblemIds.REF_SUBNET, path, self + ": subnet '" + s.name()
             + "' is not declared");
       } else if (rule && subnet.reserved()) {
-        out.warn(RuleIds.WARN_RULE_RESERVED_SUBNET, path, self + ": subnet '" + s.name()
+        out.warn(ProblemIds.WARN_RULE_RESERVED_SUBNET, path, self + ": subnet '" + s.name()
             + "' is reserved, so no leaf carries it yet: the rule takes effect once it is");
       }
     } else if (e instanceof Endpoint.OfZone z) {
       if (!f.zones.contains(z.name())) {
-        out.error(RuleIds.REF_ZONE, path, self + ": no subnet is in zone '" + z.name()
+        out.error(ProblemIds.REF_ZONE, path, self + ": no subnet is in zone '" + z.name()
             + "': declare one there, or name a zone that has subnets");
       }
     } else if (e instanceof Endpoint.OfContainer c) {
       if (f.network.container(c.name()).isEmpty()) {
-        out.error(RuleIds.REF_CONTAINER, path, self + ": container '" + c.name()
+        out.error(ProblemIds.REF_CONTAINER, path, self + ": container '" + c.name()
             + "' is not declared");
       }
     } else if (e instanceof Endpoint.OfHost h) {
       if (!f.hostByName.containsKey(h.name())) {
-        out.error(RuleIds.REF_HOST, path, self + ": host '" + h.name() + "' is not declared");
+        out.error(ProblemIds.REF_HOST, path, self + ": host '" + h.name() + "' is not declared");
       }
     } else if (f.network.internet().isEmpty()) {
-      out.error(RuleIds.INTERNET_UNDECLARED, path, self + ": names the internet, but the"
+      out.error(ProblemIds.INTERNET_UNDECLARED, path, self + ": names the internet, but the"
           + " network declares no way out: call internet(publicAddress, gateway, via)");
     }
   }
@@ -250,7 +250,7 @@ final class ReferenceRules {
   private static void published(Facts f, Findings out) {
     Map<Endpoint, List<Rule>> fromInternet = new HashMap<>();
     for (Rule r : f.network.rules()) {
-      if (r.from() instanceof Endpoint.Internet) {
+      if (r.from() instanceof Endpoint.OfInternet) {
         fromInternet.computeIfAbsent(r.to(), k -> new ArrayList<>()).add(r);
       }
     }
@@ -260,17 +260,17 @@ final class ReferenceRules {
         continue;
       }
       List<Rule> reaching = new ArrayList<>(
-          fromInternet.getOrDefault(Endpoint.container(c.name()), List.of()));
+          fromInternet.getOrDefault(Endpoint.ofContainer(c.name()), List.of()));
       for (Attachment a : c.attachments()) {
-        reaching.addAll(fromInternet.getOrDefault(Endpoint.subnet(a.subnet()), List.of()));
+        reaching.addAll(fromInternet.getOrDefault(Endpoint.ofSubnet(a.subnet()), List.of()));
         Optional.ofNullable(f.subnetByName.get(a.subnet())).ifPresent(s -> reaching.addAll(
-            fromInternet.getOrDefault(Endpoint.zone(s.zone()), List.of())));
+            fromInternet.getOrDefault(Endpoint.ofZone(s.zone()), List.of())));
       }
       for (Service p : c.publishes()) {
         boolean allowed = reaching.stream().flatMap(r -> r.services().stream())
             .anyMatch(p::within);
         if (!allowed) {
-          out.error(RuleIds.PUBLISH_NO_RULE, "containers[" + c.name() + "].publishes[" + p
+          out.error(ProblemIds.PUBLISH_NO_RULE, "containers[" + c.name() + "].publishes[" + p
               + "]", "Container '" + c.name() + "': publishes '" + p + "', but no rule lets"
               + " the internet reach it: add can_connect(internet, container:" + c.name()
               + ", " + p + "), or such a rule to its subnet or zone");
@@ -316,7 +316,7 @@ final class ReferenceRules {
       String path = "containers[" + later.container().name() + "].publishes[" + later.service()
           + "]";
       if (said.add(path + "/" + first.container().name())) {
-        out.error(RuleIds.PUBLISH_CONFLICT, path, "Container '" + later.container().name()
+        out.error(ProblemIds.PUBLISH_CONFLICT, path, "Container '" + later.container().name()
             + "': publishes '" + later.service() + "', but container '"
             + first.container().name() + "' already publishes '" + first.service()
             + "' on the public address: a public port forwards to one container");

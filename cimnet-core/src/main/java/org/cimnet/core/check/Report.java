@@ -5,45 +5,45 @@ import java.util.Map;
 import java.util.Optional;
 import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.core.plan.HostPlan;
 import org.cimnet.core.policy.Matrix;
 import org.cimnet.core.policy.Policy;
 import org.cimnet.core.policy.Proof;
 
 /**
- * What the checker found: every violation, the warnings, the concrete network, the proof of every
+ * What the checker found: every problem, the warnings, the concrete network, the proof of every
  * assertion and the reachability matrix.
  */
 public final class Report {
   private final Network network;
-  private final List<Violation> violations;
-  private final List<Violation> warnings;
+  private final List<Problem> problems;
+  private final List<Problem> warnings;
   private final ValidatedNetwork validated;
   private final Policy policy;
   private final Optional<List<Proof>> proofs;
   private Matrix matrix;
 
-  Report(Network network, List<Violation> violations, List<Violation> warnings) {
-    this(network, violations, warnings, Policy.compile(network), Optional.empty());
+  Report(Network network, List<Problem> problems, List<Problem> warnings) {
+    this(network, problems, warnings, Policy.compile(network), Optional.empty());
   }
 
   /** {@code proofs} is empty when the prover did not run (dangling references, overlaps). */
-  Report(Network network, List<Violation> violations, List<Violation> warnings, Policy policy,
+  Report(Network network, List<Problem> problems, List<Problem> warnings, Policy policy,
       Optional<List<Proof>> proofs) {
-    this(network, violations, warnings, policy, proofs, null, null);
+    this(network, problems, warnings, policy, proofs, null, null);
   }
 
   /**
    * {@code names} and {@code plans}, where not null, are {@code network}'s, derived by the
    * checker, for the validated network to share.
    */
-  Report(Network network, List<Violation> violations, List<Violation> warnings, Policy policy,
+  Report(Network network, List<Problem> problems, List<Problem> warnings, Policy policy,
       Optional<List<Proof>> proofs, List<Naming.NameRecord> names, Map<String, HostPlan> plans) {
     this.network = network;
-    this.violations = List.copyOf(violations);
+    this.problems = List.copyOf(problems);
     this.warnings = List.copyOf(warnings);
-    this.validated = violations.isEmpty() ? new ValidatedNetwork(network, names, plans,
+    this.validated = problems.isEmpty() ? new ValidatedNetwork(network, names, plans,
         policy, proofs.orElse(null)) : null;
     this.policy = policy;
     this.proofs = proofs.map(List::copyOf);
@@ -54,26 +54,26 @@ public final class Report {
     return network;
   }
 
-  public List<Violation> violations() {
-    return violations;
+  public List<Problem> problems() {
+    return problems;
   }
 
-  public List<Violation> warnings() {
+  public List<Problem> warnings() {
     return warnings;
   }
 
   public boolean ok() {
-    return violations.isEmpty();
+    return problems.isEmpty();
   }
 
   /**
    * The validated network.
    *
-   * @throws InvalidNetworkException listing every violation, if there is any
+   * @throws InvalidNetworkException listing every problem, if there is any
    */
   public ValidatedNetwork validated() {
     if (validated == null) {
-      throw new InvalidNetworkException(violations);
+      throw new InvalidNetworkException(problems);
     }
     return validated;
   }
@@ -108,12 +108,13 @@ public final class Report {
     return matrix;
   }
 
-  /** Violations then warnings, one per line; then the proofs and the matrix. */
+  /** Problems then warnings, one per line; then the proofs and the matrix. */
   public String toText() {
     StringBuilder text = new StringBuilder();
-    text.append(violations.isEmpty() ? "OK: no violations" : violations.size() + " violations")
+    text.append(problems.isEmpty() ? "OK: no problems"
+        : problems.size() + (problems.size() == 1 ? " problem" : " problems"))
         .append('\n');
-    violations.forEach(v -> text.append("  error ").append(v).append('\n'));
+    problems.forEach(v -> text.append("  problem ").append(v).append('\n'));
     warnings.forEach(v -> text.append("  warning ").append(v).append('\n'));
     if (proofs.isEmpty()) {
       text.append("proofs: not run: every reference must resolve and no subnets overlap"

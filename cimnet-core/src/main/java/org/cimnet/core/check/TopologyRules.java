@@ -45,7 +45,7 @@ final class TopologyRules {
       String path = "subnets[" + s.name() + "].vlan";
       Subnet first = taken.putIfAbsent(vlan, s);
       if (first != null) {
-        out.error(RuleIds.VLAN_DUPLICATE, path, "Subnet '" + s.name() + "': VLAN id '" + vlan
+        out.error(ProblemIds.VLAN_DUPLICATE, path, "Subnet '" + s.name() + "': VLAN id '" + vlan
             + "' is already the VLAN of subnet '" + first.name()
             + "': every subnet needs its own VLAN id");
       }
@@ -60,7 +60,7 @@ final class TopologyRules {
         String path = "hosts[" + h.name() + "].leaves[" + leaf.name() + "]";
         String self = "Host '" + h.name() + "'";
         if (leaf.name().equals(Plans.UPLINK_BRIDGE)) {
-          out.error(RuleIds.LEAF_RESERVED_NAME, path, self + ": leaf name '" + leaf.name()
+          out.error(ProblemIds.LEAF_RESERVED_NAME, path, self + ": leaf name '" + leaf.name()
               + "' is reserved for the bridge that joins the host's trunks: choose another"
               + " name");
         }
@@ -68,19 +68,19 @@ final class TopologyRules {
           String subnetPath = path + ".subnets[" + s + "]";
           Subnet subnet = f.subnetByName.get(s);
           if (subnet == null) {
-            out.error(RuleIds.REF_SUBNET, subnetPath, self + ": leaf '" + leaf.name()
+            out.error(ProblemIds.REF_SUBNET, subnetPath, self + ": leaf '" + leaf.name()
                 + "' carries subnet '" + s + "', which is not declared");
             continue;
           }
           if (subnet.reserved()) {
-            out.warn(RuleIds.WARN_LEAF_RESERVED_SUBNET, subnetPath, self + ": leaf '"
+            out.warn(ProblemIds.WARN_LEAF_RESERVED_SUBNET, subnetPath, self + ": leaf '"
                 + leaf.name() + "' lists subnet '" + s + "', which is reserved: the plan leaves"
                 + " it out until it is no longer reserved");
           }
           carriedAnywhere.add(s);
           String first = leafOfSubnet.putIfAbsent(s, leaf.name());
           if (first != null && !first.equals(leaf.name())) {
-            out.error(RuleIds.LEAF_SUBNET_TWICE, subnetPath, self + ": subnet '" + s
+            out.error(ProblemIds.LEAF_SUBNET_TWICE, subnetPath, self + ": subnet '" + s
                 + "' is carried by leaf '" + first + "' and again by leaf '" + leaf.name()
                 + "': a subnet sits on one leaf per host");
           }
@@ -89,7 +89,7 @@ final class TopologyRules {
     }
     for (Subnet s : f.subnets) {
       if (!s.reserved() && !carriedAnywhere.contains(s.name())) {
-        out.warn(RuleIds.WARN_SUBNET_UNCARRIED, "subnets[" + s.name() + "]", "Subnet '"
+        out.warn(ProblemIds.WARN_SUBNET_UNCARRIED, "subnets[" + s.name() + "]", "Subnet '"
             + s.name() + "' is carried by no leaf: add it to a leaf, or mark it reserved()");
       }
     }
@@ -113,15 +113,15 @@ final class TopologyRules {
       if (link instanceof Link.Trunk t) {
         Host h = f.hostByName.get(t.host());
         if (h == null) {
-          out.error(RuleIds.REF_HOST, at + ".host", self + ": host '" + t.host()
+          out.error(ProblemIds.REF_HOST, at + ".host", self + ": host '" + t.host()
               + "' is not declared");
         } else if (h.nic(t.nic()).isEmpty()) {
-          out.error(RuleIds.REF_NIC, at + ".nic", self + ": host '" + t.host()
+          out.error(ProblemIds.REF_NIC, at + ".nic", self + ": host '" + t.host()
               + "' has no NIC '" + t.nic() + "': declare it on the host");
         } else {
           Integer first = nics.putIfAbsent(t.host() + "/" + t.nic(), i);
           if (first != null) {
-            out.error(RuleIds.LINK_NIC_REUSE, at + ".nic", self + ": NIC '" + t.nic()
+            out.error(ProblemIds.LINK_NIC_REUSE, at + ".nic", self + ": NIC '" + t.nic()
                 + "' of host '" + t.host() + "' is already wired by "
                 + lower(Facts.describe(f.links.get(first), first)) + ": a NIC takes one cable");
           }
@@ -129,7 +129,7 @@ final class TopologyRules {
         end(f, t.spine(), t.port(), i, at + ".spine", at + ".port", self, linksOf, ports, out);
         for (String s : t.carries()) {
           if (!f.subnetByName.containsKey(s)) {
-            out.error(RuleIds.REF_SUBNET, at + ".carries[" + s + "]", self + ": carries subnet '"
+            out.error(ProblemIds.REF_SUBNET, at + ".carries[" + s + "]", self + ": carries subnet '"
                 + s + "', which is not declared");
           }
         }
@@ -143,7 +143,7 @@ final class TopologyRules {
     for (Map.Entry<String, Integer> e : linksOf.entrySet()) {
       Spine spine = f.spineByName.get(e.getKey());
       if (e.getValue() > spine.ports()) {
-        out.error(RuleIds.SPINE_CAPACITY, "spines[" + spine.name() + "]", "Spine '"
+        out.error(ProblemIds.SPINE_CAPACITY, "spines[" + spine.name() + "]", "Spine '"
             + spine.name() + "': " + e.getValue() + " links but only " + spine.ports()
             + " ports: move links to another spine or declare more ports");
       }
@@ -159,19 +159,19 @@ final class TopologyRules {
       Findings out) {
     Spine spine = f.spineByName.get(spineName);
     if (spine == null) {
-      out.error(RuleIds.REF_SPINE, spinePath, self + ": spine '" + spineName
+      out.error(ProblemIds.REF_SPINE, spinePath, self + ": spine '" + spineName
           + "' is not declared");
       return;
     }
     linksOf.merge(spineName, 1, Integer::sum);
     if (port < 1 || port > spine.ports()) {
-      out.error(RuleIds.LINK_PORT_RANGE, portPath, self + ": port '" + port + "' of spine '"
+      out.error(ProblemIds.LINK_PORT_RANGE, portPath, self + ": port '" + port + "' of spine '"
           + spineName + "' does not exist: its ports are 1 to " + spine.ports());
       return;
     }
     Integer first = ports.putIfAbsent(spineName + ":" + port, index);
     if (first != null) {
-      out.error(RuleIds.LINK_PORT_REUSE, portPath, self + ": port '" + port + "' of spine '"
+      out.error(ProblemIds.LINK_PORT_REUSE, portPath, self + ": port '" + port + "' of spine '"
           + spineName + "' is already used by "
           + (first == index ? "its other end"
               : lower(Facts.describe(f.links.get(first), first)))
@@ -206,7 +206,7 @@ final class TopologyRules {
           for (Leaf leaf : h.leaves()) {
             for (String s : leaf.subnets()) {
               if (carried.contains(s) && !t.carries().contains(s)) {
-                out.error(RuleIds.TRUNK_VLAN_MISSING, "links[" + i + "].carries", self
+                out.error(ProblemIds.TRUNK_VLAN_MISSING, "links[" + i + "].carries", self
                     + " does not carry subnet '" + s + "' (VLAN "
                     + f.subnetByName.get(s).vlan().orElse(0) + "), which leaf '" + leaf.name()
                     + "' of host '" + h.name() + "' needs: add it to the trunk's carries, or"
@@ -220,7 +220,7 @@ final class TopologyRules {
           firstTrunk = i;
           firstVlans = vlans;
         } else if (!vlans.equals(firstVlans)) {
-          out.error(RuleIds.TRUNK_BOND_MISMATCH, "links[" + i + "].carries", self
+          out.error(ProblemIds.TRUNK_BOND_MISMATCH, "links[" + i + "].carries", self
               + " carries VLANs " + vlans + " but "
               + lower(Facts.describe(f.links.get(firstTrunk), firstTrunk)) + " carries "
               + firstVlans + ": the trunks of a host form one bond and must carry the same"
@@ -293,7 +293,7 @@ final class TopologyRules {
       List<String> missing = missing(spines, trunks, -1, all);
       if (!missing.isEmpty()) {
         for (Leaf leaf : h.leaves()) {
-          out.error(RuleIds.LEAF_SPINE_UNREACHABLE, "hosts[" + h.name() + "].leaves["
+          out.error(ProblemIds.LEAF_SPINE_UNREACHABLE, "hosts[" + h.name() + "].leaves["
               + leaf.name() + "]", "Host '" + h.name() + "': leaf '" + leaf.name()
               + "' does not reach " + (missing.size() == 1 ? "spine " : "spines ")
               + Facts.quoteAll(missing) + ": no trunk of '" + h.name() + "' is wired to "
@@ -337,7 +337,7 @@ final class TopologyRules {
     }
     boolean trunk = f.links.get(link) instanceof Link.Trunk;
     List<String> leaves = h.leaves().stream().map(Leaf::name).toList();
-    out.error(RuleIds.LEAF_SINGLE_LINK, "links[" + link + "]", Facts.describe(f.links.get(link),
+    out.error(ProblemIds.LEAF_SINGLE_LINK, "links[" + link + "]", Facts.describe(f.links.get(link),
         link) + " is the only way from host '" + h.name() + "' to "
         + (lost.size() == 1 ? "spine " : "spines ") + Facts.quoteAll(lost) + ": if it fails, "
         + (leaves.size() == 1 ? "leaf " : "leaves ") + Facts.quoteAll(leaves) + " "

@@ -106,24 +106,29 @@ public final class Cimnet {
     return container(ContainerKind.NIXOS_CONTAINER, name);
   }
 
-  /** Every address of a subnet, as a rule or assertion endpoint. */
-  public static Endpoint inSubnet(String name) {
-    return Endpoint.subnet(name);
+  /** Every address of a subnet, as a rule or assertion endpoint ({@code subnet:NAME}). */
+  public static Endpoint ofSubnet(String name) {
+    return Endpoint.ofSubnet(name);
   }
 
-  /** Every subnet of a zone, as a rule or assertion endpoint. */
-  public static Endpoint zone(String name) {
-    return Endpoint.zone(name);
+  /** Every subnet of a zone, as a rule or assertion endpoint ({@code zone:NAME}). */
+  public static Endpoint ofZone(String name) {
+    return Endpoint.ofZone(name);
   }
 
-  /** One container, as a rule or assertion endpoint. */
-  public static Endpoint containerNamed(String name) {
-    return Endpoint.container(name);
+  /** One container, as a rule or assertion endpoint ({@code container:NAME}). */
+  public static Endpoint ofContainer(String name) {
+    return Endpoint.ofContainer(name);
+  }
+
+  /** The addresses a host holds itself, as a rule or assertion endpoint ({@code host:NAME}). */
+  public static Endpoint ofHost(String name) {
+    return Endpoint.ofHost(name);
   }
 
   /** Every address outside the private spaces, as a rule or assertion endpoint. */
-  public static Endpoint internet() {
-    return Endpoint.internet();
+  public static Endpoint ofInternet() {
+    return Endpoint.ofInternet();
   }
 
   /** A service from its text: {@code tcp/443}, {@code udp/53}, {@code icmp}, {@code any}. */
@@ -131,7 +136,7 @@ public final class Cimnet {
     return Service.parse(text);
   }
 
-  /** Runs IPAM and the checker; the report holds every violation and the validated network. */
+  /** Runs IPAM and the checker; the report holds every problem and the validated network. */
   public static Report check(Network network) {
     return Checker.check(network);
   }

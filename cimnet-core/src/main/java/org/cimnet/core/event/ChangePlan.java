@@ -9,7 +9,7 @@ import java.util.Optional;
 import java.util.Set;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
-import org.cimnet.core.check.RuleIds;
+import org.cimnet.core.check.ProblemIds;
 import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Attachment;
@@ -18,7 +18,7 @@ import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Nic;
 import org.cimnet.core.model.Subnet;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.core.policy.Matrix;
 import org.cimnet.core.policy.Proof;
 
@@ -31,7 +31,7 @@ import org.cimnet.core.policy.Proof;
  *
  * <p>Who may open connections to whom is the policy prover's {@link Matrix} of each network (by
  * subnet and the internet, directly or through relaying containers), and the assertions the
- * change breaks are the prover's violations, each with its counterexample, so the plan says what
+ * change breaks are the prover's problems, each with its counterexample, so the plan says what
  * {@link Checker#check} proves, not an estimate of it.
  */
 public final class ChangePlan {
@@ -52,8 +52,8 @@ public final class ChangePlan {
   private final List<Change> reachability;
   private final int reachUnchanged;
   private final List<String> brokenAssertions;
-  private final List<Violation> newViolations;
-  private final List<Violation> fixedViolations;
+  private final List<Problem> newProblems;
+  private final List<Problem> fixedProblems;
 
   private ChangePlan(Network a, Network b) {
     Report ra = Checker.check(a);
@@ -76,14 +76,14 @@ public final class ChangePlan {
     rb.proofs().stream().filter(p -> p.status() == Proof.Status.VIOLATED)
         .filter(p -> !violatedBefore.contains(p.assertion()))
         .forEach(p -> brokenPaths.add("assertions[" + p.index() + "]"));
-    this.brokenAssertions = assertionViolations(rb).stream()
-        .filter(v -> brokenPaths.contains(v.path())).map(Violation::message).toList();
-    // Broken assertions have their own section; every other new violation is listed here.
-    this.newViolations = rb.violations().stream()
-        .filter(v -> !v.rule().equals(RuleIds.POLICY_ASSERTION))
-        .filter(v -> !ra.violations().contains(v)).toList();
-    this.fixedViolations = ra.violations().stream()
-        .filter(v -> !rb.violations().contains(v)).toList();
+    this.brokenAssertions = assertionProblems(rb).stream()
+        .filter(v -> brokenPaths.contains(v.path())).map(Problem::message).toList();
+    // Broken assertions have their own section; every other new problem is listed here.
+    this.newProblems = rb.problems().stream()
+        .filter(v -> !v.id().equals(ProblemIds.POLICY_ASSERTION))
+        .filter(v -> !ra.problems().contains(v)).toList();
+    this.fixedProblems = ra.problems().stream()
+        .filter(v -> !rb.problems().contains(v)).toList();
   }
 
   /** The plan for changing {@code a} into {@code b} (both as declared, before IPAM). */
@@ -120,20 +120,20 @@ public final class ChangePlan {
   }
 
   /**
-   * Checker violations of the new network that the old one did not have, except violated
+   * Checker problems of the new network that the old one did not have, except violated
    * assertions ({@link #brokenAssertions()} lists them).
    */
-  public List<Violation> newViolations() {
-    return newViolations;
+  public List<Problem> newProblems() {
+    return newProblems;
   }
 
-  public List<Violation> fixedViolations() {
-    return fixedViolations;
+  public List<Problem> fixedProblems() {
+    return fixedProblems;
   }
 
   /** Whether the change is safe to apply as far as this plan can tell. */
   public boolean safe() {
-    return brokenAssertions.isEmpty() && newViolations.isEmpty();
+    return brokenAssertions.isEmpty() && newProblems.isEmpty();
   }
 
   /** The plan for a person to review, section by section; empty sections say so. */
@@ -150,8 +150,8 @@ public final class ChangePlan {
     section(t, "Who may open connections to whom (the prover's matrix; "
         + reachUnchanged + " unchanged)", reachability);
     section(t, "Assertions the change breaks", brokenAssertions);
-    section(t, "New violations", newViolations);
-    section(t, "Violations fixed", fixedViolations);
+    section(t, "New problems", newProblems);
+    section(t, "Problems fixed", fixedProblems);
     return t.toString();
   }
 
@@ -234,9 +234,9 @@ public final class ChangePlan {
   }
 
   /** The assertions the prover found violated in {@code report}, as the checker reports them. */
-  private static List<Violation> assertionViolations(Report report) {
-    return report.violations().stream()
-        .filter(v -> v.rule().equals(RuleIds.POLICY_ASSERTION)).toList();
+  private static List<Problem> assertionProblems(Report report) {
+    return report.problems().stream()
+        .filter(v -> v.id().equals(ProblemIds.POLICY_ASSERTION)).toList();
   }
 
   /** The assertions the prover found violated (none if it did not run). */

@@ -21,7 +21,7 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Nic;
 import org.cimnet.core.model.Role;
 import org.cimnet.core.model.Subnet;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 
 /**
  * Hands out what a person left open: VLAN ids, host and container addresses, container MACs.
@@ -36,15 +36,15 @@ import org.cimnet.core.model.Violation;
 public final class Ipam {
   /** The first VLAN id tried for the subnet declared at position i (from 0) is 100 + i. */
   public static final int VLAN_BASE = 100;
-  /** The id of the problem "a subnet has no free address left"; listed in {@code RuleIds}. */
+  /** The id of the problem "a subnet has no free address left"; listed in {@code ProblemIds}. */
   public static final String SUBNET_FULL = "ipam.subnet-full";
-  /** The id of the problem "no VLAN id is left to hand out"; listed in {@code RuleIds}. */
+  /** The id of the problem "no VLAN id is left to hand out"; listed in {@code ProblemIds}. */
   public static final String VLANS_EXHAUSTED = "ipam.vlans-exhausted";
 
   private Ipam() {}
 
   /** The network with every number concrete, and the problems (such as a full subnet). */
-  public record Result(Network network, List<Violation> problems) {
+  public record Result(Network network, List<Problem> problems) {
     public Result {
       problems = List.copyOf(problems);
     }
@@ -78,7 +78,7 @@ public final class Ipam {
 
   /** Assigns, keeping every number {@code previous} gave to an element that is still present. */
   public static Result assign(Network declared, Optional<Network> previous) {
-    List<Violation> problems = new ArrayList<>();
+    List<Problem> problems = new ArrayList<>();
     Network.Builder out = declared.toBuilder();
     assignVlans(declared, previous, out, problems);
 
@@ -241,7 +241,7 @@ public final class Ipam {
   }
 
   private static void assignVlans(Network declared, Optional<Network> previous,
-      Network.Builder out, List<Violation> problems) {
+      Network.Builder out, List<Problem> problems) {
     List<Subnet> subnets = declared.subnets();
     BitSet taken = new BitSet(4095);
     subnets.forEach(s -> s.vlan().ifPresent(taken::set));
@@ -256,7 +256,7 @@ public final class Ipam {
       int preferred = preferredVlan(i);
       int vlan = before.orElseGet(() -> freeVlan(preferred, taken));
       if (vlan < 0) {
-        problems.add(new Violation(VLANS_EXHAUSTED, "subnets[" + s.name() + "].vlan",
+        problems.add(new Problem(VLANS_EXHAUSTED, "subnets[" + s.name() + "].vlan",
             "Subnet '" + s.name() + "': no VLAN id is free: all of 2 to 4094 are taken"));
         continue;
       }
@@ -324,14 +324,14 @@ public final class Ipam {
       }
     }
 
-    Optional<Ipv4Address> take(String key, String who, List<Violation> problems) {
+    Optional<Ipv4Address> take(String key, String who, List<Problem> problems) {
       if (free <= 0) {
         String why = assignable == 0
             ? "has no address to hand out: its " + size + (size == 1 ? " address is the "
                 : " addresses are the ") + String.join(", ", roles) + " address"
                 + (roles.size() == 1 ? "" : "es")
             : "is full: all " + assignable + " assignable addresses are taken";
-        problems.add(new Violation(SUBNET_FULL, "subnets[" + subnet.name() + "]",
+        problems.add(new Problem(SUBNET_FULL, "subnets[" + subnet.name() + "]",
             "Subnet '" + subnet.name() + "' (" + cidr + ") " + why + "; cannot place " + who
                 + ": widen the subnet or move it"));
         return Optional.empty();

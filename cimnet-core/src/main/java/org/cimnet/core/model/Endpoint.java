@@ -16,7 +16,7 @@ import org.cimnet.core.format.Quote;
  * host's input chain; a host is never a source (its own connections are not filtered).
  */
 public sealed interface Endpoint permits Endpoint.OfSubnet, Endpoint.OfZone,
-    Endpoint.OfContainer, Endpoint.OfHost, Endpoint.Internet {
+    Endpoint.OfContainer, Endpoint.OfHost, Endpoint.OfInternet {
 
   /** The text form, which {@link #parse} reads back. */
   String text();
@@ -70,31 +70,31 @@ public sealed interface Endpoint permits Endpoint.OfSubnet, Endpoint.OfZone,
   }
 
   /** Every address outside the private spaces, reached through the one public address. */
-  record Internet() implements Endpoint {
+  record OfInternet() implements Endpoint {
     @Override
     public String text() {
       return "internet";
     }
   }
 
-  static Endpoint subnet(String name) {
+  static Endpoint ofSubnet(String name) {
     return new OfSubnet(name);
   }
 
-  static Endpoint zone(String name) {
+  static Endpoint ofZone(String name) {
     return new OfZone(name);
   }
 
-  static Endpoint container(String name) {
+  static Endpoint ofContainer(String name) {
     return new OfContainer(name);
   }
 
-  static Endpoint host(String name) {
+  static Endpoint ofHost(String name) {
     return new OfHost(name);
   }
 
-  static Endpoint internet() {
-    return new Internet();
+  static Endpoint ofInternet() {
+    return new OfInternet();
   }
 
   /**
@@ -108,19 +108,19 @@ public sealed interface Endpoint permits Endpoint.OfSubnet, Endpoint.OfZone,
         "use a subnet name, subnet:NAME, zone:NAME, container:NAME, host:NAME or internet";
     try {
       if (text.equals("internet")) {
-        return internet();
+        return ofInternet();
       }
       int colon = text.indexOf(':');
       if (colon < 0) {
-        return subnet(text);
+        return ofSubnet(text);
       }
       String kind = text.substring(0, colon);
       String name = text.substring(colon + 1);
       return switch (kind) {
-        case "subnet" -> subnet(name);
-        case "zone" -> zone(name);
-        case "container" -> container(name);
-        case "host" -> host(name);
+        case "subnet" -> ofSubnet(name);
+        case "zone" -> ofZone(name);
+        case "container" -> ofContainer(name);
+        case "host" -> ofHost(name);
         default -> throw new IllegalArgumentException("unknown kind '" + kind + "'");
       };
     } catch (IllegalArgumentException e) {

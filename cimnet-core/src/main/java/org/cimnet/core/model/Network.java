@@ -156,10 +156,10 @@ public final class Network {
     List<Rule> out = new ArrayList<>();
     for (Host h : hostList) {
       if (management) {
-        out.add(new Rule(Endpoint.zone(MANAGEMENT_ZONE), Endpoint.host(h.name()),
+        out.add(new Rule(Endpoint.ofZone(MANAGEMENT_ZONE), Endpoint.ofHost(h.name()),
             List.of(SSH)));
       }
-      deployFrom.ifPresent(d -> out.add(new Rule(Endpoint.subnet(d), Endpoint.host(h.name()),
+      deployFrom.ifPresent(d -> out.add(new Rule(Endpoint.ofSubnet(d), Endpoint.ofHost(h.name()),
           List.of(SSH))));
     }
     return out;

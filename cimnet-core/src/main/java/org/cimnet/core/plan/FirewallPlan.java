@@ -225,7 +225,7 @@ public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplin
       Optional<Service.Protocol> protocol, int fromPort, int toPort) {}
 
   /** One side of an {@link AllowRule}. */
-  public sealed interface Side permits Side.Cidrs, Side.Zone, Side.Internet {
+  public sealed interface Side permits Side.Cidrs, Side.Zone, Side.OfInternet {
     /** Concrete prefixes (a subnet, a container's addresses). */
     record Cidrs(List<Prefix> cidrs) implements Side {
       public Cidrs {
@@ -237,7 +237,7 @@ public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplin
     record Zone(String set) implements Side {}
 
     /** The internet: not a private space, through the uplink. */
-    record Internet() implements Side {}
+    record OfInternet() implements Side {}
   }
 
   /**
@@ -251,7 +251,7 @@ public record FirewallPlan(String host, List<SubnetPort> subnets, Optional<Uplin
    * A service of the host itself, opened in its input chain.
    *
    * @param from {@link Side.Cidrs} (every subnet of a zone, wherever it is routed) or
-   *     {@link Side.Internet} (through the uplink)
+   *     {@link Side.OfInternet} (through the uplink)
    * @param rule the rule as written, for a comment
    */
   public record HostService(Side from, Service service, String rule) {}

@@ -271,7 +271,7 @@ public final class Firewalls {
     List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, reach) : List.of();
     List<HostService> services = new ArrayList<>();
     Set<Prefix> serviceSources = new LinkedHashSet<>();
-    Endpoint self = Endpoint.host(host.name());
+    Endpoint self = Endpoint.ofHost(host.name());
     for (Rule rule : ctx.hostServices) {
       if (rule.to().equals(self)) {
         hostService(ctx, uplink.isPresent(), rule, services, serviceSources);
@@ -291,11 +291,11 @@ public final class Firewalls {
       List<HostService> services, Set<Prefix> sources) {
     FirewallPlan.Side from;
     Endpoint e = rule.from();
-    if (e instanceof Endpoint.Internet) {
+    if (e instanceof Endpoint.OfInternet) {
       if (!uplink) {
         return;
       }
-      from = new FirewallPlan.Side.Internet();
+      from = new FirewallPlan.Side.OfInternet();
     } else {
       List<Prefix> cidrs = new ArrayList<>();
       if (e instanceof Endpoint.OfSubnet s && ctx.subnets.containsKey(s.name())) {
@@ -396,10 +396,10 @@ public final class Firewalls {
     }
     Side f = from.get();
     Side t = to.get();
-    if (f instanceof Side.Internet && t instanceof Side.Internet) {
+    if (f instanceof Side.OfInternet && t instanceof Side.OfInternet) {
       return;
     }
-    if (t instanceof Side.Internet) {
+    if (t instanceof Side.OfInternet) {
       if (f instanceof Side.Cidrs c) {
         nat.addAll(c.cidrs());
       } else if (f instanceof Side.Zone z) {
@@ -421,8 +421,8 @@ public final class Firewalls {
         ? c.cidrs().stream().map(Optional::of).toList() : List.of(Optional.empty());
     List<Optional<Prefix>> targets = to instanceof Side.Cidrs c
         ? c.cidrs().stream().map(Optional::of).toList() : List.of(Optional.empty());
-    Direction direction = from instanceof Side.Internet ? Direction.INBOUND
-        : to instanceof Side.Internet ? Direction.OUTBOUND : Direction.FORWARD;
+    Direction direction = from instanceof Side.OfInternet ? Direction.INBOUND
+        : to instanceof Side.OfInternet ? Direction.OUTBOUND : Direction.FORWARD;
     for (Optional<Prefix> s : sources) {
       for (Optional<Prefix> d : targets) {
         if (s.isPresent() && d.isPresent() && sameSubnet(local, s.get(), d.get())) {
@@ -471,7 +471,7 @@ public final class Firewalls {
       local.zones().putIfAbsent(set, new ZoneSet(set, z.name(), cidrs));
       return Optional.of(new Side.Zone(set));
     }
-    return local.internet() ? Optional.of(new Side.Internet()) : Optional.empty();
+    return local.internet() ? Optional.of(new Side.OfInternet()) : Optional.empty();
   }
 
   /**

@@ -7,16 +7,16 @@ import java.util.Optional;
 import org.cimnet.core.model.Rule;
 
 /**
- * One allowed flow and why it is allowed: the rules that match it (in declaration order) and, if
+ * One allowed packet and why it is allowed: the rules that match it (in declaration order) and, if
  * source and destination share a subnet, that subnet (everything inside one subnet may talk).
  */
-public record Hop(Flow flow, List<Rule> rules, Optional<String> subnet) {
+public record Hop(Packet packet, List<Rule> rules, Optional<String> subnet) {
   public Hop {
-    Objects.requireNonNull(flow, "flow == null");
+    Objects.requireNonNull(packet, "packet == null");
     rules = List.copyOf(rules);
     Objects.requireNonNull(subnet, "subnet == null");
     if (rules.isEmpty() && subnet.isEmpty()) {
-      throw new IllegalArgumentException("Hop " + flow + " is allowed by nothing");
+      throw new IllegalArgumentException("Hop " + packet + " is allowed by nothing");
     }
   }
 
@@ -36,6 +36,6 @@ public record Hop(Flow flow, List<Rule> rules, Optional<String> subnet) {
   /** {@code src 192.168.4.2, dst 192.168.3.2, tcp/22, allowed by can_connect(...)}. */
   @Override
   public String toString() {
-    return flow + ", allowed " + reason();
+    return packet + ", allowed " + reason();
   }
 }

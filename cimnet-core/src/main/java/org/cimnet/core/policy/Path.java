@@ -4,7 +4,7 @@ import java.util.List;
 
 /**
  * How one endpoint opens a connection to another: the hops, the containers that relay between
- * them (none for a direct flow), and the chain as text nodes, such as
+ * them (none for a direct packet), and the chain as text nodes, such as
  * {@code [dmz, bus (dmz, comms), comms]}.
  */
 public record Path(List<Hop> hops, List<String> relays, List<String> chain) {
@@ -18,7 +18,7 @@ public record Path(List<Hop> hops, List<String> relays, List<String> chain) {
     }
   }
 
-  /** The first hop: the flow that opens the path. */
+  /** The first hop: the packet that opens the path. */
   public Hop first() {
     return hops.get(0);
   }

@@ -99,7 +99,7 @@ public final class Policy {
     hostSets.forEach((host, set) -> {
       if (!set.isEmpty()) {
         nodeSets.add(set);
-        nodeNames.add(Endpoint.host(host).text());
+        nodeNames.add(Endpoint.ofHost(host).text());
       }
     });
     for (int i = nodeNames.size() - 1; i >= 0; i--) {
@@ -201,17 +201,17 @@ public final class Policy {
     List<Service> dns = List.of(Service.parse("udp/53"), Service.parse("tcp/53"));
     for (Host h : network.hosts()) {
       List<Ipv4Address> held = Plans.heldAddresses(network, h);
-      Endpoint self = Endpoint.host(h.name());
+      Endpoint self = Endpoint.ofHost(h.name());
       for (String name : h.carriedSubnets()) {
         Optional<Subnet> s = network.subnet(name);
         if (s.isEmpty() || s.get().reserved()
             || held.stream().noneMatch(a -> s.get().cidr().contains(a))) {
           continue;
         }
-        out.add(new Infrastructure(new Rule(Endpoint.subnet(name), self,
+        out.add(new Infrastructure(new Rule(Endpoint.ofSubnet(name), self,
             List.of(Service.parse("icmp"))), Optional.empty()));
         if (h.serves(name) && network.convention().fits(s.get().cidr(), Role.NAMESERVER)) {
-          out.add(new Infrastructure(new Rule(Endpoint.subnet(name), self, dns),
+          out.add(new Infrastructure(new Rule(Endpoint.ofSubnet(name), self, dns),
               Optional.of(AddressSet.of(network.convention().address(s.get().cidr(),
                   Role.NAMESERVER)))));
         }
@@ -363,20 +363,20 @@ public final class Policy {
     return nodes;
   }
 
-  /** Whether {@code flow} may open a connection: a rule matches it or it stays in one subnet. */
-  public boolean allows(Flow flow) {
-    Hop hop = why(flow);
+  /** Whether {@code packet} may open a connection: a rule matches it or it stays in one subnet. */
+  public boolean allows(Packet packet) {
+    Hop hop = why(packet);
     return hop != null;
   }
 
-  /** Why {@code flow} is allowed (the matching rules, the shared subnet), or empty. */
-  public Optional<Hop> explain(Flow flow) {
-    return Optional.ofNullable(why(flow));
+  /** Why {@code packet} is allowed (the matching rules, the shared subnet), or empty. */
+  public Optional<Hop> explain(Packet packet) {
+    return Optional.ofNullable(why(packet));
   }
 
-  private Hop why(Flow flow) {
-    long src = flow.src().toLong();
-    long dst = flow.dst().toLong();
+  private Hop why(Packet packet) {
+    long src = packet.src().toLong();
+    long dst = packet.dst().toLong();
     List<Rule> matching = new ArrayList<>();
     int[] froms = fromIndex.at(src);
     List<Integer> ids = new ArrayList<>();
@@ -388,7 +388,7 @@ public final class Policy {
     Collections.sort(ids);
     for (int i : ids) {
       Compiled r = rules[i];
-      if (r.to().contains(dst) && r.services().contains(flow.protocol(), flow.port())) {
+      if (r.to().contains(dst) && r.services().contains(packet.protocol(), packet.port())) {
         matching.add(r.rule());
       }
     }
@@ -399,11 +399,11 @@ public final class Policy {
         break;
       }
     }
-    return matching.isEmpty() && shared.isEmpty() ? null : new Hop(flow, matching, shared);
+    return matching.isEmpty() && shared.isEmpty() ? null : new Hop(packet, matching, shared);
   }
 
   /**
-   * A concrete flow from {@code s} to {@code t}, or null if none may open: the first rule (in
+   * A concrete packet from {@code s} to {@code t}, or null if none may open: the first rule (in
    * declaration order) that joins them, else the first subnet they share.
    */
   Hop hop(AddressSet s, AddressSet t) {
@@ -412,7 +412,7 @@ public final class Policy {
       if (r.to().intersects(t)) {
         Ipv4Address src = witness(s.intersect(r.from()), -1);
         Ipv4Address dst = witness(t.intersect(r.to()), src.toLong());
-        return why(new Flow(src, dst, r.services().witnessProtocol(),
+        return why(new Packet(src, dst, r.services().witnessProtocol(),
             r.services().witnessPort()));
       }
     }
@@ -422,7 +422,7 @@ public final class Policy {
         Ipv4Address src = witness(s.intersect(shared), -1);
         Ipv4Address dst = witness(t.intersect(shared), src.toLong());
         ServiceSet any = ServiceSet.any();
-        return why(new Flow(src, dst, any.witnessProtocol(), any.witnessPort()));
+        return why(new Packet(src, dst, any.witnessProtocol(), any.witnessPort()));
       }
     }
     return null;
@@ -591,7 +591,7 @@ public final class Policy {
       Hop hop = hop(from, to);
       if (hop != null) {
         return new Path(List.of(hop), List.of(),
-            List.of(nodeOf(hop.flow().src()), nodeOf(hop.flow().dst())));
+            List.of(nodeOf(hop.packet().src()), nodeOf(hop.packet().dst())));
       }
     }
     if (relayCount() == 0) {
@@ -651,16 +651,16 @@ public final class Policy {
       Hop hop = hop(at, relaySets.get(c));
       if (hop == null) {
         throw new IllegalStateException("relay " + relayNames.get(c) + " was reached but no"
-            + " flow opens to it: the prover's graph is inconsistent");
+            + " packet opens to it: the prover's graph is inconsistent");
       }
       hops.add(hop);
       at = relaySets.get(c);
     }
     hops.add(last);
     List<String> chain = new ArrayList<>();
-    chain.add(nodeOf(hops.get(0).flow().src()));
+    chain.add(nodeOf(hops.get(0).packet().src()));
     relays.forEach(c -> chain.add(relayLabels.get(c)));
-    chain.add(nodeOf(last.flow().dst()));
+    chain.add(nodeOf(last.packet().dst()));
     return new Path(hops, relays.stream().map(relayNames::get).toList(), chain);
   }
 

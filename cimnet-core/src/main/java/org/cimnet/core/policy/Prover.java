@@ -8,7 +8,7 @@ import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Assertion;
 import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 
 /**
  * Proves every {@code never(from, to)} over the whole packet space, or finds a counterexample.
@@ -21,9 +21,9 @@ import org.cimnet.core.model.Violation;
  * the relaying containers, each step a direct check of that kind, reaches {@code to}.
  */
 public final class Prover {
-  /** The rule id of a violated assertion. */
+  /** The problem id of a violated assertion. */
   public static final String ASSERTION = "policy.assertion";
-  /** The rule id (a warning) of an assertion whose endpoint does not resolve. */
+  /** The problem id (a warning) of an assertion whose endpoint does not resolve. */
   public static final String UNRESOLVED = "policy.unresolved";
 
   private Prover() {}
@@ -78,16 +78,16 @@ public final class Prover {
   }
 
   /**
-   * The violations: one {@value #ASSERTION} per violated assertion, at {@code assertions[i]},
-   * quoting the assertion, the counterexample flow, the rules that allow it and the chain.
+   * The problems: one {@value #ASSERTION} per violated assertion, at {@code assertions[i]},
+   * quoting the assertion, the counterexample packet, the rules that allow it and the chain.
    */
-  public static List<Violation> violations(List<Proof> proofs) {
-    List<Violation> out = new ArrayList<>();
+  public static List<Problem> problems(List<Proof> proofs) {
+    List<Problem> out = new ArrayList<>();
     for (Proof p : proofs) {
       if (p.status() == Proof.Status.VIOLATED) {
         Path path = p.counterexample().get();
-        out.add(new Violation(ASSERTION, "assertions[" + p.index() + "]",
-            "Assertion '" + p.assertion() + "': violated by " + path.first().flow()
+        out.add(new Problem(ASSERTION, "assertions[" + p.index() + "]",
+            "Assertion '" + p.assertion() + "': violated by " + path.first().packet()
                 + ", allowed " + path.first().reason() + "; path: " + path.chainText()));
       }
     }
@@ -95,11 +95,11 @@ public final class Prover {
   }
 
   /** The warnings: one {@value #UNRESOLVED} per assertion that could not be proven. */
-  public static List<Violation> warnings(List<Proof> proofs) {
-    List<Violation> out = new ArrayList<>();
+  public static List<Problem> warnings(List<Proof> proofs) {
+    List<Problem> out = new ArrayList<>();
     for (Proof p : proofs) {
       if (p.status() == Proof.Status.SKIPPED) {
-        out.add(new Violation(UNRESOLVED, "assertions[" + p.index() + "]",
+        out.add(new Problem(UNRESOLVED, "assertions[" + p.index() + "]",
             "Assertion '" + p.assertion() + "': cannot be proven: " + p.note()));
       }
     }

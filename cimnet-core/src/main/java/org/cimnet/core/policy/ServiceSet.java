@@ -68,7 +68,7 @@ public final class ServiceSet {
     return u.isAny() ? ANY : u;
   }
 
-  public boolean contains(Flow.Protocol protocol, int port) {
+  public boolean contains(Packet.Protocol protocol, int port) {
     return switch (protocol) {
       case TCP -> tcp.contains(port);
       case UDP -> udp.contains(port);
@@ -113,18 +113,18 @@ public final class ServiceSet {
    *
    * @throws IllegalStateException if the set is empty
    */
-  Flow.Protocol witnessProtocol() {
+  Packet.Protocol witnessProtocol() {
     if (!tcp.isEmpty()) {
-      return Flow.Protocol.TCP;
+      return Packet.Protocol.TCP;
     }
     if (!udp.isEmpty()) {
-      return Flow.Protocol.UDP;
+      return Packet.Protocol.UDP;
     }
     if (icmp) {
-      return Flow.Protocol.ICMP;
+      return Packet.Protocol.ICMP;
     }
     if (other) {
-      return Flow.Protocol.OTHER;
+      return Packet.Protocol.OTHER;
     }
     throw new IllegalStateException("The empty service set has no member");
   }

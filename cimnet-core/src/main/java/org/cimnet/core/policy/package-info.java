@@ -15,7 +15,7 @@
  *       the supernet is declared public. An endpoint that does not resolve matches nothing.
  *   <li><b>Rules are stateful.</b> {@code can_connect(from, to, services)} lets any address of
  *       {@code from} open connections to any address of {@code to} for those services (none, or
- *       {@code any}, means every protocol and port); replies flow back and are not modelled as
+ *       {@code any}, means every protocol and port); replies packet back and are not modelled as
  *       packets of their own.
  *   <li><b>Default deny between subnets.</b> A packet is allowed exactly when a rule matches it,
  *       or when its source and destination lie in one subnet (the same L2 segment: the router is
@@ -28,8 +28,8 @@
  *   <li><b>Assertions.</b> {@code never(from, to)} holds when no allowed packet has its source in
  *       {@code from} and its destination in {@code to}, directly or from a relay that
  *       {@code from} reaches. It is proven exactly, by interval arithmetic on address ranges and
- *       port ranges, never by sampling; a violation comes with a concrete counterexample
- *       {@link org.cimnet.core.policy.Flow}, the rules allowing it, and the chain, such as
+ *       port ranges, never by sampling; a problem comes with a concrete counterexample
+ *       {@link org.cimnet.core.policy.Packet}, the rules allowing it, and the chain, such as
  *       {@code dmz -> bus (dmz, comms) -> comms}.
  * </ul>
  *

@@ -14,7 +14,7 @@ public final class LoadReport {
   private final List<YamlProblem> problems;
   private final Network partial;
   private final Set<String> unloaded;
-  private final Set<String> skippedRules;
+  private final Set<String> skippedIds;
   private final Locator locator;
 
   LoadReport(Network network, List<YamlProblem> problems) {
@@ -24,12 +24,12 @@ public final class LoadReport {
   /**
    * {@code partial}: the elements that loaded, built despite the problems, or null;
    * {@code unloaded}: the names of the elements that did not load;
-   * {@code skippedRules}: the checker rules whose violations would describe the elements that
+   * {@code skippedIds}: the ids of the checker problems that would describe the elements that
    *     did not load rather than the network written (see {@link YamlCheck}).
    */
   LoadReport(Network network, List<YamlProblem> problems, Network partial, Set<String> unloaded,
-      Set<String> skippedRules, Locator locator) {
-    this.skippedRules = Set.copyOf(skippedRules);
+      Set<String> skippedIds, Locator locator) {
+    this.skippedIds = Set.copyOf(skippedIds);
     this.problems = List.copyOf(problems);
     this.network = this.problems.isEmpty() ? network : null;
     this.partial = this.problems.isEmpty() ? this.network : partial;
@@ -46,8 +46,8 @@ public final class LoadReport {
     return unloaded;
   }
 
-  Set<String> skippedRules() {
-    return skippedRules;
+  Set<String> skippedIds() {
+    return skippedIds;
   }
 
   Locator locator() {

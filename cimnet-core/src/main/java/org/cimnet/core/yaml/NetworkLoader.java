@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.cimnet.core.check.RuleIds;
+import org.cimnet.core.check.ProblemIds;
 import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Host;
+import org.cimnet.core.model.Names;
 import org.cimnet.core.model.Network;
+import org.cimnet.core.model.Nic;
 import org.cimnet.core.model.Spine;
 import org.cimnet.core.yaml.internal.Fields;
 import org.cimnet.core.yaml.internal.InventoryReader;
@@ -38,8 +40,8 @@ final class NetworkLoader {
   private final Set<String> unknown = new HashSet<>();
   private final List<Device> deviceList = new ArrayList<>();
   private final List<Node> deviceNodes = new ArrayList<>();
-  /** Checker rules whose violations would be about what did not load. */
-  final Set<String> skippedRules = new HashSet<>();
+  /** Checker rules whose problems would be about what did not load. */
+  final Set<String> skippedIds = new HashSet<>();
   private Optional<Node> networkTree = Optional.empty();
   private Optional<Node> partsTree = Optional.empty();
 
@@ -83,9 +85,9 @@ final class NetworkLoader {
         .filter(x -> x).ifPresent(x -> b.publicSupernet());
     o.opt("convention").flatMap(n -> nr.convention(n, "convention"))
         .ifPresent(c -> b.convention(c));
-    peek(o, "subnets", subnets, "subnet");
-    peek(o, "hosts", hosts, "host");
-    peek(o, "containers", containers, "container");
+    peek(o, "subnets", subnets, "subnet", ProblemIds.REF_SUBNET);
+    peek(o, "hosts", hosts, "host", ProblemIds.REF_HOST);
+    peek(o, "containers", containers, "container", ProblemIds.REF_CONTAINER);
     for (Hardware hw : hardware.values()) {
       hw.nics().forEach(nic -> peekName(nic).ifPresent(x -> nics.add(hw.name() + "/" + x)));
     }
@@ -94,7 +96,8 @@ final class NetworkLoader {
     }));
     for (int i = 0; i < spineList.size(); i++) {
       Spine s = spineList.get(i);
-      pf.attempt(nameNode(spineNodes.get(i)), "spines[" + i + "].name", () -> b.spine(s));
+      pf.attempt(nameNode(spineNodes.get(i)), "spines[" + s.name() + "].name",
+            () -> b.spine(s));
     }
     Set<String> seenHosts = new HashSet<>();
     each(o, "hosts", "hosts", (n, p) -> {
@@ -131,7 +134,8 @@ final class NetworkLoader {
         .ifPresent(a -> b.assertion(a)));
     for (int i = 0; i < deviceList.size(); i++) {
       Device d = deviceList.get(i);
-      pf.attempt(nameNode(deviceNodes.get(i)), "devices[" + i + "].name", () -> b.device(d));
+      pf.attempt(nameNode(deviceNodes.get(i)), "devices[" + d.name() + "].name",
+            () -> b.device(d));
     }
     o.opt("watch").flatMap(n -> new InventoryReader(nr).watch(n, "watch"))
         .ifPresent(w -> b.watch(w));
@@ -184,9 +188,11 @@ final class NetworkLoader {
     o.opt("devices").ifPresent(n -> {
       List<Node> items = pf.list(n, "devices", "the inventory's devices");
       InventoryReader inventory = new InventoryReader(pr);
+      Set<String> named = new HashSet<>();
       for (int i = 0; i < items.size(); i++) {
         Node item = items.get(i);
-        inventory.device(item, "devices[" + i + "]").ifPresent(d -> {
+        inventory.device(item, "devices" + Fields.item(item, i, named, Names::isValid))
+            .ifPresent(d -> {
           deviceList.add(d);
           deviceNodes.add(item);
         });
@@ -196,8 +202,9 @@ final class NetworkLoader {
       List<Node> items = pf.list(n, "spines", "spines");
       items.forEach(item -> peekName(item).ifPresent(spines::add));
       Set<String> seen = new HashSet<>();
+      Set<String> named = new HashSet<>();
       for (int i = 0; i < items.size(); i++) {
-        String p = "spines[" + i + "]";
+        String p = "spines" + Fields.item(items.get(i), i, named, Names::isValid);
         Node item = items.get(i);
         watched(item, () -> pr.spine(item, p).ifPresent(s -> {
           if (!seen.add(s.name())) {
@@ -212,8 +219,9 @@ final class NetworkLoader {
     });
     o.opt("hosts").ifPresent(n -> {
       List<Node> items = pf.list(n, "hosts", "hosts with their NICs");
+      Set<String> named = new HashSet<>();
       for (int i = 0; i < items.size(); i++) {
-        String p = "hosts[" + i + "]";
+        String p = "hosts" + Fields.item(items.get(i), i, named, Names::isValid);
         Node item = items.get(i);
         watched(item, () -> pf.obj(item, p, "a host's hardware", "name", "nics").ifPresent(h -> {
           Optional<String> name = h.reqString("name", "a host name");
@@ -240,8 +248,10 @@ final class NetworkLoader {
     }
     Host.Builder hb = host.toBuilder();
     boolean ok = true;
+    Set<String> nicsNamed = new HashSet<>();
     for (int i = 0; i < hw.nics().size(); i++) {
-      ok &= pr.nic(hb, host.name(), hw.nics().get(i), hw.path() + ".nics[" + i + "]");
+      ok &= pr.nic(hb, host.name(), hw.nics().get(i), hw.path() + ".nics"
+          + Fields.item(hw.nics().get(i), i, nicsNamed, Nic::isValidName));
     }
     return ok ? Optional.of(hb.build()) : Optional.empty();
   }
@@ -253,12 +263,13 @@ final class NetworkLoader {
   private void each(Fields.Obj o, String key, String what, Item item) {
     o.opt(key).ifPresent(n -> {
       List<Node> items = nf.list(n, key, what);
+      Set<String> named = new HashSet<>();
       for (int i = 0; i < items.size(); i++) {
         Node n1 = items.get(i);
-        String p = key + "[" + i + "]";
+        String p = key + Fields.item(items.get(i), i, named, Names::isValid);
         if (!watched(n1, () -> item.read(n1, p)) && key.equals("hosts")) {
           // Its leaves are missing: the subnets they carry would look carried by none.
-          skippedRules.add(RuleIds.WARN_SUBNET_UNCARRIED);
+          skippedIds.add(ProblemIds.WARN_SUBNET_UNCARRIED);
         }
       }
     });
@@ -269,13 +280,13 @@ final class NetworkLoader {
    * element does not also make every reference to it a problem. A section that is not a list
    * declares nothing knowable: references to its kind are then not checked.
    */
-  private void peek(Fields.Obj o, String key, Set<String> names, String kind) {
+  private void peek(Fields.Obj o, String key, Set<String> names, String kind, String refId) {
     Optional<Node> section = o.opt(key);
     if (section.isPresent() && section.get() instanceof Node.ListNode list) {
       list.items().forEach(item -> peekName(item).ifPresent(names::add));
     } else if (section.isPresent()) {
       unknown.add(kind);
-      skippedRules.add("ref." + kind);
+      skippedIds.add(refId);
     }
   }
 

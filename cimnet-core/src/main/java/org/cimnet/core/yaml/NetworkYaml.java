@@ -63,7 +63,7 @@ public final class NetworkYaml {
 
   /**
    * Loads {@code dir/network.yaml} (and {@code dir/parts.yaml} if present) and checks the
-   * network: every load problem and every checker violation at once, each with
+   * network: every load problem and every checker problem at once, each with
    * {@code file:line:column} where the file says it, and the validated network when there is
    * no problem.
    */
@@ -94,7 +94,7 @@ public final class NetworkYaml {
     List<Locator.Tree> trees = new ArrayList<>();
     networkTree.ifPresent(t -> trees.add(new Locator.Tree(networkName, t)));
     partsTree.ifPresent(t -> trees.add(new Locator.Tree(partsName, t)));
-    return new LoadReport(built, problems, loader.partial, loader.unloaded, loader.skippedRules,
+    return new LoadReport(built, problems, loader.partial, loader.unloaded, loader.skippedIds,
         new Locator(trees));
   }
 

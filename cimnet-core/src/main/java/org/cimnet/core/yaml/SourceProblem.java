@@ -10,16 +10,16 @@ import org.cimnet.core.format.Quote;
  * @param file the file name as the person knows it ({@code network.yaml}, {@code parts.yaml})
  * @param line 1-based; 0 when no place in the file is known
  * @param column 1-based; 0 when no place in the file is known
- * @param rule the checker's rule id (such as {@code subnet.overlap}); empty for a load problem
+ * @param id the checker's problem id (such as {@code subnet.overlap}); empty for a load problem
  * @param path the key path: a load problem's is the file's ({@code subnets[2].cidr}), a checker
- *     violation's is the model's ({@code subnets[dmz].cidr})
+ *     problem's is the model's ({@code subnets[dmz].cidr})
  * @param message what is wrong, quoting the value, and what is allowed
  */
-public record SourceProblem(String file, int line, int column, String rule, String path,
+public record SourceProblem(String file, int line, int column, String id, String path,
     String message) {
   public SourceProblem {
     Objects.requireNonNull(file, "file == null");
-    Objects.requireNonNull(rule, "rule == null");
+    Objects.requireNonNull(id, "id == null");
     Objects.requireNonNull(path, "path == null");
     Objects.requireNonNull(message, "message == null");
     path = Quote.safe(path);
@@ -30,19 +30,19 @@ public record SourceProblem(String file, int line, int column, String rule, Stri
     return new SourceProblem(p.file(), p.line(), p.column(), "", p.path(), p.message());
   }
 
-  /** Whether this is a checker violation (it has a rule id) rather than a load problem. */
-  public boolean violation() {
-    return !rule.isEmpty();
+  /** Whether the checker found this problem (it has a problem id), not the loader. */
+  public boolean fromChecker() {
+    return !id.isEmpty();
   }
 
   /**
    * {@code network.yaml:8:11: [subnet.overlap] subnets[lan].cidr: ...}; a load problem has no
-   * rule, a problem without a place only the file.
+   * id, a problem without a place only the file.
    */
   @Override
   public String toString() {
     return file + (line > 0 ? ":" + line + ":" + column : "") + ": "
-        + (rule.isEmpty() ? "" : "[" + rule + "] ") + (path.isEmpty() ? "" : path + ": ")
+        + (id.isEmpty() ? "" : "[" + id + "] ") + (path.isEmpty() ? "" : path + ": ")
         + message;
   }
 }

@@ -7,15 +7,15 @@ import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 
 /**
- * A YAML network loaded and checked in one go: every load problem and every checker violation
+ * A YAML network loaded and checked in one go: every load problem and every checker problem
  * together, each located in network.yaml or parts.yaml, and the validated network when there is
  * no problem at all.
  *
  * <p>Where some elements fail to load, the checker still runs on the elements that did, so one
- * bad CIDR does not hide a duplicate MAC elsewhere. A violation that touches an element that
+ * bad CIDR does not hide a duplicate MAC elsewhere. A problem that touches an element that
  * did not load (its path or message names a name or value written in that element) is left out:
  * it would describe a network other than the one written, and comes back, if it is real, once
  * the element loads. An element holding a reference to an undeclared name counts as not loaded;
@@ -50,12 +50,12 @@ public final class YamlCheck {
       return new YamlCheck(problems, warnings, null, null);
     }
     Report report = Checker.check(network.get());
-    for (Violation v : report.violations()) {
+    for (Problem v : report.problems()) {
       if (!touches(v, load)) {
         problems.add(locate(v, load.locator()));
       }
     }
-    for (Violation v : report.warnings()) {
+    for (Problem v : report.warnings()) {
       if (!touches(v, load)) {
         warnings.add(locate(v, load.locator()));
       }
@@ -63,8 +63,8 @@ public final class YamlCheck {
     return new YamlCheck(problems, warnings, report, load.ok() ? network.get() : null);
   }
 
-  private static boolean touches(Violation v, LoadReport load) {
-    if (load.skippedRules().contains(v.rule())) {
+  private static boolean touches(Problem v, LoadReport load) {
+    if (load.skippedIds().contains(v.id())) {
       return true;
     }
     for (String name : load.unloaded()) {
@@ -75,25 +75,25 @@ public final class YamlCheck {
     return false;
   }
 
-  private static SourceProblem locate(Violation v, Locator locator) {
+  private static SourceProblem locate(Problem v, Locator locator) {
     Optional<Locator.Place> at = locator.find(v.path());
-    return at.map(p -> new SourceProblem(p.file(), p.node().line(), p.node().column(), v.rule(),
+    return at.map(p -> new SourceProblem(p.file(), p.node().line(), p.node().column(), v.id(),
         v.path(), v.message()))
-        .orElse(new SourceProblem(NetworkYaml.NETWORK_FILE, 0, 0, v.rule(), v.path(),
+        .orElse(new SourceProblem(NetworkYaml.NETWORK_FILE, 0, 0, v.id(), v.path(),
             v.message()));
   }
 
-  /** Whether the files loaded and the checker found no violation. */
+  /** Whether the files loaded and the checker found no problem. */
   public boolean ok() {
     return problems.isEmpty();
   }
 
-  /** Every load problem (in file order), then every checker violation. */
+  /** Every load problem (in file order), then every checker problem. */
   public List<SourceProblem> problems() {
     return problems;
   }
 
-  /** The checker's warnings, located like its violations. */
+  /** The checker's warnings, located like its problems. */
   public List<SourceProblem> warnings() {
     return warnings;
   }

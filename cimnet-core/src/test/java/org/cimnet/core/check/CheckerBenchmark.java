@@ -35,16 +35,16 @@ public final class CheckerBenchmark {
         (System.nanoTime() - start) / 1_000_000);
     Network assigned = Ipam.assign(network).network();
     Report report = Checker.check(network);
-    System.out.printf("violations: %d, warnings: %d%n", report.violations().size(),
+    System.out.printf("problems: %d, warnings: %d%n", report.problems().size(),
         report.warnings().size());
-    report.violations().stream().limit(5).forEach(v -> System.out.println("  " + v));
+    report.problems().stream().limit(5).forEach(v -> System.out.println("  " + v));
     time("ipam", runs, () -> Ipam.assign(network));
     if (report.ok()) {
       time("plans", runs, () -> Plans.of(assigned));
     }
     time("names", runs, () -> Naming.records(assigned));
     time("invariants", runs, () -> {
-      List<org.cimnet.core.model.Violation> v = new ArrayList<>();
+      List<org.cimnet.core.model.Problem> v = new ArrayList<>();
       Invariants.check(network, assigned, v, new ArrayList<>());
       return v;
     });
@@ -79,7 +79,7 @@ public final class CheckerBenchmark {
     System.gc();
     System.out.printf("heap in use: %d MB with the network, %d MB with a report held too%n",
         before / (1024 * 1024), (rt.totalMemory() - rt.freeMemory()) / (1024 * 1024));
-    if (kept.violations().size() != report.violations().size()) {
+    if (kept.problems().size() != report.problems().size()) {
       throw new AssertionError("the check is not deterministic");
     }
   }

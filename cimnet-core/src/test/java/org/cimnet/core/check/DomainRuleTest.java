@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.testkit.gen.NetworkGenerator;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -42,8 +42,8 @@ class DomainRuleTest {
   })
   void aDomainTheNetworkMayNotAnswerForIsRefusedSayingWhy(String domain, String reason) {
     Report report = Checker.check(with(domain));
-    List<Violation> found = report.violations().stream()
-        .filter(v -> v.rule().equals(RuleIds.DOMAIN_NOT_PRIVATE)).toList();
+    List<Problem> found = report.problems().stream()
+        .filter(v -> v.id().equals(ProblemIds.DOMAIN_NOT_PRIVATE)).toList();
     assertEquals(1, found.size(), report::toText);
     assertEquals("[domain.not-private] domain: Network 'n1': domain '" + domain + "' " + reason
         + ": every nameserver answers for all names under the domain, so it must be one you"
@@ -57,7 +57,7 @@ class DomainRuleTest {
       "example.com", "lab.example.co.uk", "corp.lan"})
   void aDomainUnderOneTheUserOwnsOrAPrivateOneIsFine(String domain) {
     Report report = Checker.check(with(domain));
-    assertTrue(report.violations().stream()
-        .noneMatch(v -> v.rule().equals(RuleIds.DOMAIN_NOT_PRIVATE)), report::toText);
+    assertTrue(report.problems().stream()
+        .noneMatch(v -> v.id().equals(ProblemIds.DOMAIN_NOT_PRIVATE)), report::toText);
   }
 }

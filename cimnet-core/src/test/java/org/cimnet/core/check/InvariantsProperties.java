@@ -32,7 +32,7 @@ import org.cimnet.core.model.Nic;
 import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Spine;
 import org.cimnet.core.model.Subnet;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.testkit.gen.NetworkGenerator;
 
 /**
@@ -64,13 +64,13 @@ class InvariantsProperties {
   @Property(tries = 100)
   void everyGeneratedNetworkPasses(@ForAll("specs") NetworkGenerator.Spec spec) {
     Report report = Checker.check(NetworkGenerator.generate(spec));
-    assertEquals(List.of(), report.violations());
+    assertEquals(List.of(), report.problems());
     assertEquals(List.of(), report.warnings());
   }
 
   /** One fault, injected into any generated network; the rules it may be reported under. */
   enum Fault {
-    DUPLICATE_ADDRESS(RuleIds.ADDRESS_DUPLICATE, n -> {
+    DUPLICATE_ADDRESS(ProblemIds.ADDRESS_DUPLICATE, n -> {
       // Fix the host's address first: IPAM would move an open one away from a fixed clash.
       Host h0 = Ipam.assign(n).network().hosts().get(0);
       Ipv4Address taken = h0.addresses().get(0).address().orElseThrow();
@@ -78,37 +78,37 @@ class InvariantsProperties {
           .container(Container.builder(ContainerKind.LXC, "dup").on(h0.name())
           .attach(h0.addresses().get(0).subnet(), taken.toString())).build();
     }),
-    ADDRESS_OUTSIDE_SUBNET(RuleIds.ADDRESS_OUTSIDE_SUBNET, n -> n.toBuilder()
+    ADDRESS_OUTSIDE_SUBNET(ProblemIds.ADDRESS_OUTSIDE_SUBNET, n -> n.toBuilder()
         .container(Container.builder(ContainerKind.VM, "stray").on(n.hosts().get(0).name())
             .attach(n.hosts().get(0).addresses().get(0).subnet(), "192.0.2.55")).build()),
-    RESERVED_ADDRESS(RuleIds.ADDRESS_RESERVED, n -> {
+    RESERVED_ADDRESS(ProblemIds.ADDRESS_RESERVED, n -> {
       String s = n.hosts().get(0).addresses().get(0).subnet();
       String gateway = n.subnet(s).orElseThrow().cidr().address(1).toString();
       return n.toBuilder().container(Container.builder(ContainerKind.VM, "gwclaim")
           .on(n.hosts().get(0).name()).attach(s, gateway)).build();
     }),
-    OVERLAPPING_SUBNET(RuleIds.SUBNET_OVERLAP, n -> {
+    OVERLAPPING_SUBNET(ProblemIds.SUBNET_OVERLAP, n -> {
       Prefix first = n.subnets().get(0).cidr();
       return n.toBuilder().subnet(Subnet.builder("ovl",
           new Prefix(first.network(), first.length() + 1).toString()).reserved()).build();
     }),
-    DUPLICATE_VLAN(RuleIds.VLAN_DUPLICATE, n -> n.toBuilder()
+    DUPLICATE_VLAN(ProblemIds.VLAN_DUPLICATE, n -> n.toBuilder()
         .replaceSubnet(n.subnets().get(0).withVlan(4000))
         .replaceSubnet(n.subnets().get(1).withVlan(4000)).build()),
-    DANGLING_CONTAINER_HOST(RuleIds.REF_HOST, n -> {
+    DANGLING_CONTAINER_HOST(ProblemIds.REF_HOST, n -> {
       Container c = n.containers().get(0);
       return n.toBuilder().replaceContainer(new Container(c.name(), c.kind(), "ghost",
           c.attachments(), c.publishes())).build();
     }),
-    DANGLING_ATTACHMENT(RuleIds.REF_SUBNET, n -> {
+    DANGLING_ATTACHMENT(ProblemIds.REF_SUBNET, n -> {
       Container c = n.containers().get(0);
       return n.toBuilder().replaceContainer(c.withAttachments(List.of(new Attachment(
           "nowhere", Optional.empty(), Optional.empty())))).build();
     }),
-    DANGLING_RULE_SUBNET(RuleIds.REF_SUBNET, n -> n.toBuilder().rule(new Rule(
-        Endpoint.subnet(n.subnets().get(0).name()), Endpoint.subnet("nowhere"), List.of()))
+    DANGLING_RULE_SUBNET(ProblemIds.REF_SUBNET, n -> n.toBuilder().rule(new Rule(
+        Endpoint.ofSubnet(n.subnets().get(0).name()), Endpoint.ofSubnet("nowhere"), List.of()))
         .build()),
-    SPINE_OVER_CAPACITY(RuleIds.SPINE_CAPACITY, n -> {
+    SPINE_OVER_CAPACITY(ProblemIds.SPINE_CAPACITY, n -> {
       long used = n.links().stream().mapToLong(l -> l instanceof Link.Trunk t
           ? (t.spine().equals("spine1") ? 1 : 0)
           : (((Link.Interconnect) l).spine().equals("spine1") ? 1 : 0)
@@ -118,8 +118,8 @@ class InvariantsProperties {
       spines.set(0, new Spine("spine1", (int) used - 1));
       spines.forEach(b::spine);
       return b.build();
-    }, RuleIds.LINK_PORT_RANGE),
-    PORT_REUSE(RuleIds.LINK_PORT_REUSE, n -> {
+    }, ProblemIds.LINK_PORT_RANGE),
+    PORT_REUSE(ProblemIds.LINK_PORT_REUSE, n -> {
       // Move the first trunk onto the port another link already uses on its spine.
       List<Link> links = new ArrayList<>(n.links());
       int first = firstTrunk(links);
@@ -138,26 +138,26 @@ class InvariantsProperties {
       links.forEach(b::link);
       return b.build();
     }),
-    DUPLICATE_NIC_MAC(RuleIds.MAC_DUPLICATE, n -> withFirstHost(n, h -> {
+    DUPLICATE_NIC_MAC(ProblemIds.MAC_DUPLICATE, n -> withFirstHost(n, h -> {
       List<Nic> nics = new ArrayList<>(h.nics());
       nics.set(1, new Nic(nics.get(1).name(), nics.get(0).mac()));
       return new Host(h.name(), nics, h.leaves(), h.addresses(), h.router(), h.nameserver());
     })),
-    MULTICAST_MAC(RuleIds.MAC_NOT_UNICAST, n -> withFirstHost(n, h -> {
+    MULTICAST_MAC(ProblemIds.MAC_NOT_UNICAST, n -> withFirstHost(n, h -> {
       List<Nic> nics = new ArrayList<>(h.nics());
       nics.set(0, new Nic(nics.get(0).name(), Optional.of(MacAddress.parse(
           "01:00:5e:00:00:01"))));
       return new Host(h.name(), nics, h.leaves(), h.addresses(), h.router(), h.nameserver());
     })),
-    LEAF_NAMED_UPLINK(RuleIds.LEAF_RESERVED_NAME, n -> withFirstHost(n, h -> {
+    LEAF_NAMED_UPLINK(ProblemIds.LEAF_RESERVED_NAME, n -> withFirstHost(n, h -> {
       List<Leaf> leaves = new ArrayList<>(h.leaves());
       leaves.set(0, new Leaf("uplink", leaves.get(0).subnets()));
       return new Host(h.name(), h.nics(), leaves, h.addresses(), h.router(), h.nameserver());
     })),
-    NAME_TAKEN_BY_GATEWAY(RuleIds.NAME_DUPLICATE, n -> n.toBuilder()
+    NAME_TAKEN_BY_GATEWAY(ProblemIds.NAME_DUPLICATE, n -> n.toBuilder()
         .container(Container.builder(ContainerKind.DOCKER, "gw").on(n.hosts().get(0).name())
             .attach(n.hosts().get(0).addresses().get(0).subnet())).build()),
-    UNWIRED_HOST(RuleIds.LEAF_SPINE_UNREACHABLE, n -> {
+    UNWIRED_HOST(ProblemIds.LEAF_SPINE_UNREACHABLE, n -> {
       String h0 = n.hosts().get(0).name();
       Network.Builder b = n.toBuilder().clearLinks();
       n.links().stream().filter(l -> !(l instanceof Link.Trunk t && t.host().equals(h0)))
@@ -207,7 +207,7 @@ class InvariantsProperties {
   void everySingleFaultIsCaughtUnderItsOwnRule(@ForAll("specs") NetworkGenerator.Spec spec,
       @ForAll Fault fault) {
     Network faulty = fault.inject.apply(NetworkGenerator.generate(spec));
-    Set<String> rules = Checker.check(faulty).violations().stream().map(Violation::rule)
+    Set<String> rules = Checker.check(faulty).problems().stream().map(Problem::id)
         .collect(Collectors.toCollection(TreeSet::new));
     assertTrue(rules.contains(fault.rule), fault + " not reported as " + fault.rule + ": "
         + rules);

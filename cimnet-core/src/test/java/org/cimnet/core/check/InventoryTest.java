@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.core.model.Watch;
 import org.cimnet.core.plan.Admission;
 import org.cimnet.core.plan.BridgePlan;
@@ -22,7 +22,7 @@ import org.cimnet.core.yaml.LoadReport;
 import org.cimnet.core.yaml.NetworkYaml;
 import org.junit.jupiter.api.Test;
 
-/** The inventory and the watcher's settings: DSL, YAML, checker rules and closed admission. */
+/** The inventory and the watcher's settings: DSL, YAML, checker problems and closed admission. */
 public class InventoryTest {
 
   public static Network.Builder base() {
@@ -45,7 +45,7 @@ public class InventoryTest {
   }
 
   private static List<String> rules(Network n) {
-    return Checker.check(n).violations().stream().map(Violation::rule).toList();
+    return Checker.check(n).problems().stream().map(Problem::id).toList();
   }
 
   @Test
@@ -67,14 +67,14 @@ public class InventoryTest {
     Network n = base().device(device("ilo-a", "52:54:00:00:01:00", "ilo", "a"))
         .device(device("ws1", "3c:ec:ef:00:00:02", "workstation", "a"))
         .device(device("ws2", "3c:ec:ef:00:00:02", "workstation", "b")).build();
-    List<Violation> v = Checker.check(n).violations();
-    assertEquals(2, v.stream().filter(x -> x.rule().equals(RuleIds.MAC_DUPLICATE)).count(),
+    List<Problem> v = Checker.check(n).problems();
+    assertEquals(2, v.stream().filter(x -> x.id().equals(ProblemIds.MAC_DUPLICATE)).count(),
         v::toString);
-    Violation nic = v.stream().filter(x -> x.path().equals("devices[ilo-a].mac")).findFirst()
+    Problem nic = v.stream().filter(x -> x.path().equals("devices[ilo-a].mac")).findFirst()
         .orElseThrow();
     assertEquals("Device 'ilo-a' has MAC '52:54:00:00:01:00', already used by NIC 'eth0' of"
         + " host 'hv': every MAC must be unique", nic.message());
-    Violation dev = v.stream().filter(x -> x.path().equals("devices[ws2].mac")).findFirst()
+    Problem dev = v.stream().filter(x -> x.path().equals("devices[ws2].mac")).findFirst()
         .orElseThrow();
     assertTrue(dev.message().contains("already used by device 'ws1' of the inventory"),
         dev.message());
@@ -89,21 +89,21 @@ public class InventoryTest {
         .device(device("d5", "3c:ec:ef:00:00:05", "ilo", "a").cable("s1", 7))
         .device(device("d6", "3c:ec:ef:00:00:06", "ilo", "a").cable("s1", 7))
         .watch(watch().enforce("gone", "closed")).build();
-    List<Violation> v = Checker.check(n).violations();
-    assertTrue(v.contains(new Violation(RuleIds.REF_SUBNET, "devices[d1].subnet",
+    List<Problem> v = Checker.check(n).problems();
+    assertTrue(v.contains(new Problem(ProblemIds.REF_SUBNET, "devices[d1].subnet",
         "Device 'd1': subnet 'nope' is not declared")), v::toString);
-    assertTrue(v.contains(new Violation(RuleIds.REF_SPINE, "devices[d2].spine",
+    assertTrue(v.contains(new Problem(ProblemIds.REF_SPINE, "devices[d2].spine",
         "Device 'd2': spine 's9' is not declared")), v::toString);
-    assertTrue(v.contains(new Violation(RuleIds.LINK_PORT_RANGE, "devices[d3].port",
+    assertTrue(v.contains(new Problem(ProblemIds.LINK_PORT_RANGE, "devices[d3].port",
         "Device 'd3': port '9' of spine 's1' does not exist: its ports are 1 to 8")),
         v::toString);
-    assertTrue(v.contains(new Violation(RuleIds.LINK_PORT_REUSE, "devices[d4].port",
+    assertTrue(v.contains(new Problem(ProblemIds.LINK_PORT_REUSE, "devices[d4].port",
         "Device 'd4': port '2' of spine 's1' is already used by trunk 'hv.eth0' (links[1]):"
             + " a port takes one cable")), v::toString);
-    assertTrue(v.contains(new Violation(RuleIds.LINK_PORT_REUSE, "devices[d6].port",
+    assertTrue(v.contains(new Problem(ProblemIds.LINK_PORT_REUSE, "devices[d6].port",
         "Device 'd6': port '7' of spine 's1' is already used by device 'd5': a port takes one"
             + " cable")), v::toString);
-    assertTrue(v.contains(new Violation(RuleIds.REF_SUBNET, "watch.enforcement[gone]",
+    assertTrue(v.contains(new Problem(ProblemIds.REF_SUBNET, "watch.enforcement[gone]",
         "Watch: subnet 'gone' is not declared")), v::toString);
   }
 
@@ -157,14 +157,14 @@ public class InventoryTest {
     LoadReport report = NetworkYaml.read(network, parts);
     assertFalse(report.ok());
     String text = report.toText();
-    assertTrue(text.contains("devices[0].mac: Device 'd1': '3c:ec:ef:00:00:0g' is not a MAC"),
+    assertTrue(text.contains("devices[d1].mac: Device 'd1': '3c:ec:ef:00:00:0g' is not a MAC"),
         text);
-    assertTrue(text.contains("devices[1].subnet: Device 'd2': Subnet 'aa' is not declared"
+    assertTrue(text.contains("devices[d2].subnet: Device 'd2': Subnet 'aa' is not declared"
         + " under subnets in network.yaml (did you mean 'a'?)"), text);
-    assertTrue(text.contains("devices[2]: Device 'd3': give both 'spine' and 'port'"), text);
-    assertTrue(text.contains("watch.enforcement.a: Watch: subnet 'a': enforcement 'block' is"
+    assertTrue(text.contains("devices[d3]: Device 'd3': give both 'spine' and 'port'"), text);
+    assertTrue(text.contains("watch.enforcement[a]: Watch: subnet 'a': enforcement 'block' is"
         + " not known"), text);
-    assertTrue(text.contains("watch.enforcement.zz: Watch: Subnet 'zz' is not declared"), text);
+    assertTrue(text.contains("watch.enforcement[zz]: Watch: Subnet 'zz' is not declared"), text);
     assertTrue(text.contains("watch.handlers[0].run: Watch handler on 'seen': the program"
         + " 'notify' must be an absolute path"), text);
   }

@@ -57,10 +57,10 @@ class ChangePlanTest {
         Assertions the change breaks:
           Assertion 'never(dmz, lan)': violated by src 10.0.4.2, dst 10.0.1.2, tcp/22, allowed by can_connect(dmz, lan, tcp/22); path: dmz -> lan
 
-        New violations:
+        New problems:
           (none)
 
-        Violations fixed:
+        Problems fixed:
           (none)
         """.formatted(address(plan), mac(plan)), text);
   }
@@ -83,7 +83,7 @@ class ChangePlanTest {
         + " by src 10.0.4.2, dst "), plan.brokenAssertions()::toString);
     assertTrue(plan.brokenAssertions().get(0).endsWith("; path: dmz -> bridge (dmz, lan) -> lan"),
         plan.brokenAssertions()::toString);
-    assertEquals(List.of(), plan.newViolations());
+    assertEquals(List.of(), plan.newProblems());
   }
 
   @Test

@@ -28,7 +28,7 @@ import org.cimnet.core.model.HostAddress;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Role;
 import org.cimnet.core.model.Subnet;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.testkit.gen.NetworkGenerator;
 
 class IpamProperties {
@@ -109,7 +109,7 @@ class IpamProperties {
     boolean full = taken == target.cidr().size() - 4;
     if (full) {
       assertEquals(List.of("ipam.subnet-full"),
-          after.problems().stream().map(Violation::rule).toList());
+          after.problems().stream().map(Problem::id).toList());
       assertFalse(now.containsKey("added/" + target.name()));
     } else {
       assertEquals(List.of(), after.problems());
@@ -186,7 +186,7 @@ class IpamProperties {
         + " assignable addresses are taken";
     assertEquals("Subnet 'tiny' (10.0.0.0/" + prefix + ") " + why + "; cannot place container 'c"
         + assignable + "': widen the subnet or move it", result.problems().get(0).message());
-    assertEquals("ipam.subnet-full", result.problems().get(0).rule());
+    assertEquals("ipam.subnet-full", result.problems().get(0).id());
   }
 
   @Property(tries = 20)

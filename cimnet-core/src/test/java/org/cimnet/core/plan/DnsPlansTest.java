@@ -18,7 +18,7 @@ import org.cimnet.core.check.Report;
 import org.cimnet.core.ipam.Naming;
 import org.cimnet.core.ipam.Naming.NameRecord;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.cimnet.core.plan.DnsPlan.Access;
 import org.cimnet.core.plan.DnsPlan.Action;
 import org.cimnet.core.plan.DnsPlan.Delegation;
@@ -251,26 +251,26 @@ class DnsPlansTest {
               .address("big", "10.1.0.1").router())
           .build();
       Report report = Checker.check(n);
-      assertEquals(List.of(new Violation("dns.ptr", "hosts[a].addresses[big]",
+      assertEquals(List.of(new Problem("dns.ptr", "hosts[a].addresses[big]",
           "Address '10.1.0.1' has two names, 'gw.big.t.example' and 'a.big.t.example': an"
               + " address has exactly one PTR, so it may have one name only")),
-          report.violations().stream().filter(v -> v.rule().startsWith("dns.")).toList());
+          report.problems().stream().filter(v -> v.id().startsWith("dns.")).toList());
     }
 
     @Test
     void theCheckerReportsANameGivenToTwoElements() {
       Network n = twoHosts().container(lxc("gw").on("a").attach("big", "10.1.0.30")).build();
       Report report = Checker.check(n);
-      // One fault, one rule id: name.duplicate reports it; the DNS rules stay silent.
-      assertEquals(List.of(new Violation("name.duplicate", "containers[gw].attachments[big]",
+      // One fault, one problem id: name.duplicate reports it; the DNS rules stay silent.
+      assertEquals(List.of(new Problem("name.duplicate", "containers[gw].attachments[big]",
           "Name 'gw.big.t.example' of container 'gw' in subnet 'big' is already the name of the"
               + " gateway of subnet 'big' (host 'a'): every DNS name must be unique; rename one"
-              + " of them")), report.violations());
+              + " of them")), report.problems());
     }
 
     @Test
-    void aValidNetworkHasNoDnsViolations() {
-      assertEquals(List.of(), Checker.check(twoHosts().build()).violations());
+    void aValidNetworkHasNoDnsProblems() {
+      assertEquals(List.of(), Checker.check(twoHosts().build()).problems());
     }
   }
 }

@@ -161,9 +161,9 @@ class PlacementTest {
             .nic("eth1", "52:54:00:00:07:12").leaf("l1", "lan", "mgmt", "dmz").leaf("l2", "iot")
             .address("lan").router("mgmt", "iot", "dmz").nameserver("mgmt").build())
         .build());
-    assertEquals(List.of("subnet.routers"), report.violations().stream()
-        .map(v -> v.rule()).toList(), report::toText);
-    assertTrue(report.violations().get(0).message().startsWith("Subnet 'dmz': hosts 'core'"
+    assertEquals(List.of("subnet.routers"), report.problems().stream()
+        .map(v -> v.id()).toList(), report::toText);
+    assertTrue(report.problems().get(0).message().startsWith("Subnet 'dmz': hosts 'core'"
         + " and 'edge' both route it"), report::toText);
   }
 }

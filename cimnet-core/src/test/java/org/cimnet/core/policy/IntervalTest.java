@@ -124,23 +124,23 @@ class IntervalTest {
   @Test
   void serviceWitnessesAreTheLowestMember() {
     ServiceSet web = ServiceSet.of(List.of(Service.parse("udp/53"), Service.parse("tcp/443")));
-    assertEquals(Flow.Protocol.TCP, web.witnessProtocol());
+    assertEquals(Packet.Protocol.TCP, web.witnessProtocol());
     assertEquals(443, web.witnessPort());
     ServiceSet ping = ServiceSet.of(Service.parse("icmp"));
-    assertEquals(Flow.Protocol.ICMP, ping.witnessProtocol());
+    assertEquals(Packet.Protocol.ICMP, ping.witnessProtocol());
     assertEquals(0, ping.witnessPort());
-    assertEquals("tcp/1", new Flow(Ipv4Address.parse("10.0.0.1"), Ipv4Address.parse("10.0.0.2"),
+    assertEquals("tcp/1", new Packet(Ipv4Address.parse("10.0.0.1"), Ipv4Address.parse("10.0.0.2"),
         ServiceSet.any().witnessProtocol(), ServiceSet.any().witnessPort()).service());
-    assertTrue(ServiceSet.any().contains(Flow.Protocol.OTHER, 0));
-    assertFalse(ServiceSet.of(Service.parse("tcp")).contains(Flow.Protocol.UDP, 53));
+    assertTrue(ServiceSet.any().contains(Packet.Protocol.OTHER, 0));
+    assertFalse(ServiceSet.of(Service.parse("tcp")).contains(Packet.Protocol.UDP, 53));
   }
 
   @Test
   void flowsRejectPortsTheirProtocolDoesNotHave() {
     Ipv4Address a = Ipv4Address.parse("10.0.0.1");
-    assertThrows(IllegalArgumentException.class, () -> new Flow(a, a, Flow.Protocol.TCP, 0));
-    assertThrows(IllegalArgumentException.class, () -> new Flow(a, a, Flow.Protocol.ICMP, 8));
+    assertThrows(IllegalArgumentException.class, () -> new Packet(a, a, Packet.Protocol.TCP, 0));
+    assertThrows(IllegalArgumentException.class, () -> new Packet(a, a, Packet.Protocol.ICMP, 8));
     assertEquals("src 10.0.0.1, dst 10.0.0.1, icmp",
-        new Flow(a, a, Flow.Protocol.ICMP, 0).toString());
+        new Packet(a, a, Packet.Protocol.ICMP, 0).toString());
   }
 }

@@ -53,11 +53,11 @@ public final class PolicyBenchmark {
         Report report = Checker.check(network);
         long[] matrix = time(() -> report.matrix().toText());
         System.out.printf("  round %d: Checker.check %s | Policy.compile %s | Prover.prove %s"
-            + " | 5 assertions through %d relays %s | matrix text %s (%d lines) | %d violations,"
+            + " | 5 assertions through %d relays %s | matrix text %s (%d lines) | %d problems,"
             + " proofs %s%n", round, ms(check), ms(compile), ms(prove),
             stressedPolicy.relays().size(), ms(stress), ms(matrix),
             report.matrix().toText().lines().count(),
-            report.violations().size(),
+            report.problems().size(),
             report.proofs().stream().map(p -> p.status().key()).toList());
       }
     }

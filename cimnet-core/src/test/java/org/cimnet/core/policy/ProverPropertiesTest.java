@@ -280,16 +280,16 @@ class ProverPropertiesTest {
             held.put(base + 6, h.name());
           }
           boolean holds = held.keySet().stream().anyMatch(a -> a >= base && a < base + 8);
-          Endpoint host = Endpoint.host(h.name());
+          Endpoint host = Endpoint.ofHost(h.name());
           if (holds) {
-            rules.add(new Rule(Endpoint.subnet(name), host, List.of(Service.parse("icmp"))));
+            rules.add(new Rule(Endpoint.ofSubnet(name), host, List.of(Service.parse("icmp"))));
           }
           if (h.nameserver()) {
             dns.add(new long[] {base, base + 6});
           }
         }
         if (n.subnets().stream().anyMatch(s -> s.zone().equals("management"))) {
-          rules.add(new Rule(Endpoint.zone("management"), Endpoint.host(h.name()),
+          rules.add(new Rule(Endpoint.ofZone("management"), Endpoint.ofHost(h.name()),
               List.of(Service.parse("tcp/22"))));
         }
       }
@@ -342,13 +342,13 @@ class ProverPropertiesTest {
       return !privateAddress(a) && !(n.publicSupernet() && n.supernet().contains(address));
     }
 
-    static boolean matches(List<Service> services, Flow.Protocol protocol, int port) {
+    static boolean matches(List<Service> services, Packet.Protocol protocol, int port) {
       for (Service s : services) {
         boolean hit = switch (s.protocol()) {
           case ANY -> true;
-          case ICMP -> protocol == Flow.Protocol.ICMP;
-          case TCP -> protocol == Flow.Protocol.TCP && port >= s.fromPort() && port <= s.toPort();
-          case UDP -> protocol == Flow.Protocol.UDP && port >= s.fromPort() && port <= s.toPort();
+          case ICMP -> protocol == Packet.Protocol.ICMP;
+          case TCP -> protocol == Packet.Protocol.TCP && port >= s.fromPort() && port <= s.toPort();
+          case UDP -> protocol == Packet.Protocol.UDP && port >= s.fromPort() && port <= s.toPort();
         };
         if (hit) {
           return true;
@@ -357,7 +357,7 @@ class ProverPropertiesTest {
       return false;
     }
 
-    boolean allowed(long s, long d, Flow.Protocol protocol, int port) {
+    boolean allowed(long s, long d, Packet.Protocol protocol, int port) {
       for (Subnet x : subnets) {
         if (x.cidr().contains(Ipv4Address.of(s)) && x.cidr().contains(Ipv4Address.of(d))
             && !held.containsKey(s) && !held.containsKey(d)) {
@@ -372,20 +372,20 @@ class ProverPropertiesTest {
       for (long[] x : dns) {
         boolean fromSubnet = s >= x[0] && s < x[0] + 8 && !held.containsKey(s);
         if (fromSubnet && d == x[1] && port == 53
-            && (protocol == Flow.Protocol.UDP || protocol == Flow.Protocol.TCP)) {
+            && (protocol == Packet.Protocol.UDP || protocol == Packet.Protocol.TCP)) {
           return true;
         }
       }
       return false;
     }
 
-    boolean allowed(Flow f) {
+    boolean allowed(Packet f) {
       return allowed(f.src().toLong(), f.dst().toLong(), f.protocol(), f.port());
     }
 
     /** Whether some packet of any protocol and port goes from {@code s} to {@code d}. */
     boolean anyAllowed(long s, long d) {
-      for (Flow.Protocol protocol : Flow.Protocol.values()) {
+      for (Packet.Protocol protocol : Packet.Protocol.values()) {
         if (protocol.hasPorts()) {
           for (int port : ports) {
             if (allowed(s, d, protocol, port)) {
@@ -448,7 +448,7 @@ class ProverPropertiesTest {
     boolean directServices(Endpoint f, Endpoint t, ServiceSet claimed) {
       List<Long> sources = universe.stream().filter(s -> in(f, s)).toList();
       List<Long> targets = universe.stream().filter(d -> in(t, d)).toList();
-      for (Flow.Protocol protocol : Flow.Protocol.values()) {
+      for (Packet.Protocol protocol : Packet.Protocol.values()) {
         for (int port : protocol.hasPorts() ? ports : List.of(0)) {
           boolean used = false;
           for (long s : sources) {
@@ -467,22 +467,22 @@ class ProverPropertiesTest {
     /** Checks every hop of a counterexample with this model. */
     void confirm(Assertion a, Path path) {
       List<Hop> hops = path.hops();
-      assertTrue(in(a.from(), hops.get(0).flow().src().toLong()), "src in " + a.from());
-      assertTrue(in(a.to(), hops.get(hops.size() - 1).flow().dst().toLong()),
+      assertTrue(in(a.from(), hops.get(0).packet().src().toLong()), "src in " + a.from());
+      assertTrue(in(a.to(), hops.get(hops.size() - 1).packet().dst().toLong()),
           "dst in " + a.to());
       for (int i = 0; i < hops.size(); i++) {
         Hop hop = hops.get(i);
-        assertTrue(allowed(hop.flow()), "hop " + hop);
+        assertTrue(allowed(hop.packet()), "hop " + hop);
         for (Rule r : hop.rules()) {
-          assertTrue(in(r.from(), hop.flow().src().toLong()) && in(r.to(),
-              hop.flow().dst().toLong()) && matches(r.services(), hop.flow().protocol(),
-              hop.flow().port()), r + " allows " + hop.flow());
+          assertTrue(in(r.from(), hop.packet().src().toLong()) && in(r.to(),
+              hop.packet().dst().toLong()) && matches(r.services(), hop.packet().protocol(),
+              hop.packet().port()), r + " allows " + hop.packet());
         }
         if (i < path.relays().size()) {
           Container relay = n.container(path.relays().get(i)).orElseThrow();
           assertTrue(relay.attachments().size() >= 2, relay.name() + " is multi-homed");
-          assertTrue(addresses(relay).contains(hop.flow().dst().toLong())
-              && addresses(relay).contains(hops.get(i + 1).flow().src().toLong()),
+          assertTrue(addresses(relay).contains(hop.packet().dst().toLong())
+              && addresses(relay).contains(hops.get(i + 1).packet().src().toLong()),
               "hops meet at relay " + relay.name());
         }
       }

@@ -10,7 +10,7 @@ import org.cimnet.core.check.Report;
 import org.cimnet.core.dsl.Cimnet;
 import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.junit.jupiter.api.Test;
 
 /** The prover, explain and the matrix on the seed's shape, with exact texts. */
@@ -50,10 +50,10 @@ class ProverTest {
   void sshFromDmzIntoInternalBreaksTheDmzAssertion() {
     Report report = Checker.check(SeedShape.builder()
         .canConnect("dmz", "internal", "tcp/22").build());
-    assertEquals(List.of(new Violation("policy.assertion", "assertions[0]",
+    assertEquals(List.of(new Problem("policy.assertion", "assertions[0]",
         "Assertion 'never(zone:dmz, zone:private)': violated by src 192.168.4.2, dst 192.168.3.2,"
             + " tcp/22, allowed by can_connect(dmz, internal, tcp/22); path: dmz -> internal")),
-        report.violations());
+        report.problems());
     // A violated assertion fails the report and does not hold.
     assertFalse(report.ok());
     assertTrue(report.validatedIfOk().isEmpty());
@@ -65,7 +65,7 @@ class ProverTest {
         java.util.Optional.empty(), "zone 'x' has no subnets");
     assertFalse(skipped.holds(), "a skipped assertion is not proven");
     Path path = proof.counterexample().orElseThrow();
-    assertEquals("src 192.168.4.2, dst 192.168.3.2, tcp/22", path.first().flow().toString());
+    assertEquals("src 192.168.4.2, dst 192.168.3.2, tcp/22", path.first().packet().toString());
     assertEquals("can_connect(dmz, internal, tcp/22)", path.first().rules().get(0).toString());
     assertTrue(path.direct());
     // The other three still hold.
@@ -86,7 +86,7 @@ class ProverTest {
         "[policy.assertion] assertions[2]: Assertion 'never(internet, zone:private)': violated"
             + " by src 1.0.0.0, dst 192.168.4.30, tcp/80, allowed by can_connect(internet, dmz,"
             + " tcp/80, tcp/443); path: internet -> relay (dmz, comms) -> comms"),
-        report.violations().stream().map(Violation::toString).toList());
+        report.problems().stream().map(Problem::toString).toList());
     Path path = report.proofs().get(0).counterexample().orElseThrow();
     assertEquals(List.of("relay"), path.relays());
     assertEquals(List.of("dmz", "relay (dmz, comms)", "comms"), path.chain());
@@ -128,15 +128,15 @@ class ProverTest {
     Network n = concrete(SeedShape.build());
     Policy policy = Policy.compile(n);
     // The management zone may ssh to every address of the host (default host service)...
-    assertTrue(policy.allows(flow("192.168.6.20", "192.168.6.1", 22)));
-    assertTrue(policy.allows(flow("192.168.6.20", "192.168.4.1", 22)));
+    assertTrue(policy.allows(packet("192.168.6.20", "192.168.6.1", 22)));
+    assertTrue(policy.allows(packet("192.168.6.20", "192.168.4.1", 22)));
     // ...on ssh only, and dmz may not: being in the host's subnet opens nothing on the host.
-    assertFalse(policy.allows(flow("192.168.6.20", "192.168.6.1", 8080)));
-    assertFalse(policy.allows(flow("192.168.4.20", "192.168.4.1", 22)));
-    assertFalse(policy.allows(flow("192.168.4.20", "192.168.4.100", 22)));
+    assertFalse(policy.allows(packet("192.168.6.20", "192.168.6.1", 8080)));
+    assertFalse(policy.allows(packet("192.168.4.20", "192.168.4.1", 22)));
+    assertFalse(policy.allows(packet("192.168.4.20", "192.168.4.100", 22)));
     // A rule into dmz does not reach the host's dmz addresses: forwarding is not the host.
-    assertFalse(policy.allows(flow("192.168.2.20", "192.168.4.1", 22)));
-    assertTrue(policy.allows(flow("192.168.2.20", "192.168.4.20", 22)));
+    assertFalse(policy.allows(packet("192.168.2.20", "192.168.4.1", 22)));
+    assertTrue(policy.allows(packet("192.168.2.20", "192.168.4.20", 22)));
     assertEquals("""
         mgmt -> host:vhost-dev: tcp/22,53 udp/53 icmp
           by can_connect(zone:management, host:vhost-dev, tcp/22)
@@ -164,9 +164,9 @@ class ProverTest {
         .deployFrom("wifi").build())).cell("wifi", "host:vhost-dev").text());
   }
 
-  private static Flow flow(String src, String dst, int port) {
-    return new Flow(org.cimnet.core.addr.Ipv4Address.parse(src),
-        org.cimnet.core.addr.Ipv4Address.parse(dst), Flow.Protocol.TCP, port);
+  private static Packet packet(String src, String dst, int port) {
+    return new Packet(org.cimnet.core.addr.Ipv4Address.parse(src),
+        org.cimnet.core.addr.Ipv4Address.parse(dst), Packet.Protocol.TCP, port);
   }
 
   @Test
@@ -182,7 +182,7 @@ class ProverTest {
     // ilo is reserved (no leaf carries it yet), so the seed's mgmt -> ilo rule is a warning;
     // the seed declares no forwarders, so its hosts resolve nothing on the internet.
     assertEquals("""
-        OK: no violations
+        OK: no problems
           warning [internet.no-forwarders] internet.forwarders: Internet: no forwarders are\
          declared, so every nameserver refuses the names outside 'cim.internal' and the\
          supernet's reverse zones: the hosts themselves (binary cache, NTP, updates) and every\
@@ -236,10 +236,10 @@ class ProverTest {
         .build()));
     assertEquals("skipped never(zone:nope, dmz): zone 'nope' has no subnet",
         proofs.get(4).toText());
-    assertEquals(List.of(new Violation("policy.unresolved", "assertions[4]",
+    assertEquals(List.of(new Problem("policy.unresolved", "assertions[4]",
         "Assertion 'never(zone:nope, dmz)': cannot be proven: zone 'nope' has no subnet")),
         Prover.warnings(proofs));
-    assertEquals(List.of(), Prover.violations(proofs));
+    assertEquals(List.of(), Prover.problems(proofs));
   }
 
   @Test
@@ -247,9 +247,9 @@ class ProverTest {
     // ...but the checker refuses the dangling zone first (ref.zone), so a mistyped zone never
     // passes as an assertion that is merely skipped.
     Report report = Checker.check(SeedShape.builder().never("zone:nope", "dmz").build());
-    assertEquals(List.of(new Violation("ref.zone", "assertions[4].from",
+    assertEquals(List.of(new Problem("ref.zone", "assertions[4].from",
         "Assertion never(zone:nope, dmz): no subnet is in zone 'nope': declare one there, or name"
-            + " a zone that has subnets")), report.violations());
+            + " a zone that has subnets")), report.problems());
     assertFalse(report.proved());
   }
 

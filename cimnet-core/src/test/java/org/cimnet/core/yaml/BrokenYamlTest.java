@@ -69,11 +69,11 @@ class BrokenYamlTest {
     }
     YamlCheck checked = YamlCheck.of(report);
     assertEquals(name.startsWith("checker-"), checked.problems().stream()
-        .allMatch(SourceProblem::violation), "only checker cases have only violations");
+        .allMatch(SourceProblem::fromChecker), "only checker cases have only checker problems");
     for (SourceProblem p : checked.problems()) {
       assertTrue(p.line() > 0, "a problem without a place: " + p);
     }
-    actual += "\nchecked together (load problems, then the checker's violations):\n"
+    actual += "\nchecked together (load problems, then the checker's problems):\n"
         + checked.toText();
     Path expected = DIR.resolve(name + ".expected");
     if (UPDATE) {

@@ -79,7 +79,7 @@ class YamlCheckTest {
   @Test
   void loadAndCheckerProblemsComeTogetherEachWithItsPlace() {
     String network = NETWORK
-        // a checker violation: outside the supernet
+        // a checker problem: outside the supernet
         .replace("cidr: 10.0.4.0/24", "cidr: 10.9.4.0/24")
         // a load problem elsewhere
         .replace("kind: docker", "kind: podman");
@@ -88,13 +88,13 @@ class YamlCheckTest {
     assertFalse(check.ok());
     assertTrue(check.validated().isEmpty());
     List<String> lines = check.problems().stream().map(SourceProblem::toString).toList();
-    assertEquals("network.yaml:29:11: containers[0].kind: Container kind 'podman' is not known:"
+    assertEquals("network.yaml:29:11: containers[web].kind: Container kind 'podman' is not known:"
         + " use vm, lxc, docker, kubernetes or nixos-container", lines.get(0));
     assertTrue(lines.contains("network.yaml:7:11: [subnet.outside-supernet] subnets[dmz].cidr:"
         + " Subnet 'dmz': cidr '10.9.4.0/24' is outside the supernet '10.0.0.0/16'"),
         check::toText);
-    // A NIC's MAC lives in parts.yaml: the violation points there, at the second NIC's MAC.
-    assertTrue(check.problems().stream().anyMatch(p -> p.rule().equals("mac.duplicate")
+    // A NIC's MAC lives in parts.yaml: the problem points there, at the second NIC's MAC.
+    assertTrue(check.problems().stream().anyMatch(p -> p.id().equals("mac.duplicate")
         && p.file().equals("parts.yaml") && p.line() == 10 && p.column() == 14),
         check::toText);
     assertTrue(check.toText().startsWith(check.problems().size()
@@ -108,7 +108,7 @@ class YamlCheckTest {
         .replace("kind: docker", "kind: podman"), PARTS);
     assertEquals("""
         2 problems (the checker ran on the elements that loaded):
-          network.yaml:29:11: containers[0].kind: Container kind 'podman' is not known: use vm,\
+          network.yaml:29:11: containers[web].kind: Container kind 'podman' is not known: use vm,\
          lxc, docker, kubernetes or nixos-container
           network.yaml:7:11: [subnet.outside-supernet] subnets[dmz].cidr: Subnet 'dmz': cidr\
          '10.9.4.0/24' is outside the supernet '10.0.0.0/16'
@@ -116,15 +116,15 @@ class YamlCheckTest {
   }
 
   @Test
-  void aViolationOfAnElementThatDidNotLoadIsLeftOut() {
+  void aProblemOfAnElementThatDidNotLoadIsLeftOut() {
     // dmz does not load; the leaf, the container and the assertion naming it must not become
-    // "subnet 'dmz' is not declared" violations, while a real one elsewhere is still reported.
+    // "subnet 'dmz' is not declared" problems, while a real one elsewhere is still reported.
     YamlCheck check = NetworkYaml.check(NETWORK.replace("cidr: 10.0.4.0/24", "cidr: 10.0.4.0/33")
         .replace("lan: 10.0.1.10", "lan: 10.0.2.10"), PARTS);
     assertEquals(List.of("", "address.outside-subnet"), check.problems().stream()
-        .map(SourceProblem::rule).toList(), check::toText);
-    assertTrue(check.report().orElseThrow().violations().stream()
-        .anyMatch(v -> v.rule().equals("ref.subnet")), "the checker did see the dangling dmz");
+        .map(SourceProblem::id).toList(), check::toText);
+    assertTrue(check.report().orElseThrow().problems().stream()
+        .anyMatch(v -> v.id().equals("ref.subnet")), "the checker did see the dangling dmz");
   }
 
   @Test

@@ -225,7 +225,7 @@ final class Html {
             + " them."));
         case VIOLATED -> {
           Path path = proof.counterexample().orElseThrow();
-          out.append(e("Counterexample: " + path.first().flow() + ", allowed "
+          out.append(e("Counterexample: " + path.first().packet() + ", allowed "
               + path.first().reason() + "; path: " + path.chainText()));
         }
         case SKIPPED -> out.append(e("Not proven: " + proof.note()));

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.cimnet.core.yaml.YamlProblem;
 
@@ -111,6 +113,25 @@ public final class Fields {
     }
     problem(node, path, "expected true or false, found " + node.describe());
     return Optional.empty();
+  }
+
+  /**
+   * How a path names the {@code index}-th item of a list: by its {@code name} when it has a
+   * {@code valid} one not already used in {@code seen}, else by its index. Paths name elements
+   * the way the checker's do ({@code subnets[dmz].cidr}); an item without a usable name (a rule,
+   * a link, a misspelt or repeated name) keeps its index ({@code rules[3].from}).
+   */
+  public static String item(Node item, int index, Set<String> seen, Predicate<String> valid) {
+    if (item instanceof Node.MapNode m && m.entries().get("name") instanceof Node.Scalar s
+        && s.kind() == Node.Scalar.Kind.STRING && valid.test(s.text()) && seen.add(s.text())) {
+      return "[" + s.text() + "]";
+    }
+    return "[" + index + "]";
+  }
+
+  /** The path of a mapping's entry whose key is a name (a leaf, an attachment's subnet). */
+  public static String entry(String path, String key) {
+    return path + "[" + key + "]";
   }
 
   public static String join(String path, String key) {

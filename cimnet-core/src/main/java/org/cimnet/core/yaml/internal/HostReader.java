@@ -7,6 +7,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.model.Host;
+import org.cimnet.core.model.Nic;
 
 /** Hosts and their NICs, for {@link ModelReader}: roles, leaves and addresses by subnet. */
 final class HostReader {
@@ -125,8 +126,10 @@ final class HostReader {
     ok &= placement(o, "nameserver", host, b::nameserver, b::nameserver);
     if (o.opt("nics").isPresent()) {
       List<Node> nics = f.list(o.opt("nics").get(), o.path("nics"), "NICs");
+      java.util.Set<String> nicsNamed = new java.util.HashSet<>();
       for (int i = 0; i < nics.size(); i++) {
-        ok &= nic(b, host, nics.get(i), o.path("nics") + "[" + i + "]");
+        ok &= nic(b, host, nics.get(i), o.path("nics")
+            + Fields.item(nics.get(i), i, nicsNamed, Nic::isValidName));
       }
     }
     if (o.opt("leaves").isPresent()) {
@@ -137,7 +140,7 @@ final class HostReader {
       for (Map.Entry<String, Node> e : leaves.map(m -> m.entries().entrySet())
           .orElse(java.util.Set.of())) {
         String leaf = e.getKey();
-        String p = lp + "." + leaf;
+        String p = Fields.entry(lp, leaf);
         int[] at = leaves.get().keys().get(leaf);
         List<String> subnets = new ArrayList<>();
         List<Node> items = f.list(e.getValue(), p, "subnet names");
@@ -161,7 +164,7 @@ final class HostReader {
       for (Map.Entry<String, Node> e : addresses.map(m -> m.entries().entrySet())
           .orElse(java.util.Set.of())) {
         String subnet = e.getKey();
-        String p = ap + "." + subnet;
+        String p = Fields.entry(ap, subnet);
         Optional<String> value = f.string(e.getValue(), p,
             "an address such as '192.168.1.100', or 'auto' for IPAM to hand one out");
         if (value.isEmpty()) {

@@ -89,7 +89,7 @@ public final class InventoryReader {
               ok = false;
             } else {
               for (Map.Entry<String, Node> entry : map.get().entries().entrySet()) {
-                String p = o.path("enforcement") + "." + entry.getKey();
+                String p = Fields.entry(o.path("enforcement"), entry.getKey());
                 ref("subnet", entry.getKey(), "Watch", entry.getValue(), p);
                 Optional<String> mode = f.string(entry.getValue(), p,
                     "'alert', 'quarantine' or 'closed'");

@@ -270,7 +270,7 @@ public final class ModelReader {
     for (Map.Entry<String, Node> e : attachments.map(m -> m.entries().entrySet())
         .orElse(java.util.Set.of())) {
       String subnet = e.getKey();
-      String p = ap + "." + subnet;
+      String p = Fields.entry(ap, subnet);
       Node v = e.getValue();
       Optional<Ipv4Address> address = Optional.empty();
       Optional<MacAddress> mac = Optional.empty();

@@ -6,11 +6,11 @@ import org.cimnet.core.addr.Ipv4Address;
 
 /**
  * One packet that opens a connection: source and destination address, protocol and, for TCP and
- * UDP, the destination port. The prover's counterexamples are flows.
+ * UDP, the destination port. The prover's counterexamples are packets.
  *
  * @param port 1 to 65535 for TCP and UDP, 0 for the others
  */
-public record Flow(Ipv4Address src, Ipv4Address dst, Protocol protocol, int port) {
+public record Packet(Ipv4Address src, Ipv4Address dst, Protocol protocol, int port) {
 
   /** The protocols of the packet space; {@code OTHER} stands for every protocol but these. */
   public enum Protocol {
@@ -25,12 +25,12 @@ public record Flow(Ipv4Address src, Ipv4Address dst, Protocol protocol, int port
     }
   }
 
-  public Flow {
+  public Packet {
     Objects.requireNonNull(src, "src == null");
     Objects.requireNonNull(dst, "dst == null");
     Objects.requireNonNull(protocol, "protocol == null");
     if (protocol.hasPorts() ? port < 1 || port > 65535 : port != 0) {
-      throw new IllegalArgumentException("Flow port '" + port + "' is not valid for "
+      throw new IllegalArgumentException("Packet port '" + port + "' is not valid for "
           + protocol.key() + ": tcp and udp take 1 to 65535, the others 0");
     }
   }

@@ -5,14 +5,15 @@ import org.cimnet.core.ipam.Ipam;
 import org.cimnet.core.policy.Prover;
 
 /**
- * The stable ids of every structural rule the checker applies, as {@link
- * org.cimnet.core.model.Violation#rule()} carries them. Tools and tests may match on these; they
- * never change meaning. Warnings have ids of their own (see {@link #WARNINGS}). What a value
- * record refuses when it is made (a VLAN id outside 1 to 4094, a leaf declared twice on a host)
- * never reaches the checker, so it has no id here.
+ * The problem ids: the stable id of every kind of problem the checker reports, as {@link
+ * org.cimnet.core.model.Problem#id()} carries it ({@code subnet.overlap}). Tools and tests may
+ * match on these; they never change meaning. Warnings have ids of their own (see {@link
+ * #WARNINGS}). What a value record refuses when it is made (a VLAN id outside 1 to 4094, a leaf
+ * declared twice on a host) never reaches the checker, so it has no id here. (A "rule" is a
+ * policy rule, {@code can_connect}; these are not rules.)
  */
-public final class RuleIds {
-  private RuleIds() {}
+public final class ProblemIds {
+  private ProblemIds() {}
 
   // Supernet and subnets.
   /** The supernet is not inside a private space and {@code publicSupernet()} was not declared. */
@@ -119,6 +120,9 @@ public final class RuleIds {
   public static final String REF_NIC = "ref.nic";
   public static final String REF_ZONE = "ref.zone";
   public static final String REF_CONTAINER = "ref.container";
+  /** The ids of a reference to something not declared; while one is reported nothing is proven. */
+  public static final java.util.Set<String> REFERENCES = java.util.Set.of(REF_HOST, REF_SUBNET,
+      REF_SPINE, REF_NIC, REF_ZONE, REF_CONTAINER);
 
   // IPAM's own problems, reported through the checker (IPAM sits below the checker, so it holds
   // the text).
@@ -155,8 +159,8 @@ public final class RuleIds {
    */
   public static final String WARN_IFNAME_KERNEL_SPACE = "ifname.kernel-space";
 
-  /** Every violation rule id, grouped as above. */
-  public static final List<String> VIOLATIONS = List.of(SUPERNET_NOT_PRIVATE,
+  /** Every id of a problem, grouped as above: each makes the network invalid. */
+  public static final List<String> PROBLEMS = List.of(SUPERNET_NOT_PRIVATE,
       SUBNET_OUTSIDE_SUPERNET, SUBNET_OVERLAP, SUBNET_TOO_SMALL, SUBNET_ROUTERS,
       SUBNET_NAMESERVERS, ADDRESS_OUTSIDE_SUBNET, ADDRESS_RESERVED, ADDRESS_DUPLICATE,
       INTERNET_PUBLIC_PRIVATE, INTERNET_PUBLIC_IN_SUPERNET, INTERNET_GATEWAY_OUTSIDE,
