@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,13 +23,13 @@ import org.junit.jupiter.api.Test;
  * to the ports of an interconnect and to a spine's last port, and a report's text.
  */
 class CheckRulesTest {
-  private static List<Violation> violations(Network network, String rule) {
-    return Checker.check(network).violations().stream()
-        .filter(v -> v.rule().equals(rule)).toList();
+  private static List<Problem> problems(Network network, String id) {
+    return Checker.check(network).problems().stream()
+        .filter(p -> p.id().equals(id)).toList();
   }
 
-  private static Violation macTaken(String device, String mac, String subnet) {
-    return new Violation("mac.duplicate", "devices[" + device + "].mac", "Device '" + device
+  private static Problem macTaken(String device, String mac, String subnet) {
+    return new Problem("mac.duplicate", "devices[" + device + "].mac", "Device '" + device
         + "' has MAC '" + mac + "', already used by the internal port of host 'vh' in subnet '"
         + subnet + "': every MAC must be unique");
   }
@@ -58,11 +58,11 @@ class CheckRulesTest {
     assertEquals(List.of(
         macTaken("dlan", "b2:89:5a:21:8f:73", "lan"),
         macTaken("ddmz", "06:ef:0b:ea:75:cf", "dmz"),
-        macTaken("dsrv", "36:16:ab:a4:a8:41", "srv")), violations(n, "mac.duplicate"));
+        macTaken("dsrv", "36:16:ab:a4:a8:41", "srv")), problems(n, "mac.duplicate"));
   }
 
-  private static Violation overlap(String s, String cidr, String other, String otherCidr) {
-    return new Violation("subnet.overlap", "subnets[" + s + "].cidr", "Subnet '" + s
+  private static Problem overlap(String s, String cidr, String other, String otherCidr) {
+    return new Problem("subnet.overlap", "subnets[" + s + "].cidr", "Subnet '" + s
         + "': cidr '" + cidr + "' overlaps subnet '" + other + "' (" + otherCidr
         + "): subnets must not share addresses");
   }
@@ -79,7 +79,7 @@ class CheckRulesTest {
         .subnet(subnet("d", "10.0.3.0/24").reserved())
         .subnet(subnet("c", "10.0.2.0/24").reserved())
         .build();
-    assertEquals(List.of(), violations(n, "subnet.overlap"));
+    assertEquals(List.of(), problems(n, "subnet.overlap"));
   }
 
   @Test
@@ -90,7 +90,7 @@ class CheckRulesTest {
         .subnet(subnet("next", "10.0.1.0/24").reserved())
         .build();
     assertEquals(List.of(overlap("last", "10.0.0.255/32", "wide", "10.0.0.0/24")),
-        violations(n, "subnet.overlap"));
+        problems(n, "subnet.overlap"));
   }
 
   @Test
@@ -108,7 +108,7 @@ class CheckRulesTest {
         overlap("farhalf", "10.0.2.0/25", "far", "10.0.2.0/24"),
         overlap("half", "10.0.0.128/25", "big", "10.0.0.0/24"),
         overlap("quarter", "10.0.0.192/26", "big", "10.0.0.0/24")),
-        violations(n, "subnet.overlap"));
+        problems(n, "subnet.overlap"));
   }
 
   /**
@@ -140,10 +140,10 @@ class CheckRulesTest {
 
   @Test
   void anUnroutedSubnetNamesAllOfThreeContainersAndOnlyTheHostsThatCarryIt() {
-    assertEquals(List.of(new Violation("subnet.unrouted", "subnets[app]", "Subnet 'app': no host"
+    assertEquals(List.of(new Problem("subnet.unrouted", "subnets[app]", "Subnet 'app': no host"
         + " routes it, so its containers ('c1', 'c2' and 'c3') have no gateway and reach nothing"
         + " outside 'app': mark one of the hosts that carry it ('h2') router('app')")),
-        violations(partlyRouted(), "subnet.unrouted"));
+        problems(partlyRouted(), "subnet.unrouted"));
   }
 
   @Test
@@ -152,11 +152,11 @@ class CheckRulesTest {
         + " address(\"<subnet>\") in a subnet some host routes and serves, or mark it router";
     // h2's address and nameserver address are both in srv: srv is named once.
     assertEquals(List.of(
-        new Violation("host.unreachable", "hosts[h2]", "Host 'h2': no default route (no host"
+        new Problem("host.unreachable", "hosts[h2]", "Host 'h2': no default route (no host"
             + " routes 'srv')" + tail),
-        new Violation("host.unreachable", "hosts[h4]", "Host 'h4': no resolver (no host serves"
+        new Problem("host.unreachable", "hosts[h4]", "Host 'h4': no resolver (no host serves"
             + " DNS for a subnet where it has an address)" + tail)),
-        violations(partlyRouted(), "host.unreachable"));
+        problems(partlyRouted(), "host.unreachable"));
   }
 
   @Test
@@ -170,10 +170,10 @@ class CheckRulesTest {
             .nameserver("lan", "srv"))
         .trunk("r", "eth0", "spine1", 2)
         .build();
-    assertEquals(List.of(new Violation("host.placement-not-carried", "hosts[r].nameserver[1]",
+    assertEquals(List.of(new Problem("host.placement-not-carried", "hosts[r].nameserver[1]",
         "Host 'r': nameserver names subnet 'srv', but none of its leaves carries 'srv': add 'srv'"
             + " to a leaf of 'r', or drop it from nameserver(..)")),
-        violations(n, "host.placement-not-carried"));
+        problems(n, "host.placement-not-carried"));
   }
 
   @Test
@@ -193,10 +193,10 @@ class CheckRulesTest {
             .nameserver()
             .build())
         .build();
-    assertEquals(List.of(new Violation("address.duplicate", "internet.publicAddress",
+    assertEquals(List.of(new Problem("address.duplicate", "internet.publicAddress",
         "Internet: public address '203.0.113.10' is already taken by host 'vh' (subnet 'pub'):"
             + " every address must be unique across the network")),
-        violations(n, "address.duplicate"));
+        problems(n, "address.duplicate"));
   }
 
   @Test
@@ -222,17 +222,17 @@ class CheckRulesTest {
     String used = "is already used by interconnect 'spine1:1-spine2:1' (links[0]): a port takes"
         + " one cable";
     assertEquals(List.of(
-        new Violation("link.port-reuse", "devices[d1].port", "Device 'd1': port '1' of spine"
+        new Problem("link.port-reuse", "devices[d1].port", "Device 'd1': port '1' of spine"
             + " 'spine1' " + used),
-        new Violation("link.port-reuse", "devices[d2].port", "Device 'd2': port '1' of spine"
-            + " 'spine2' " + used)), violations(n, "link.port-reuse"));
-    assertEquals(List.of(new Violation("link.port-range", "devices[d4].port", "Device 'd4':"
+        new Problem("link.port-reuse", "devices[d2].port", "Device 'd2': port '1' of spine"
+            + " 'spine2' " + used)), problems(n, "link.port-reuse"));
+    assertEquals(List.of(new Problem("link.port-range", "devices[d4].port", "Device 'd4':"
         + " port '9' of spine 'spine1' does not exist: its ports are 1 to 8")),
-        violations(n, "link.port-range"));
+        problems(n, "link.port-range"));
   }
 
   @Test
-  void aReportListsEveryViolationAndOffersTheValidatedNetworkOnlyWithoutOne() {
+  void aReportListsEveryProblemAndOffersTheValidatedNetworkOnlyWithoutOne() {
     Report ok = Checker.check(InvariantsTest.base());
     assertEquals(List.of("vh"), ok.validatedIfOk().orElseThrow().network().hosts().stream()
         .map(h -> h.name()).toList());
@@ -240,9 +240,9 @@ class CheckRulesTest {
         .subnet(subnet("far", "192.168.9.0/24").reserved())
         .subnet(subnet("farther", "192.168.10.0/24").reserved()).build());
     assertFalse(bad.validatedIfOk().isPresent());
-    assertEquals(List.of("2 violations", "  error [subnet.outside-supernet] subnets[far].cidr:"
+    assertEquals(List.of("2 problems", "  problem [subnet.outside-supernet] subnets[far].cidr:"
         + " Subnet 'far': cidr '192.168.9.0/24' is outside the supernet '192.168.0.0/21'",
-        "  error [subnet.outside-supernet] subnets[farther].cidr: Subnet 'farther': cidr"
+        "  problem [subnet.outside-supernet] subnets[farther].cidr: Subnet 'farther': cidr"
         + " '192.168.10.0/24' is outside the supernet '192.168.0.0/21'"),
         bad.toText().lines().limit(3).toList());
   }

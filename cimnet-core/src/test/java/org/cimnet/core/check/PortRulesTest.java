@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.ArrayList;
 import java.util.List;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Violation;
+import org.cimnet.core.model.Problem;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -40,8 +40,8 @@ class PortRulesTest {
         .subnet(subnet("dmz", "10.2.0.0/15").zone("dmz"));
   }
 
-  private static List<Violation> check(Network n, boolean plannable) {
-    List<Violation> found = new ArrayList<>();
+  private static List<Problem> check(Network n, boolean plannable) {
+    List<Problem> found = new ArrayList<>();
     assertEquals(plannable, PortRules.check(new Facts(n), new Findings(found, new ArrayList<>())));
     return found;
   }
@@ -55,8 +55,8 @@ class PortRulesTest {
   @Test
   void oneMorePortThanTheDatapathHoldsIsReportedWithTheCount() {
     // 1 NIC + 1 uplink + (32,763 + 3 + 1) + (32,764 + 3 + 1) = 65,537 ports.
-    List<Violation> found = check(withHost(base(), "b", 32_763, 32_764).build(), false);
-    assertEquals(List.of(new Violation("host.ports", "hosts[b]", "Host 'b' needs up to 65537"
+    List<Problem> found = check(withHost(base(), "b", 32_763, 32_764).build(), false);
+    assertEquals(List.of(new Problem("host.ports", "hosts[b]", "Host 'b' needs up to 65537"
         + " switch ports: its bridges share one Open vSwitch datapath, which holds at most 65535:"
         + " move containers to other hosts")), found);
   }
