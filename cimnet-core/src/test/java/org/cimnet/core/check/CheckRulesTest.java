@@ -9,8 +9,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import org.cimnet.core.model.AddressConvention;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Problem;
 import org.junit.jupiter.api.Test;
@@ -20,7 +22,8 @@ import org.junit.jupiter.api.Test;
  * internal ports a host has, which overlap of several subnets is reported on which, and what a
  * host or subnet lacks where some hosts route and serve and others do not, the public address
  * against the first address handed out, what a validated network derives once, devices cabled
- * to the ports of an interconnect and to a spine's last port, and a report's text.
+ * to the ports of an interconnect and to a spine's last port, a report's text, and address
+ * conventions that only the whole IPv4 space, or nothing, fits.
  */
 class CheckRulesTest {
   private static List<Problem> problems(Network network, String id) {
@@ -240,10 +243,31 @@ class CheckRulesTest {
         .subnet(subnet("far", "192.168.9.0/24").reserved())
         .subnet(subnet("farther", "192.168.10.0/24").reserved()).build());
     assertFalse(bad.validatedIfOk().isPresent());
+    // Only a dangling reference or an overlap keeps the prover from running.
+    assertTrue(bad.proved());
     assertEquals(List.of("2 problems", "  problem [subnet.outside-supernet] subnets[far].cidr:"
         + " Subnet 'far': cidr '192.168.9.0/24' is outside the supernet '192.168.0.0/21'",
         "  problem [subnet.outside-supernet] subnets[farther].cidr: Subnet 'farther': cidr"
         + " '192.168.10.0/24' is outside the supernet '192.168.0.0/21'"),
         bad.toText().lines().limit(3).toList());
+  }
+
+  private static String tooSmall(long gateway) {
+    Network n = InvariantsTest.baseBuilder()
+        .convention(new AddressConvention(gateway, -2))
+        .build();
+    return problems(n, "subnet.too-small").get(0).message();
+  }
+
+  @Test
+  void aGatewayOffsetOf2To31FitsOnlyTheSlash0AndOf2To32FitsNoBlock() {
+    // A /1 has 2^31 addresses, offsets 0 to 2^31 - 1; the /0 has 2^32.
+    assertEquals("Subnet 'ilo': cidr '192.168.0.0/24' has 256 addresses, too few for the reserved"
+        + " roles (network, gateway at offset 2147483648, nameserver at offset -2, broadcast) as"
+        + " distinct addresses: use a /0 or larger", tooSmall(2_147_483_648L));
+    assertEquals("Subnet 'ilo': cidr '192.168.0.0/24' has 256 addresses, too few for the reserved"
+        + " roles (network, gateway at offset 4294967296, nameserver at offset -2, broadcast) as"
+        + " distinct addresses: no IPv4 block fits them: change the address convention",
+        tooSmall(4_294_967_296L));
   }
 }
