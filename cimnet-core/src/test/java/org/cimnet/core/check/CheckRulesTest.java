@@ -237,6 +237,7 @@ class CheckRulesTest {
   @Test
   void aReportListsEveryProblemAndOffersTheValidatedNetworkOnlyWithoutOne() {
     Report ok = Checker.check(InvariantsTest.base());
+    assertTrue(ok.ok());
     assertEquals(List.of("vh"), ok.validatedIfOk().orElseThrow().network().hosts().stream()
         .map(h -> h.name()).toList());
     Report bad = Checker.check(InvariantsTest.baseBuilder()
@@ -269,5 +270,60 @@ class CheckRulesTest {
         + " roles (network, gateway at offset 4294967296, nameserver at offset -2, broadcast) as"
         + " distinct addresses: no IPv4 block fits them: change the address convention",
         tooSmall(4_294_967_296L));
+  }
+
+  @Test
+  void aLaterBlockCoveringSeveralEarlierOnesIsReportedOnceForEachInTheirDeclarationOrder() {
+    Network n = blocks()
+        .subnet(subnet("high", "10.0.0.128/25").reserved())
+        .subnet(subnet("low", "10.0.0.0/25").reserved())
+        .subnet(subnet("whole", "10.0.0.0/24").reserved())
+        .build();
+    Report report = Checker.check(n);
+    assertEquals(List.of(
+        overlap("whole", "10.0.0.0/24", "high", "10.0.0.128/25"),
+        overlap("whole", "10.0.0.0/24", "low", "10.0.0.0/25")),
+        report.problems().stream().filter(p -> p.id().equals("subnet.overlap")).toList());
+    assertFalse(report.proved());
+    assertTrue(report.toText().lines().anyMatch(l -> l.equals("proofs: not run: every reference"
+        + " must resolve and no subnets overlap first")));
+  }
+
+  @Test
+  void aReportReadsProblemsThenProofsThenTheMatrix() {
+    // InvariantsTest's base with a broadcast MAC on a third NIC: the base's one assertion still
+    // holds, and its rules open what the matrix shows.
+    Report withProof = Checker.check(InvariantsTest.withHost(
+        h -> h.nic("eth2", "ff:ff:ff:ff:ff:ff")));
+    assertFalse(withProof.ok());
+    assertEquals("""
+        1 problem
+          problem [mac.not-unicast] hosts[vh].nics[eth2].mac: Host 'vh': NIC 'eth2' has MAC \
+        'ff:ff:ff:ff:ff:ff', which is not a valid unicast address: a port's MAC must be unicast \
+        (the lowest bit of the first octet 0) and not all zeros
+        proofs:
+          holds never(zone:dmz, zone:private)
+        matrix (rows open connections to columns):
+          from \\ to  ilo  lan  dmz      internet  host:vh
+          ilo        any  -    -        -         -
+          lan        -    any  -        any       tcp/22,53 udp/53 icmp
+          dmz        -    -    any      -         tcp/53 udp/53 icmp
+          internet   -    -    tcp/443  -         -
+        """, withProof.toText());
+    // Without an internet: no assertion, and web1's publish has no rule.
+    Report noAssertion = Checker.check(InvariantsTest.parts().build());
+    assertEquals("""
+        1 problem
+          problem [publish.no-rule] containers[web1].publishes[tcp/443]: Container 'web1': \
+        publishes 'tcp/443', but no rule lets the internet reach it: add can_connect(internet, \
+        container:web1, tcp/443), or such a rule to its subnet or zone
+        proofs: no assertions
+        matrix (rows open connections to columns):
+          from \\ to  ilo  lan  dmz  internet  host:vh
+          ilo        any  -    -    -         -
+          lan        -    any  -    -         tcp/22,53 udp/53 icmp
+          dmz        -    -    any  -         tcp/53 udp/53 icmp
+          internet   -    -    -    -         -
+        """, noAssertion.toText());
   }
 }
