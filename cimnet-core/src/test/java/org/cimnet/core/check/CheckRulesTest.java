@@ -204,7 +204,10 @@ class CheckRulesTest {
 
   @Test
   void aValidatedNetworkDerivesItsPlansPolicyAndProofsOnceAndSharesThem() {
-    ValidatedNetwork v = Checker.validate(InvariantsTest.base());
+    Report report = Checker.check(InvariantsTest.base());
+    ValidatedNetwork v = report.validated();
+    // The checker's own policy, not a second compilation.
+    assertSame(report.policy(), v.policy());
     assertSame(v.plans(), v.plans());
     assertEquals(List.of("vh"), List.copyOf(v.plans().keySet()));
     assertThrows(UnsupportedOperationException.class, () -> v.plans().clear());
