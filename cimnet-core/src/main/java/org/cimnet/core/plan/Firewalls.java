@@ -128,12 +128,15 @@ public final class Firewalls {
         }
         if (!held.isEmpty()) {
           nameserverAddresses.add(held);
+          nameserverAddressesOf.put(h.name(), held);
         }
       }
     }
 
     /** Per nameserver host (host order), the nameserver addresses it holds, in leaf order. */
     final List<List<Ipv4Address>> nameserverAddresses = new ArrayList<>();
+    /** The same lists by host name. */
+    final Map<String, List<Ipv4Address>> nameserverAddressesOf = new HashMap<>();
     /** The subnet of every nameserver address. */
     final Map<Ipv4Address, String> nameserverSubnet = new HashMap<>();
   }
@@ -266,7 +269,10 @@ public final class Firewalls {
       // With several nameservers this one sends from its first nameserver address (peers know
       // it by that) and asks the forwarders for all of them: those queries take the public
       // address like any connection to the internet.
-      firstNameserverAddress(ctx, host).ifPresent(a -> nat.add(Prefix.containing(a, 32)));
+      List<Ipv4Address> own = ctx.nameserverAddressesOf.getOrDefault(host.name(), List.of());
+      if (!own.isEmpty()) {
+        nat.add(Prefix.containing(own.get(0), 32));
+      }
     }
     List<Publish> publishes = uplink.isPresent() ? publishes(ctx, host, reach) : List.of();
     List<HostService> services = new ArrayList<>();
@@ -365,13 +371,6 @@ public final class Firewalls {
       }
     }
     return new FirewallPlan.DnsQueries(askers, List.copyOf(asked));
-  }
-
-  private static Optional<Ipv4Address> firstNameserverAddress(Context ctx, Host host) {
-    return host.servedSubnets().stream().map(s -> ctx.subnets.get(s))
-        .filter(s -> s != null && !s.reserved()
-            && ctx.network.convention().fits(s.cidr(), Role.NAMESERVER))
-        .map(s -> ctx.network.convention().address(s.cidr(), Role.NAMESERVER)).findFirst();
   }
 
   /** The nameserver addresses of every other nameserver host, when there are several. */

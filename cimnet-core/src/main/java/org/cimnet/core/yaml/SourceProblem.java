@@ -11,8 +11,8 @@ import org.cimnet.core.format.Quote;
  * @param line 1-based; 0 when no place in the file is known
  * @param column 1-based; 0 when no place in the file is known
  * @param id the checker's problem id (such as {@code subnet.overlap}); empty for a load problem
- * @param path the key path: a load problem's is the file's ({@code subnets[2].cidr}), a checker
- *     problem's is the model's ({@code subnets[dmz].cidr})
+ * @param path the key path, by name where the element has one ({@code subnets[dmz].cidr}),
+ *     for load and checker problems alike
  * @param message what is wrong, quoting the value, and what is allowed
  */
 public record SourceProblem(String file, int line, int column, String id, String path,

@@ -10,8 +10,8 @@ import org.cimnet.core.format.Quote;
  * @param file the file name as the person knows it, such as {@code network.yaml}
  * @param line 1-based; 0 when the problem concerns the whole file
  * @param column 1-based; 0 when the problem concerns the whole file
- * @param path the key path, such as {@code subnets[2].cidr} (list indexes count from 0); empty
- *     for the document itself
+ * @param path the key path, such as {@code subnets[lan].cidr} (by name where the element has
+ *     one, else a 0-based index); empty for the document itself
  */
 public record YamlProblem(String file, int line, int column, String path, String message) {
   public YamlProblem {
@@ -24,7 +24,7 @@ public record YamlProblem(String file, int line, int column, String path, String
     message = Quote.safe(message);
   }
 
-  /** {@code network.yaml:4:11: subnets[2].cidr: '192.168.1.0/33' is not ...}. */
+  /** {@code network.yaml:4:11: subnets[lan].cidr: '192.168.1.0/33' is not ...}. */
   @Override
   public String toString() {
     return file + ":" + line + ":" + column + ": " + (path.isEmpty() ? "" : path + ": ")
