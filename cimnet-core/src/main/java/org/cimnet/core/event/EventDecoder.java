@@ -14,6 +14,7 @@ import org.cimnet.core.yaml.internal.Fields;
 import org.cimnet.core.yaml.internal.InventoryReader;
 import org.cimnet.core.yaml.internal.ModelReader;
 import org.cimnet.core.yaml.internal.Node;
+import org.cimnet.core.yaml.internal.ReadProblem;
 import org.cimnet.core.yaml.internal.TreeReader;
 
 /**
@@ -26,10 +27,10 @@ final class EventDecoder {
   /** The event on a line, or the problems that stop it being read (with the log's line). */
   static Optional<Event> decode(byte[] line, String file, int lineNumber,
       List<YamlProblem> problems) {
-    List<YamlProblem> local = new ArrayList<>();
+    List<ReadProblem> local = new ArrayList<>();
     Optional<Event> event = new TreeReader(file, local).json(line)
         .flatMap(root -> event(root, new Fields(file, local)));
-    for (YamlProblem p : local) {
+    for (ReadProblem p : local) {
       problems.add(new YamlProblem(file, lineNumber, p.column(), p.path(), p.message()));
     }
     return local.isEmpty() ? event : Optional.empty();
