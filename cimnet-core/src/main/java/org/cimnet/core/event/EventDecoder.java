@@ -157,9 +157,9 @@ final class EventDecoder {
       case "device-admitted" -> element(f, root, t, "device",
           n -> new InventoryReader(r).device(n, "device"), Event.DeviceAdmitted::new);
       case "device-removed" -> named(f, root, t, Event.DeviceRemoved::new);
-      case "device-seen" -> observed(f, root, t, Event.DeviceSeen::new);
-      case "device-gone" -> observed(f, root, t, Event.DeviceGone::new);
-      case "device-quarantined" -> observed(f, root, t, Event.DeviceQuarantined::new);
+      case "device-seen" -> observed(f, root, t, Observed.DeviceSeen::new);
+      case "device-gone" -> observed(f, root, t, Observed.DeviceGone::new);
+      case "device-quarantined" -> observed(f, root, t, Observed.DeviceQuarantined::new);
       case "device-unauthorized" -> fields(f, root, t, o -> {
         Optional<java.time.Instant> at = at(f, o);
         Optional<Sighting> s = sighting(f, o);
@@ -167,7 +167,7 @@ final class EventDecoder {
             "'alert', 'quarantine' or 'closed'").flatMap(x -> f.attempt(
                 o.req("enforcement").get(), "enforcement", () -> Watch.Enforcement.parse(x)));
         return at.isEmpty() || s.isEmpty() || e.isEmpty() ? Optional.empty()
-            : Optional.of(new Event.DeviceUnauthorized(s.get(), e.get(), at.get()));
+            : Optional.of(new Observed.DeviceUnauthorized(s.get(), e.get(), at.get()));
       }, keys("at", "enforcement"));
       case "device-moved" -> fields(f, root, t, o -> {
         Optional<java.time.Instant> at = at(f, o);
@@ -175,7 +175,7 @@ final class EventDecoder {
         Optional<Sighting> from = o.req("from").flatMap(n -> f.obj(n, "from",
             "where the MAC was before", SIGHTING)).flatMap(x -> sighting(f, x));
         return at.isEmpty() || s.isEmpty() || from.isEmpty() ? Optional.empty()
-            : Optional.of(new Event.DeviceMoved(from.get(), s.get(), at.get()));
+            : Optional.of(new Observed.DeviceMoved(from.get(), s.get(), at.get()));
       }, keys("at", "from"));
       case "handler-ran" -> fields(f, root, t, o -> {
         Optional<java.time.Instant> at = at(f, o);
