@@ -58,16 +58,13 @@ public final class Prover {
 
   /**
    * Can {@code from} open connections to {@code to}? Which services, by which rules, or how.
-   * The network is numbered first (IPAM, without history) when an address is still to be handed
-   * out: relays and containers are known by their addresses, so an unnumbered network would be
-   * explained without them.
+   * The network is numbered first (IPAM, without history), as the checker numbers it: relays,
+   * containers and hosts are known by their addresses, so an unnumbered network would be
+   * explained without them. That includes a host that declares no address at all and gets its
+   * management address from IPAM; a network already numbered comes back unchanged.
    */
   public static Explanation explain(Network network, Endpoint from, Endpoint to) {
-    Network numbered = network.containers().stream().anyMatch(c -> c.attachments().stream()
-        .anyMatch(a -> a.address().isEmpty()))
-        || network.hosts().stream().anyMatch(h -> h.addresses().stream()
-            .anyMatch(a -> a.address().isEmpty()))
-        ? Ipam.assign(network).network() : network;
+    Network numbered = Ipam.assign(network).network();
     return Explanation.of(Policy.compile(numbered), Objects.requireNonNull(from, "from == null"),
         Objects.requireNonNull(to, "to == null"));
   }
