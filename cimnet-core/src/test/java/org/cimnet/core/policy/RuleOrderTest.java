@@ -63,6 +63,8 @@ class RuleOrderTest {
     Policy policy = Policy.compile(n);
     assertTrue(policy.allows(packet("10.0.0.50", "10.0.0.254", Packet.Protocol.UDP, 53)));
     assertTrue(policy.allows(packet("10.0.0.50", "10.0.0.254", Packet.Protocol.TCP, 53)));
+    assertEquals("by can_connect(lan, host:h, udp/53, tcp/53)", policy.explain(packet("10.0.0.50", "10.0.0.254", Packet.Protocol.UDP,
+        53)).orElseThrow().reason());
     assertFalse(policy.allows(packet("10.0.0.50", "10.0.0.9", Packet.Protocol.UDP, 53)));
     assertFalse(policy.allows(packet("10.0.0.50", "10.0.0.1", Packet.Protocol.UDP, 53)));
     assertTrue(policy.allows(packet("10.0.0.50", "10.0.0.9", Packet.Protocol.ICMP, 0)));
