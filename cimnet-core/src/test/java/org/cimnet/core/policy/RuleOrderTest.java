@@ -107,4 +107,24 @@ class RuleOrderTest {
     assertTrue(policy.allows(packet("10.0.0.50", "10.0.0.9", Packet.Protocol.ICMP, 0)));
     assertFalse(policy.allows(packet("10.0.1.50", "10.0.0.9", Packet.Protocol.ICMP, 0)));
   }
+
+  /**
+   * h serves DNS for lan and dmz: each subnet's DNS rule reaches its own nameserver address, so
+   * in the matrix dmz reaches host h on DNS and ping, and lan on nothing.
+   */
+  @Test
+  void eachSubnetAsksDnsOfItsOwnNameserver() {
+    Network n = network("d").supernet("10.0.0.0/16")
+        .subnet(subnet("lan", "10.0.0.0/24"))
+        .subnet(subnet("dmz", "10.0.1.0/24").zone("dmz"))
+        .host(Host.builder("h").router().nameserver().leaf("leaf1", "lan", "dmz"))
+        .build();
+    Matrix m = Matrix.of(n);
+    assertTrue(m.cell("dmz", "lan").isEmpty(), () -> m.cell("dmz", "lan").text());
+    assertTrue(m.cell("lan", "dmz").isEmpty(), () -> m.cell("lan", "dmz").text());
+    assertEquals("tcp/53 udp/53 icmp", m.cell("dmz", "host:h").text());
+    Policy policy = Policy.compile(n);
+    assertTrue(policy.allows(packet("10.0.1.50", "10.0.1.254", Packet.Protocol.UDP, 53)));
+    assertFalse(policy.allows(packet("10.0.1.50", "10.0.0.254", Packet.Protocol.UDP, 53)));
+  }
 }
