@@ -40,9 +40,12 @@ class ReferenceRulesTest {
   /** An assertion's source must be declared, and may not be a host (as a rule's may not). */
   @Test
   void anAssertionsSourceIsCheckedAsARulesIs() {
-    Network n = lan().never("nosuch", "lan").never("host:r", "lan").build();
+    Network n = lan().never("nosuch", "lan").never("host:r", "lan").never("lan", "gone")
+        .build();
     assertEquals(List.of(new Problem("ref.subnet", "assertions[0].from",
-        "Assertion never(nosuch, lan): subnet 'nosuch' is not declared")),
+        "Assertion never(nosuch, lan): subnet 'nosuch' is not declared"),
+        new Problem("ref.subnet", "assertions[2].to",
+            "Assertion never(lan, gone): subnet 'gone' is not declared")),
         problems(n, "ref.subnet"));
     assertEquals(List.of("assertions[1].from"), paths(n, "endpoint.host-source"));
   }
@@ -80,5 +83,55 @@ class ReferenceRulesTest {
     }
     assertEquals(List.of("hosts[h1]", "hosts[h2]", "hosts[h5]"),
         warned(b.build(), "host.no-ssh"));
+  }
+
+  /** dmz and web on r; the internet reaches r through lan. */
+  private static Network.Builder published() {
+    return network("n").supernet("10.0.0.0/16")
+        .subnet(subnet("lan", "10.0.0.0/24"))
+        .subnet(subnet("dmz", "10.0.1.0/24").zone("dmz"))
+        .host(host("r").router().leaf("leaf1", "lan", "dmz"))
+        .internet("203.0.113.10/24", "203.0.113.1", "lan");
+  }
+
+  /** A rule from the internet to the container, to its subnet or to its zone each allows it. */
+  @Test
+  void aPublishedPortIsAllowedByARuleToTheContainerItsSubnetOrItsZone() {
+    Network n = published()
+        .container(lxc("a").on("r").attach("dmz").publish("tcp/443"))
+        .container(lxc("b").on("r").attach("dmz").publish("tcp/8443"))
+        .container(lxc("c").on("r").attach("dmz").publish("tcp/9443"))
+        .container(lxc("d").on("r").attach("dmz").publish("tcp/25"))
+        .canConnect("internet", "container:a", "tcp/443")
+        .canConnect("internet", "dmz", "tcp/8443")
+        .canConnect("internet", "zone:dmz", "tcp/9443")
+        .build();
+    assertEquals(List.of("containers[d].publishes[tcp/25]"), paths(n, "publish.no-rule"));
+  }
+
+  private static String clash(String later, String service, String first, String firstService) {
+    return "Container '" + later + "': publishes '" + service + "', but container '" + first
+        + "' already publishes '" + firstService + "' on the public address: a public port"
+        + " forwards to one container";
+  }
+
+  /**
+   * a publishes 80-90, b 85-90 (the same last port), c 88 and d 90-95 (sharing port 90 only):
+   * each later one clashes with a, the first to take the ports; e's 96-99 clashes with none.
+   */
+  @Test
+  void publishedRangesClashWithTheFirstContainerToTakeThem() {
+    Network n = published()
+        .container(lxc("a").on("r").attach("dmz").publish("tcp/80-90"))
+        .container(lxc("b").on("r").attach("dmz").publish("tcp/85-90"))
+        .container(lxc("c").on("r").attach("dmz").publish("tcp/88"))
+        .container(lxc("d").on("r").attach("dmz").publish("tcp/90-95"))
+        .container(lxc("e").on("r").attach("dmz").publish("tcp/96-99"))
+        .canConnect("internet", "dmz", "tcp/1-65535")
+        .build();
+    assertEquals(List.of(clash("b", "tcp/85-90", "a", "tcp/80-90"),
+        clash("c", "tcp/88", "a", "tcp/80-90"),
+        clash("d", "tcp/90-95", "a", "tcp/80-90")),
+        problems(n, "publish.conflict").stream().map(Problem::message).toList());
   }
 }
