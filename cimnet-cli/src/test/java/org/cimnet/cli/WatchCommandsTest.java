@@ -8,8 +8,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cimnet.core.addr.MacAddress;
-import org.cimnet.core.event.Event;
 import org.cimnet.core.event.EventLog;
+import org.cimnet.core.event.Observed;
 import org.cimnet.core.event.Sighting;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,7 +46,7 @@ class WatchCommandsTest {
     Path log = dir.resolve("events.jsonl");
     Sighting s = new Sighting("vhost-dev", MacAddress.parse("02:00:00:00:66:01"), "uplink",
         "bond0", 101, Optional.empty(), Optional.empty(), Optional.of("lan"));
-    EventLog.open(log).appendAll(List.of(new Event.DeviceSeen(s,
+    EventLog.open(log).appendAll(List.of(new Observed.DeviceSeen(s,
         Instant.parse("2026-11-30T04:00:00Z"))));
     Cli r = Cli.run("ports", "--log", log);
     assertEquals(0, r.exit(), r::both);

@@ -15,6 +15,7 @@ import java.util.function.Consumer;
 import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.event.Event;
 import org.cimnet.core.event.EventLog;
+import org.cimnet.core.event.Observed;
 import org.cimnet.core.event.Sighting;
 import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Watch;
@@ -51,7 +52,7 @@ public final class Handlers implements AutoCloseable {
   public void dispatch(Event event) {
     Watch.Outcome outcome;
     MacAddress mac;
-    if (event instanceof Event.Observed o) {
+    if (event instanceof Observed o) {
       outcome = o.outcome();
       mac = o.sighting().mac();
     } else if (event instanceof Event.DeviceAdmitted a) {
@@ -142,13 +143,13 @@ public final class Handlers implements AutoCloseable {
   static Map<String, String> environment(Event event) {
     Map<String, String> env = new LinkedHashMap<>();
     env.put("CIMNET_EVENT", event.type());
-    if (event instanceof Event.Observed o) {
+    if (event instanceof Observed o) {
       env.put("CIMNET_OUTCOME", o.outcome().key());
       env.put("CIMNET_AT", o.at().toString());
       put(env, "", o.sighting());
-      if (o instanceof Event.DeviceMoved m) {
+      if (o instanceof Observed.DeviceMoved m) {
         put(env, "FROM_", m.from());
-      } else if (o instanceof Event.DeviceUnauthorized u) {
+      } else if (o instanceof Observed.DeviceUnauthorized u) {
         env.put("CIMNET_ENFORCEMENT", u.enforcement().key());
       }
     } else if (event instanceof Event.DeviceAdmitted a) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.cimnet.core.addr.MacAddress;
-import org.cimnet.core.event.Event;
+import org.cimnet.core.event.Observed;
 import org.cimnet.core.event.Sighting;
 
 /**
@@ -68,33 +68,33 @@ public final class Reconciler {
    * One poll: {@code snapshot} is everything seen now (a MAC seen twice counts once: the first
    * by host, bridge and port order).
    */
-  public List<Event.Observed> step(Collection<Sighting> snapshot, Instant at) {
+  public List<Observed> step(Collection<Sighting> snapshot, Instant at) {
     TreeMap<MacAddress, Sighting> now = new TreeMap<>();
     for (Sighting s : snapshot) {
       now.merge(s.mac(), s, (a, b) -> order(a).compareTo(order(b)) <= 0 ? a : b);
     }
-    List<Event.Observed> events = new ArrayList<>();
+    List<Observed> events = new ArrayList<>();
     for (Sighting raw : now.values()) {
       Sighting s = known.sighting(raw.host(), raw.mac(), raw.bridge(), raw.port(), raw.vlan(),
           raw.address());
       Sighting before = present.put(s.mac(), s);
       Sighting last = before == null ? departed.remove(s.mac()) : null;
       if (last != null && !last.samePlace(s)) {
-        events.add(new Event.DeviceMoved(last, s, at));
+        events.add(new Observed.DeviceMoved(last, s, at));
         if (s.owner().isEmpty()) {
-          events.add(new Event.DeviceUnauthorized(s, known.enforcement(s.vlan()), at));
+          events.add(new Observed.DeviceUnauthorized(s, known.enforcement(s.vlan()), at));
         }
       } else if (before == null) {
-        events.add(s.owner().isPresent() ? new Event.DeviceSeen(s, at)
-            : new Event.DeviceUnauthorized(s, known.enforcement(s.vlan()), at));
+        events.add(s.owner().isPresent() ? new Observed.DeviceSeen(s, at)
+            : new Observed.DeviceUnauthorized(s, known.enforcement(s.vlan()), at));
       } else if (!before.samePlace(s)) {
-        events.add(new Event.DeviceMoved(before, s, at));
+        events.add(new Observed.DeviceMoved(before, s, at));
         if (s.owner().isEmpty() && (before.owner().isPresent() || before.vlan() != s.vlan())) {
-          events.add(new Event.DeviceUnauthorized(s, known.enforcement(s.vlan()), at));
+          events.add(new Observed.DeviceUnauthorized(s, known.enforcement(s.vlan()), at));
         }
       } else if (before.owner().isEmpty() && s.owner().isPresent()) {
         // Admitted while plugged in: now it is seen as what it is.
-        events.add(new Event.DeviceSeen(s, at));
+        events.add(new Observed.DeviceSeen(s, at));
       }
     }
     List<MacAddress> gone = new ArrayList<>();
@@ -107,7 +107,7 @@ public final class Reconciler {
     for (MacAddress mac : gone) {
       Sighting left = present.remove(mac);
       departed.put(mac, left);
-      events.add(new Event.DeviceGone(left, at));
+      events.add(new Observed.DeviceGone(left, at));
     }
     return events;
   }

@@ -15,10 +15,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.MacAddress;
+import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.Report;
 import org.cimnet.core.check.ValidatedNetwork;
-import org.cimnet.core.check.Checker;
 import org.cimnet.core.event.Event;
+import org.cimnet.core.event.Observed;
 import org.cimnet.core.event.Sighting;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Watch;
@@ -83,7 +84,7 @@ public final class Watcher implements AutoCloseable {
     // Quarantines from before a restart stay until their MAC is admitted.
     Known known = reconciler.known();
     for (Event e : journal.log().events()) {
-      if (e instanceof Event.DeviceQuarantined q && !known.knows(q.sighting().mac())) {
+      if (e instanceof Observed.DeviceQuarantined q && !known.knows(q.sighting().mac())) {
         enforcer.remember(q.sighting().mac());
       }
     }
@@ -149,15 +150,15 @@ public final class Watcher implements AutoCloseable {
       modelChanged();
     }
     Instant at = clock.instant();
-    List<Event.Observed> observed = reconciler.step(snapshot(), at);
-    for (Event.Observed e : observed) {
+    List<Observed> observed = reconciler.step(snapshot(), at);
+    for (Observed e : observed) {
       out.add(e);
-      if (e instanceof Event.DeviceUnauthorized u
+      if (e instanceof Observed.DeviceUnauthorized u
           && u.enforcement() == Watch.Enforcement.QUARANTINE
           && !enforcer.quarantined(u.sighting().mac())) {
         try {
           enforcer.quarantine(u.sighting().mac());
-          out.add(new Event.DeviceQuarantined(u.sighting(), clock.instant()));
+          out.add(new Observed.DeviceQuarantined(u.sighting(), clock.instant()));
         } catch (WatchException x) {
           problem("could not quarantine " + u.sighting().mac() + ": " + x.getMessage());
         }

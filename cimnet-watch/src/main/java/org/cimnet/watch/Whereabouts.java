@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.event.Event;
+import org.cimnet.core.event.Observed;
 import org.cimnet.core.event.Sighting;
 
 /**
@@ -23,15 +24,15 @@ public final class Whereabouts {
   public static List<Place> of(List<Event> events) {
     Map<MacAddress, Place> places = new TreeMap<>();
     for (Event e : events) {
-      if (e instanceof Event.DeviceGone g) {
+      if (e instanceof Observed.DeviceGone g) {
         places.remove(g.sighting().mac());
-      } else if (e instanceof Event.DeviceQuarantined q) {
+      } else if (e instanceof Observed.DeviceQuarantined q) {
         places.computeIfPresent(q.sighting().mac(),
             (mac, p) -> new Place(p.sighting(), p.since(), true));
       } else if (e instanceof Event.DeviceAdmitted a) {
         places.computeIfPresent(a.device().mac(),
             (mac, p) -> new Place(p.sighting(), p.since(), false));
-      } else if (e instanceof Event.Observed o) {
+      } else if (e instanceof Observed o) {
         Place before = places.get(o.sighting().mac());
         boolean moved = before == null || !before.sighting().samePlace(o.sighting());
         places.put(o.sighting().mac(), new Place(o.sighting(),

@@ -15,6 +15,7 @@ import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.event.Event;
 import org.cimnet.core.event.EventLog;
+import org.cimnet.core.event.Observed;
 import org.cimnet.core.event.Sighting;
 import org.cimnet.core.model.Watch;
 import org.cimnet.testkit.Tools;
@@ -39,11 +40,11 @@ class HandlersTest {
     Watch.Handler h = new Watch.Handler(Watch.Outcome.UNAUTHORIZED, List.of("/bin/sh", "-c",
         "cat > " + json + "; env | grep ^CIMNET_ | sort > " + env + "; echo done; exit 3"),
         5000);
-    Event e = new Event.DeviceUnauthorized(HERE, Watch.Enforcement.QUARANTINE, CLOCK.instant());
+    Event e = new Observed.DeviceUnauthorized(HERE, Watch.Enforcement.QUARANTINE, CLOCK.instant());
     List<Event.HandlerRan> ran = new CopyOnWriteArrayList<>();
     try (Handlers handlers = new Handlers(List.of(h), ran::add, CLOCK)) {
       handlers.dispatch(e);
-      handlers.dispatch(new Event.DeviceSeen(HERE, CLOCK.instant()));
+      handlers.dispatch(new Observed.DeviceSeen(HERE, CLOCK.instant()));
     }
     assertEquals(1, ran.size(), "one handler, for unauthorized only");
     Event.HandlerRan r = ran.get(0);
@@ -68,7 +69,7 @@ class HandlersTest {
     List<Event.HandlerRan> ran = new CopyOnWriteArrayList<>();
     long start = System.nanoTime();
     try (Handlers handlers = new Handlers(List.of(hangs, missing), ran::add, CLOCK)) {
-      handlers.dispatch(new Event.DeviceSeen(HERE, CLOCK.instant()));
+      handlers.dispatch(new Observed.DeviceSeen(HERE, CLOCK.instant()));
       assertTrue((System.nanoTime() - start) / 1_000_000 < 1000,
           "dispatching never waits for a program");
     }

@@ -18,6 +18,7 @@ import net.jqwik.api.Provide;
 import org.cimnet.core.addr.MacAddress;
 import org.cimnet.core.check.Checker;
 import org.cimnet.core.event.Event;
+import org.cimnet.core.event.Observed;
 import org.cimnet.core.event.Sighting;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Watch;
@@ -71,7 +72,7 @@ class ReconcilerProperties {
       Map<MacAddress, Sighting> now = new LinkedHashMap<>();
       snapshot.forEach(s -> now.merge(s.mac(), s, (a, b) -> key(a).compareTo(key(b)) <= 0
           ? a : b));
-      List<Event.Observed> events = r.step(snapshot, AT);
+      List<Observed> events = r.step(snapshot, AT);
       int appeared = 0;
       int moved = 0;
       int gone = 0;
@@ -88,34 +89,34 @@ class ReconcilerProperties {
         }
       }
       int firstSight = 0;
-      for (Event.Observed e : events) {
+      for (Observed e : events) {
         Sighting s = e.sighting();
-        if (e instanceof Event.DeviceGone) {
+        if (e instanceof Observed.DeviceGone) {
           Sighting left = rebuilt.remove(s.mac());
           assertTrue(left != null, "gone only what was there");
           departed.put(s.mac(), left);
           gone--;
-        } else if (e instanceof Event.DeviceMoved m && !rebuilt.containsKey(s.mac())) {
+        } else if (e instanceof Observed.DeviceMoved m && !rebuilt.containsKey(s.mac())) {
           // Back after leaving the tables, somewhere else: a move from its last place.
           Sighting last = departed.remove(s.mac());
           assertTrue(last != null && m.from().samePlace(last) && !last.samePlace(s),
               "back somewhere else: moved from its last place: " + e);
           rebuilt.put(s.mac(), s);
           firstSight++;
-        } else if (e instanceof Event.DeviceMoved m) {
+        } else if (e instanceof Observed.DeviceMoved m) {
           assertTrue(m.from().samePlace(rebuilt.get(s.mac())), "moved from where it was");
           rebuilt.put(s.mac(), s);
           moved--;
         } else if (!rebuilt.containsKey(s.mac())) {
           // The first sight of a MAC: seen if the model admits it on that VLAN, else not.
           assertEquals(KNOWN.owner(s.mac(), s.vlan()).isPresent(),
-              e instanceof Event.DeviceSeen, e::toString);
+              e instanceof Observed.DeviceSeen, e::toString);
           Sighting last = departed.remove(s.mac());
           assertTrue(last == null || last.samePlace(s), "back elsewhere is a move: " + e);
           rebuilt.put(s.mac(), s);
           firstSight++;
         } else {
-          assertTrue(e instanceof Event.DeviceUnauthorized && s.owner().isEmpty(),
+          assertTrue(e instanceof Observed.DeviceUnauthorized && s.owner().isEmpty(),
               "a MAC moved to where it is not admitted: " + e);
         }
         assertEquals(KNOWN.owner(s.mac(), s.vlan()), s.owner());
@@ -148,9 +149,9 @@ class ReconcilerProperties {
     int ilo = 3;
     assertEquals(1, r.step(List.of(at(ilo, 0, 0)), AT).size());
     for (int i = 1; i <= 50; i++) {
-      List<Event.Observed> events = r.step(List.of(at(ilo, i % 2 == 0 ? 0 : 3, 0)), AT);
+      List<Observed> events = r.step(List.of(at(ilo, i % 2 == 0 ? 0 : 3, 0)), AT);
       assertEquals(1, events.size(), events::toString);
-      assertTrue(events.get(0) instanceof Event.DeviceMoved);
+      assertTrue(events.get(0) instanceof Observed.DeviceMoved);
     }
     // Flapping between present and gone: one event per change.
     for (int i = 0; i < 20; i++) {
@@ -163,17 +164,17 @@ class ReconcilerProperties {
     Reconciler r = new Reconciler(KNOWN);
     int ilo = 3;
     int stranger = 6;
-    Event.Observed seen = r.step(List.of(at(ilo, 0, 0)), AT).get(0);
+    Observed seen = r.step(List.of(at(ilo, 0, 0)), AT).get(0);
     assertEquals("device-seen", seen.type());
     assertEquals(Optional.of("device:ilo-a"), seen.sighting().owner());
-    List<Event.Observed> wrongVlan = r.step(List.of(at(ilo, 0, 1)), AT);
+    List<Observed> wrongVlan = r.step(List.of(at(ilo, 0, 1)), AT);
     assertEquals(List.of("device-moved", "device-unauthorized"),
         wrongVlan.stream().map(Event::type).toList());
     assertEquals(Watch.Enforcement.CLOSED,
-        ((Event.DeviceUnauthorized) wrongVlan.get(1)).enforcement());
-    Event.Observed unknown = r.step(List.of(at(ilo, 0, 1), at(stranger, 0, 0)), AT).get(0);
+        ((Observed.DeviceUnauthorized) wrongVlan.get(1)).enforcement());
+    Observed unknown = r.step(List.of(at(ilo, 0, 1), at(stranger, 0, 0)), AT).get(0);
     assertEquals("device-unauthorized", unknown.type());
-    assertEquals(Watch.Enforcement.QUARANTINE, ((Event.DeviceUnauthorized) unknown)
+    assertEquals(Watch.Enforcement.QUARANTINE, ((Observed.DeviceUnauthorized) unknown)
         .enforcement());
     assertEquals(List.of("device-gone", "device-gone"), r.step(List.of(), AT).stream()
         .map(Event::type).toList());
@@ -188,9 +189,9 @@ class ReconcilerProperties {
     r.step(List.of(first), AT);
     assertEquals(List.of("device-gone"), r.step(List.of(), AT).stream().map(Event::type)
         .toList());
-    List<Event.Observed> back = r.step(List.of(at(ilo, 3, 0)), AT);
+    List<Observed> back = r.step(List.of(at(ilo, 3, 0)), AT);
     assertEquals(List.of("device-moved"), back.stream().map(Event::type).toList());
-    assertTrue(((Event.DeviceMoved) back.get(0)).from().samePlace(first));
+    assertTrue(((Observed.DeviceMoved) back.get(0)).from().samePlace(first));
     // Back where it was last seen: seen again, not moved.
     r.step(List.of(), AT);
     assertEquals(List.of("device-seen"), r.step(List.of(at(ilo, 3, 0)), AT).stream()
@@ -213,16 +214,16 @@ class ReconcilerProperties {
           Optional.empty(), Optional.empty(), Optional.empty()));
     }
     Reconciler r = new Reconciler(KNOWN);
-    List<Event.Observed> first = r.step(snapshot, AT);
+    List<Observed> first = r.step(snapshot, AT);
     assertEquals(8000, first.size());
-    assertTrue(first.stream().allMatch(e -> e instanceof Event.DeviceUnauthorized));
+    assertTrue(first.stream().allMatch(e -> e instanceof Observed.DeviceUnauthorized));
     List<Sighting> next = new ArrayList<>(snapshot.subList(10, snapshot.size()));
     Sighting moved = next.get(0);
     next.set(0, new Sighting(moved.host(), moved.mac(), "uplink", "p999", moved.vlan(),
         Optional.empty(), Optional.empty(), Optional.empty()));
-    List<Event.Observed> changes = r.step(next, AT);
+    List<Observed> changes = r.step(next, AT);
     assertEquals(11, changes.size());
-    assertEquals(10, changes.stream().filter(e -> e instanceof Event.DeviceGone).count());
-    assertEquals(1, changes.stream().filter(e -> e instanceof Event.DeviceMoved).count());
+    assertEquals(10, changes.stream().filter(e -> e instanceof Observed.DeviceGone).count());
+    assertEquals(1, changes.stream().filter(e -> e instanceof Observed.DeviceMoved).count());
   }
 }

@@ -21,6 +21,7 @@ import org.cimnet.core.check.Checker;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.event.Event;
 import org.cimnet.core.event.EventLog;
+import org.cimnet.core.event.Observed;
 import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Watch;
@@ -139,8 +140,8 @@ class WatchLabTest {
 
     // The authorized iLO: seen, at the uplink's bond, as the device it is.
     assertTrue(ping(ilo, c1), "the iLO reaches c1" + dumps());
-    Event.DeviceSeen seen = (Event.DeviceSeen) await(log, e -> e instanceof Event.DeviceSeen s
-        && s.sighting().mac().toString().equals(Lab.ILO));
+    Observed.DeviceSeen seen = (Observed.DeviceSeen) await(log,
+        e -> e instanceof Observed.DeviceSeen s && s.sighting().mac().toString().equals(Lab.ILO));
     assertEquals("bond0", seen.sighting().port());
     assertEquals("device:ilo-a", seen.sighting().owner().orElseThrow());
     System.out.println("cimnet watch lab: iLO seen at " + seen.sighting().place());
@@ -164,7 +165,7 @@ class WatchLabTest {
         + " it: " + reachedAfter);
     assertTrue(quarantineMillis < 2000, "quarantined within 2 s: " + quarantineMillis + " ms");
     assertEquals(0, reachedAfter, "nothing of a quarantined device reaches a container");
-    await(log, e -> e instanceof Event.DeviceQuarantined q
+    await(log, e -> e instanceof Observed.DeviceQuarantined q
         && q.sighting().mac().toString().equals("02:00:00:00:66:01"));
 
     // Closed subnet b: the inventory's workstation passes; an unknown device never does.
@@ -175,14 +176,14 @@ class WatchLabTest {
     System.out.println("cimnet watch lab: frames of the unknown device that reached any"
         + " container (closed): " + intruded);
     assertEquals(0, intruded, "closed: not one frame of an unknown device reaches a container");
-    Event.DeviceUnauthorized closed = (Event.DeviceUnauthorized) await(log,
-        e -> e instanceof Event.DeviceUnauthorized u
+    Observed.DeviceUnauthorized closed = (Observed.DeviceUnauthorized) await(log,
+        e -> e instanceof Observed.DeviceUnauthorized u
             && u.sighting().mac().toString().equals("02:00:00:00:66:02"));
     assertEquals(Watch.Enforcement.CLOSED, closed.enforcement());
 
     // The handlers ran with the events' JSON; a failing one is recorded, not fatal.
     List<String> lines = EventLog.open(log).events().stream()
-        .filter(e -> e instanceof Event.DeviceUnauthorized).map(EventLog::json).toList();
+        .filter(e -> e instanceof Observed.DeviceUnauthorized).map(EventLog::json).toList();
     assertTrue(PrivateSwitch.eventually(() -> Files.exists(handled)
         && read(handled).lines().count() >= 2));
     assertEquals(lines.subList(0, 2), read(handled).lines().toList().subList(0, 2));
@@ -200,8 +201,8 @@ class WatchLabTest {
     check(sw.vsctl("del-port", "spine", "p-ilo", "--", "add-port", "leaf1", "p-ilo",
         "tag=101"));
     assertTrue(ping(ilo, c1), "the iLO reaches c1 from its new port" + dumps());
-    Event.DeviceMoved moved = (Event.DeviceMoved) await(log, e -> e instanceof Event.DeviceMoved m
-        && m.sighting().mac().toString().equals(Lab.ILO));
+    Observed.DeviceMoved moved = (Observed.DeviceMoved) await(log,
+        e -> e instanceof Observed.DeviceMoved m && m.sighting().mac().toString().equals(Lab.ILO));
     assertEquals("hv/uplink/bond0 vlan 101", moved.from().place());
     assertEquals("hv/leaf1/p-ilo vlan 101", moved.sighting().place());
     System.out.println("cimnet watch lab: iLO moved from " + moved.from().place() + " to "

@@ -11,8 +11,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import org.cimnet.core.addr.MacAddress;
-import org.cimnet.core.event.Event;
 import org.cimnet.core.event.EventLog;
+import org.cimnet.core.event.Observed;
 import org.cimnet.core.event.Sighting;
 import org.cimnet.core.model.Watch;
 import org.cimnet.core.yaml.NetworkYaml;
@@ -80,12 +80,12 @@ class WatchMainTest {
     Sighting gone = new Sighting("hv", MacAddress.parse("02:00:00:00:66:02"), "uplink",
         "bond0", 102, Optional.empty(), Optional.empty(), Optional.of("b"));
     Instant t0 = Instant.parse("2026-11-30T04:00:00Z");
-    EventLog.open(log).appendAll(List.of(new Event.DeviceSeen(bond, t0),
-        new Event.DeviceUnauthorized(stranger, Watch.Enforcement.QUARANTINE, t0),
-        new Event.DeviceQuarantined(stranger, t0),
-        new Event.DeviceUnauthorized(gone, Watch.Enforcement.CLOSED, t0),
-        new Event.DeviceMoved(bond, leaf, t0.plusSeconds(60)),
-        new Event.DeviceGone(gone, t0.plusSeconds(90))));
+    EventLog.open(log).appendAll(List.of(new Observed.DeviceSeen(bond, t0),
+        new Observed.DeviceUnauthorized(stranger, Watch.Enforcement.QUARANTINE, t0),
+        new Observed.DeviceQuarantined(stranger, t0),
+        new Observed.DeviceUnauthorized(gone, Watch.Enforcement.CLOSED, t0),
+        new Observed.DeviceMoved(bond, leaf, t0.plusSeconds(60)),
+        new Observed.DeviceGone(gone, t0.plusSeconds(90))));
     assertEquals(0, run("ports", "--log", log.toString()));
     assertEquals("MAC                WHAT                  HOST  BRIDGE  PORT   VLAN  SUBNET"
         + "  ADDRESS  SINCE\n"

@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import org.cimnet.core.event.Event;
 import org.cimnet.core.event.EventLog;
+import org.cimnet.core.event.Observed;
 import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Network;
 import org.cimnet.core.model.Watch;
@@ -99,12 +100,12 @@ class WatcherTest {
       // In MAC order; 02:00:00:00:77:77 was learned on a patch port, which is never an edge.
       assertEquals(List.of("device-unauthorized", "device-quarantined", "device-unauthorized",
           "device-seen"), first.stream().map(Event::type).toList(), first::toString);
-      Event.DeviceSeen seen = (Event.DeviceSeen) first.get(3);
+      Observed.DeviceSeen seen = (Observed.DeviceSeen) first.get(3);
       assertEquals("bond0", seen.sighting().port(), "a bond member's port is the bond's");
       assertEquals("uplink/bond0/vlan 101".replace("/vlan", " vlan"), seen.sighting().place()
           .substring(3));
       assertEquals(Watch.Enforcement.CLOSED,
-          ((Event.DeviceUnauthorized) first.get(2)).enforcement());
+          ((Observed.DeviceUnauthorized) first.get(2)).enforcement());
       assertEquals(List.of("uplink cookie=0xc1a70001,priority=400,dl_src=02:00:00:00:66:01"
           + ",actions=drop"), fake.added);
       String problems = err.toString(StandardCharsets.UTF_8);
@@ -123,14 +124,14 @@ class WatcherTest {
           fake.deleted);
       assertEquals(List.of("device-seen"), second.stream().map(Event::type).toList());
       assertEquals("device:printer",
-          ((Event.DeviceSeen) second.get(0)).sighting().owner().orElseThrow());
+          ((Observed.DeviceSeen) second.get(0)).sighting().owner().orElseThrow());
 
       // The device moves to another port.
       fake.fdb.put("uplink", "    1   101  " + Lab.ILO + "    1\n");
       fake.fdb.put("leaf1", " 5000   101  02:00:00:00:66:01    1\n");
       List<Event> third = w.poll();
       assertEquals(List.of("device-moved"), third.stream().map(Event::type).toList());
-      assertEquals("hv/leaf1/c1-a vlan 101", ((Event.DeviceMoved) third.get(0)).sighting()
+      assertEquals("hv/leaf1/c1-a vlan 101", ((Observed.DeviceMoved) third.get(0)).sighting()
           .place());
       List<Event> all = EventLog.open(log).events();
       assertEquals(4 + 1 + 1 + 1, all.size(), all::toString);

@@ -29,7 +29,14 @@ import org.cimnet.core.model.Watch;
  * replay. What the watcher observed ({@link Observed}, {@link HandlerRan}) leaves the
  * model as it is: those events are the history of what was plugged in where.
  */
-public sealed interface Event {
+public sealed interface Event permits Event.NetworkChanged, Event.SubnetAdded,
+    Event.SubnetChanged, Event.SubnetRemoved, Event.VlanAssigned, Event.SpineAdded,
+    Event.SpineRemoved, Event.HostAdded, Event.HostChanged, Event.HostRemoved,
+    Event.AddressAssigned, Event.MacAssigned, Event.MacDiscovered, Event.LinkAdded,
+    Event.LinkRemoved, Event.ContainerPlaced, Event.ContainerMoved, Event.ContainerChanged,
+    Event.ContainerRemoved, Event.InternetSet, Event.RuleAdded, Event.RuleRemoved,
+    Event.AssertionAdded, Event.AssertionRemoved, Event.WatchSet, Event.DeviceAdmitted,
+    Event.DeviceRemoved, Event.HandlerRan, Observed {
 
   /** The event's name in the log, such as {@code subnet-added}. */
   String type();
@@ -374,114 +381,6 @@ public sealed interface Event {
     @Override
     public String type() {
       return "device-removed";
-    }
-  }
-
-  /**
-   * What the watcher observed. These events leave the model as it is: they are the history of
-   * what was plugged in where.
-   */
-  sealed interface Observed extends Event {
-    /** When the watcher observed it. */
-    Instant at();
-
-    /** The sighting the event is about (for a move, where it is now). */
-    Sighting sighting();
-
-    /** The handlers' outcome this event triggers. */
-    Watch.Outcome outcome();
-  }
-
-  /** A MAC appeared in a forwarding table. */
-  record DeviceSeen(Sighting sighting, Instant at) implements Observed {
-    public DeviceSeen {
-      Objects.requireNonNull(sighting, "sighting == null");
-      Objects.requireNonNull(at, "at == null");
-    }
-
-    @Override
-    public String type() {
-      return "device-seen";
-    }
-
-    @Override
-    public Watch.Outcome outcome() {
-      return Watch.Outcome.SEEN;
-    }
-  }
-
-  /** A MAC seen before is now on another host, bridge, port or VLAN. */
-  record DeviceMoved(Sighting from, Sighting sighting, Instant at) implements Observed {
-    public DeviceMoved {
-      Objects.requireNonNull(from, "from == null");
-      Objects.requireNonNull(sighting, "sighting == null");
-      Objects.requireNonNull(at, "at == null");
-    }
-
-    @Override
-    public String type() {
-      return "device-moved";
-    }
-
-    @Override
-    public Watch.Outcome outcome() {
-      return Watch.Outcome.MOVED;
-    }
-  }
-
-  /** A MAC left every forwarding table (aged out or unplugged); {@code sighting} was its last. */
-  record DeviceGone(Sighting sighting, Instant at) implements Observed {
-    public DeviceGone {
-      Objects.requireNonNull(sighting, "sighting == null");
-      Objects.requireNonNull(at, "at == null");
-    }
-
-    @Override
-    public String type() {
-      return "device-gone";
-    }
-
-    @Override
-    public Watch.Outcome outcome() {
-      return Watch.Outcome.GONE;
-    }
-  }
-
-  /** A MAC the model does not know, and the enforcement of the subnet it was seen on. */
-  record DeviceUnauthorized(Sighting sighting, Watch.Enforcement enforcement, Instant at)
-      implements Observed {
-    public DeviceUnauthorized {
-      Objects.requireNonNull(sighting, "sighting == null");
-      Objects.requireNonNull(enforcement, "enforcement == null");
-      Objects.requireNonNull(at, "at == null");
-    }
-
-    @Override
-    public String type() {
-      return "device-unauthorized";
-    }
-
-    @Override
-    public Watch.Outcome outcome() {
-      return Watch.Outcome.UNAUTHORIZED;
-    }
-  }
-
-  /** An unknown MAC isolated: the drop flow is installed on {@code sighting}'s host. */
-  record DeviceQuarantined(Sighting sighting, Instant at) implements Observed {
-    public DeviceQuarantined {
-      Objects.requireNonNull(sighting, "sighting == null");
-      Objects.requireNonNull(at, "at == null");
-    }
-
-    @Override
-    public String type() {
-      return "device-quarantined";
-    }
-
-    @Override
-    public Watch.Outcome outcome() {
-      return Watch.Outcome.QUARANTINED;
     }
   }
 

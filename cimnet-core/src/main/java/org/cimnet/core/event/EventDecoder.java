@@ -14,6 +14,7 @@ import org.cimnet.core.yaml.internal.Fields;
 import org.cimnet.core.yaml.internal.InventoryReader;
 import org.cimnet.core.yaml.internal.ModelReader;
 import org.cimnet.core.yaml.internal.Node;
+import org.cimnet.core.yaml.internal.ReadProblem;
 import org.cimnet.core.yaml.internal.TreeReader;
 
 /**
@@ -26,10 +27,10 @@ final class EventDecoder {
   /** The event on a line, or the problems that stop it being read (with the log's line). */
   static Optional<Event> decode(byte[] line, String file, int lineNumber,
       List<YamlProblem> problems) {
-    List<YamlProblem> local = new ArrayList<>();
+    List<ReadProblem> local = new ArrayList<>();
     Optional<Event> event = new TreeReader(file, local).json(line)
         .flatMap(root -> event(root, new Fields(file, local)));
-    for (YamlProblem p : local) {
+    for (ReadProblem p : local) {
       problems.add(new YamlProblem(file, lineNumber, p.column(), p.path(), p.message()));
     }
     return local.isEmpty() ? event : Optional.empty();
@@ -156,9 +157,9 @@ final class EventDecoder {
       case "device-admitted" -> element(f, root, t, "device",
           n -> new InventoryReader(r).device(n, "device"), Event.DeviceAdmitted::new);
       case "device-removed" -> named(f, root, t, Event.DeviceRemoved::new);
-      case "device-seen" -> observed(f, root, t, Event.DeviceSeen::new);
-      case "device-gone" -> observed(f, root, t, Event.DeviceGone::new);
-      case "device-quarantined" -> observed(f, root, t, Event.DeviceQuarantined::new);
+      case "device-seen" -> observed(f, root, t, Observed.DeviceSeen::new);
+      case "device-gone" -> observed(f, root, t, Observed.DeviceGone::new);
+      case "device-quarantined" -> observed(f, root, t, Observed.DeviceQuarantined::new);
       case "device-unauthorized" -> fields(f, root, t, o -> {
         Optional<java.time.Instant> at = at(f, o);
         Optional<Sighting> s = sighting(f, o);
@@ -166,7 +167,7 @@ final class EventDecoder {
             "'alert', 'quarantine' or 'closed'").flatMap(x -> f.attempt(
                 o.req("enforcement").get(), "enforcement", () -> Watch.Enforcement.parse(x)));
         return at.isEmpty() || s.isEmpty() || e.isEmpty() ? Optional.empty()
-            : Optional.of(new Event.DeviceUnauthorized(s.get(), e.get(), at.get()));
+            : Optional.of(new Observed.DeviceUnauthorized(s.get(), e.get(), at.get()));
       }, keys("at", "enforcement"));
       case "device-moved" -> fields(f, root, t, o -> {
         Optional<java.time.Instant> at = at(f, o);
@@ -174,7 +175,7 @@ final class EventDecoder {
         Optional<Sighting> from = o.req("from").flatMap(n -> f.obj(n, "from",
             "where the MAC was before", SIGHTING)).flatMap(x -> sighting(f, x));
         return at.isEmpty() || s.isEmpty() || from.isEmpty() ? Optional.empty()
-            : Optional.of(new Event.DeviceMoved(from.get(), s.get(), at.get()));
+            : Optional.of(new Observed.DeviceMoved(from.get(), s.get(), at.get()));
       }, keys("at", "from"));
       case "handler-ran" -> fields(f, root, t, o -> {
         Optional<java.time.Instant> at = at(f, o);

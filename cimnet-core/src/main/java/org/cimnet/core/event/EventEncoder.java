@@ -82,14 +82,14 @@ final class EventEncoder {
       m.put("device", ModelWriter.device(e.device()));
     } else if (event instanceof Event.DeviceRemoved e) {
       m.put("name", e.name());
-    } else if (event instanceof Event.Observed e) {
+    } else if (event instanceof Observed e) {
       m.put("at", e.at().toString());
       sighting(m, e.sighting());
-      if (e instanceof Event.DeviceMoved moved) {
+      if (e instanceof Observed.DeviceMoved moved) {
         M from = new M();
         sighting(from, moved.from());
         m.put("from", from.node());
-      } else if (e instanceof Event.DeviceUnauthorized u) {
+      } else if (e instanceof Observed.DeviceUnauthorized u) {
         m.put("enforcement", u.enforcement().key());
       }
     } else if (event instanceof Event.HandlerRan e) {

@@ -49,8 +49,8 @@ public record Explanation(Endpoint from, Endpoint to, ServiceSet services, List<
 
   /** Explains {@code from -> to} over a compiled policy. */
   public static Explanation of(Policy policy, Endpoint from, Endpoint to) {
-    Policy.Resolved f = policy.resolve(from);
-    Policy.Resolved t = policy.resolve(to);
+    Endpoints.Resolved f = policy.resolve(from);
+    Endpoints.Resolved t = policy.resolve(to);
     if (!f.ok() || !t.ok()) {
       return new Explanation(from, to, ServiceSet.none(), List.of(), List.of(), Optional.empty(),
           ServiceSet.none(), f.ok() ? t.problem() : f.problem());
@@ -58,12 +58,13 @@ public record Explanation(Endpoint from, Endpoint to, ServiceSet services, List<
     List<Rule> by = new ArrayList<>();
     List<String> within = new ArrayList<>();
     ServiceSet direct = policy.services(f.set(), t.set(), by, within);
-    Path path = policy.path(f.set(), t.set(), false);
+    RelayGraph relays = policy.relayGraph();
+    Path path = relays.path(f.set(), t.set(), false);
     ServiceSet viaServices = ServiceSet.none();
     List<Chain> chains = new ArrayList<>();
-    for (Path p : policy.paths(f.set(), t.set())) {
-      int relay = policy.relays().indexOf(p.relays().get(p.relays().size() - 1));
-      ServiceSet opens = policy.services(policy.relaySet(relay), t.set(), new ArrayList<>(),
+    for (Path p : relays.paths(f.set(), t.set())) {
+      int relay = relays.names().indexOf(p.relays().get(p.relays().size() - 1));
+      ServiceSet opens = policy.services(relays.set(relay), t.set(), new ArrayList<>(),
           new ArrayList<>());
       chains.add(new Chain(p, opens));
       viaServices = viaServices.union(opens);

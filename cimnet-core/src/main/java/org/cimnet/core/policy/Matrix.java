@@ -148,8 +148,9 @@ public final class Matrix {
       }
       direct[node] = direct[node] == null ? services : direct[node].union(services);
     });
-    for (int c : policy.relayClosure(s)[0]) {
-      Policy.RelayCells cells = policy.relayCells(c);
+    RelayGraph graph = policy.relayGraph();
+    for (int c : graph.closure(s)[0]) {
+      RelayGraph.RelayCells cells = graph.cells(c);
       for (int i = 0; i < cells.nodes().length; i++) {
         int node = cells.nodes()[i];
         if (direct[node] == null && via[node] == null) {
@@ -161,7 +162,7 @@ public final class Matrix {
         } else {
           via[node] = via[node].union(cells.services()[i]);
         }
-        byRelay[node].merge(policy.relayName(c), cells.services()[i], ServiceSet::union);
+        byRelay[node].merge(graph.name(c), cells.services()[i], ServiceSet::union);
       }
     }
     touched.sort(null);

@@ -1,9 +1,7 @@
 package org.cimnet.core.policy;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -12,14 +10,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.cimnet.core.addr.Ipv4Address;
-import org.cimnet.core.model.Attachment;
-import org.cimnet.core.model.Container;
 import org.cimnet.core.model.Endpoint;
-import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Role;
 import org.cimnet.core.model.Rule;
-import org.cimnet.core.model.Service;
 import org.cimnet.core.model.Subnet;
 import org.cimnet.core.plan.Plans;
 import org.cimnet.core.routing.Routing;
@@ -37,6 +30,11 @@ import org.cimnet.core.routing.Routing;
  * <p>Compiling is defensive: an endpoint that does not resolve (an undeclared subnet or
  * container, a zone without subnets, a container without addresses) matches nothing, and
  * {@link #resolve} says why. Not thread-safe (it memoises per relay); compile one per thread.
+ *
+ * <p>Here: the rules compiled per tree of routers and the one-hop relation over them (which rule
+ * or shared subnet lets a packet open). What the endpoints stand for is {@link Endpoints}; the
+ * rules the input chains imply are {@link Infrastructure}; the relays and the chains through
+ * them are {@link RelayGraph}.
  */
 public final class Policy {
   private static final long FIRST_ROUTABLE = 0x0100_0000L; // skip 0.0.0.0/8 in witnesses
@@ -45,13 +43,6 @@ public final class Policy {
   private record Compiled(int index, Rule rule, AddressSet from, AddressSet to,
       ServiceSet services, int toEndpoint) {}
 
-  /** An endpoint's address set, or why it has none. */
-  record Resolved(AddressSet set, String problem) {
-    boolean ok() {
-      return problem.isEmpty();
-    }
-  }
-
   private final Network network;
   private final List<Subnet> subnets;
   /** Nodes of the graph and the matrix: the subnets in declaration order, then the internet. */
@@ -59,44 +50,26 @@ public final class Policy {
   private final List<String> nodeNames = new ArrayList<>();
   private final SegmentIndex nodeIndex;
   private final Map<String, Integer> nodeIds = new HashMap<>();
-  private final AddressSet internet;
-  private final Map<String, List<Subnet>> zones = new HashMap<>();
-  private final Map<Endpoint, Resolved> resolved = new HashMap<>();
-  /** Each host's own addresses, and all of them together. */
-  private final Map<String, AddressSet> hostSets = new LinkedHashMap<>();
-  private final AddressSet hostAddresses;
+  private final Endpoints endpoints;
 
   private final Compiled[] rules;
   private final SegmentIndex fromIndex;
   private final int[][] rulesByFrom;
   private final int[][] toNodes;
 
-  /** Relays: containers with two or more addresses, in declaration order. */
-  private final List<String> relayNames = new ArrayList<>();
-  private final List<String> relayLabels = new ArrayList<>();
-  private final List<AddressSet> relaySets = new ArrayList<>();
-  private final long[] relayAddresses;
-  private final int[] relayOfAddress;
-  private final int[][] relayNext;
+  private final RelayGraph relayGraph;
 
   private Policy(Network network) {
     this.network = network;
     this.subnets = network.subnets();
-    for (Host h : network.hosts()) {
-      hostSets.put(h.name(), AddressSet.ofAddresses(Plans.heldAddresses(network, h)));
-    }
-    this.hostAddresses = AddressSet.unionAll(hostSets.values());
+    this.endpoints = new Endpoints(network);
     for (Subnet s : subnets) {
-      nodeSets.add(AddressSet.of(s.cidr()).minus(hostAddresses));
+      nodeSets.add(AddressSet.of(s.cidr()).minus(endpoints.hostAddresses()));
       nodeNames.add(s.name());
-      zones.computeIfAbsent(s.zone(), z -> new ArrayList<>()).add(s);
     }
-    AddressSet outside = AddressSet.PRIVATE.complement();
-    this.internet = network.publicSupernet()
-        ? outside.minus(AddressSet.of(network.supernet())) : outside;
-    nodeSets.add(internet);
+    nodeSets.add(endpoints.internet());
     nodeNames.add("internet");
-    hostSets.forEach((host, set) -> {
+    endpoints.hostSets().forEach((host, set) -> {
       if (!set.isEmpty()) {
         nodeSets.add(set);
         nodeNames.add(Endpoint.ofHost(host).text());
@@ -115,7 +88,7 @@ public final class Policy {
     List<Rule> declared = new ArrayList<>(network.effectiveRules());
     // Where a rule's destination is narrower than its endpoint (DNS: the nameserver address).
     Map<Integer, AddressSet> narrowed = new HashMap<>();
-    for (Infrastructure x : infrastructure(network)) {
+    for (Infrastructure x : Infrastructure.of(network)) {
       x.to().ifPresent(to -> narrowed.put(declared.size(), to));
       declared.add(x.rule());
     }
@@ -162,62 +135,7 @@ public final class Policy {
     this.fromIndex = new SegmentIndex(fromSets);
     this.toNodes = new int[toIds.size()][];
 
-    List<long[]> addressOwners = new ArrayList<>();
-    for (Container c : network.containers()) {
-      List<Ipv4Address> addresses = new ArrayList<>();
-      List<String> on = new ArrayList<>();
-      for (Attachment a : c.attachments()) {
-        if (a.address().isPresent() && !addresses.contains(a.address().get())) {
-          addresses.add(a.address().get());
-          on.add(a.subnet());
-        }
-      }
-      if (addresses.size() >= 2) {
-        int id = relayNames.size();
-        relayNames.add(c.name());
-        relayLabels.add(c.name() + " (" + String.join(", ", on) + ")");
-        relaySets.add(AddressSet.ofAddresses(addresses));
-        addresses.forEach(a -> addressOwners.add(new long[] {a.toLong(), id}));
-      }
-    }
-    addressOwners.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0])
-        : Long.compare(a[1], b[1]));
-    this.relayAddresses = addressOwners.stream().mapToLong(a -> a[0]).toArray();
-    this.relayOfAddress = addressOwners.stream().mapToInt(a -> (int) a[1]).toArray();
-    this.relayNext = new int[relayNames.size()][];
-  }
-
-  /** A rule the input chains imply, and the addresses it reaches when narrower than its end. */
-  record Infrastructure(Rule rule, Optional<AddressSet> to) {}
-
-  /**
-   * What every host's input chain accepts besides its services: ping from each subnet it holds
-   * an address in (to any of its addresses), and DNS (udp and tcp 53) from each subnet whose
-   * nameserver it is (to that nameserver address). As rules to {@code host:NAME}, so that the
-   * matrix shows them and assertions about hosts count them.
-   */
-  static List<Infrastructure> infrastructure(Network network) {
-    List<Infrastructure> out = new ArrayList<>();
-    List<Service> dns = List.of(Service.parse("udp/53"), Service.parse("tcp/53"));
-    for (Host h : network.hosts()) {
-      List<Ipv4Address> held = Plans.heldAddresses(network, h);
-      Endpoint self = Endpoint.ofHost(h.name());
-      for (String name : h.carriedSubnets()) {
-        Optional<Subnet> s = network.subnet(name);
-        if (s.isEmpty() || s.get().reserved()
-            || held.stream().noneMatch(a -> s.get().cidr().contains(a))) {
-          continue;
-        }
-        out.add(new Infrastructure(new Rule(Endpoint.ofSubnet(name), self,
-            List.of(Service.parse("icmp"))), Optional.empty()));
-        if (h.serves(name) && network.convention().fits(s.get().cidr(), Role.NAMESERVER)) {
-          out.add(new Infrastructure(new Rule(Endpoint.ofSubnet(name), self, dns),
-              Optional.of(AddressSet.of(network.convention().address(s.get().cidr(),
-                  Role.NAMESERVER)))));
-        }
-      }
-    }
-    return out;
+    this.relayGraph = new RelayGraph(this, network);
   }
 
   /**
@@ -255,7 +173,7 @@ public final class Policy {
 
   /** The internet: every address outside the private spaces (and the supernet, if public). */
   public AddressSet internet() {
-    return internet;
+    return endpoints.internet();
   }
 
   /**
@@ -268,7 +186,7 @@ public final class Policy {
 
   /** The containers that relay (two or more addresses), in declaration order. */
   public List<String> relays() {
-    return Collections.unmodifiableList(relayNames);
+    return Collections.unmodifiableList(relayGraph.names());
   }
 
   /** The addresses an endpoint stands for; empty when it does not resolve. */
@@ -278,47 +196,17 @@ public final class Policy {
 
   /** Why {@code endpoint} does not resolve, or empty if it does. */
   public Optional<String> problem(Endpoint endpoint) {
-    Resolved r = resolve(endpoint);
+    Endpoints.Resolved r = resolve(endpoint);
     return r.ok() ? Optional.empty() : Optional.of(r.problem());
   }
 
-  Resolved resolve(Endpoint endpoint) {
-    Resolved known = resolved.get(endpoint);
-    if (known != null) {
-      return known;
-    }
-    Resolved r;
-    if (endpoint instanceof Endpoint.OfSubnet s) {
-      r = network.subnet(s.name())
-          .map(n -> new Resolved(AddressSet.of(n.cidr()).minus(hostAddresses), ""))
-          .orElse(new Resolved(AddressSet.empty(), "subnet '" + s.name() + "' is not declared"));
-    } else if (endpoint instanceof Endpoint.OfZone z) {
-      List<Subnet> members = zones.getOrDefault(z.name(), List.of());
-      r = members.isEmpty()
-          ? new Resolved(AddressSet.empty(), "zone '" + z.name() + "' has no subnet")
-          : new Resolved(AddressSet.ofPrefixes(members.stream().map(Subnet::cidr).toList())
-              .minus(hostAddresses), "");
-    } else if (endpoint instanceof Endpoint.OfContainer c) {
-      Optional<Container> found = network.container(c.name());
-      if (found.isEmpty()) {
-        r = new Resolved(AddressSet.empty(), "container '" + c.name() + "' is not declared");
-      } else {
-        List<Ipv4Address> addresses = found.get().attachments().stream()
-            .flatMap(a -> a.address().stream()).toList();
-        r = addresses.isEmpty()
-            ? new Resolved(AddressSet.empty(), "container '" + c.name() + "' has no address")
-            : new Resolved(AddressSet.ofAddresses(addresses), "");
-      }
-    } else if (endpoint instanceof Endpoint.OfHost h) {
-      AddressSet set = hostSets.get(h.name());
-      r = set == null ? new Resolved(AddressSet.empty(), "host '" + h.name() + "' is not declared")
-          : set.isEmpty() ? new Resolved(set, "host '" + h.name() + "' holds no address")
-          : new Resolved(set, "");
-    } else {
-      r = new Resolved(internet, "");
-    }
-    resolved.put(endpoint, r);
-    return r;
+  Endpoints.Resolved resolve(Endpoint endpoint) {
+    return endpoints.resolve(endpoint);
+  }
+
+  /** The relays and the chains through them. */
+  RelayGraph relayGraph() {
+    return relayGraph;
   }
 
   // ---- the one-hop relation -------------------------------------------------------------
@@ -490,10 +378,8 @@ public final class Policy {
     return ids.length > 0 ? nodeNames.get(ids[0]) : address.toString();
   }
 
-  // ---- relays ---------------------------------------------------------------------------
-
   /** Every address {@code s} may open some connection to, directly. */
-  private AddressSet destinations(AddressSet s) {
+  AddressSet destinations(AddressSet s) {
     List<AddressSet> parts = new ArrayList<>();
     for (int i : rulesFrom(s)) {
       parts.add(rules[i].to());
@@ -502,166 +388,6 @@ public final class Policy {
       parts.add(nodeSets.get(n));
     }
     return AddressSet.unionAll(parts);
-  }
-
-  /** The relays with an address in {@code d}, ascending. */
-  private int[] relaysIn(AddressSet d) {
-    if (relayAddresses.length == 0) {
-      return new int[0];
-    }
-    BitSet found = new BitSet(relayNames.size());
-    for (int r = 0; r < d.rangeCount(); r++) {
-      int k = Arrays.binarySearch(relayAddresses, d.lo(r));
-      if (k < 0) {
-        k = -k - 1;
-      } else {
-        while (k > 0 && relayAddresses[k - 1] == d.lo(r)) {
-          k--;
-        }
-      }
-      for (; k < relayAddresses.length && relayAddresses[k] <= d.hi(r); k++) {
-        found.set(relayOfAddress[k]);
-      }
-    }
-    return found.stream().toArray();
-  }
-
-  int relayCount() {
-    return relayNames.size();
-  }
-
-  String relayName(int relay) {
-    return relayNames.get(relay);
-  }
-
-  AddressSet relaySet(int relay) {
-    return relaySets.get(relay);
-  }
-
-  /** The relays reachable in one hop from {@code s}. */
-  int[] relaysFrom(AddressSet s) {
-    return relaysIn(destinations(s));
-  }
-
-  /** The relays a relay reaches in one hop (memoised). */
-  int[] relayNext(int relay) {
-    int[] next = relayNext[relay];
-    if (next == null) {
-      next = relaysFrom(relaySets.get(relay));
-      relayNext[relay] = next;
-    }
-    return next;
-  }
-
-  /**
-   * Every relay reachable from {@code s}, in breadth-first order (the nearest first), each with
-   * the relay it was reached from ({@code -1} for straight from {@code s}).
-   */
-  int[][] relayClosure(AddressSet s) {
-    int[] parent = new int[relayCount()];
-    Arrays.fill(parent, -2);
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    List<Integer> order = new ArrayList<>();
-    for (int c : relaysFrom(s)) {
-      parent[c] = -1;
-      queue.add(c);
-    }
-    while (!queue.isEmpty()) {
-      int c = queue.poll();
-      order.add(c);
-      for (int next : relayNext(c)) {
-        if (parent[next] == -2) {
-          parent[next] = c;
-          queue.add(next);
-        }
-      }
-    }
-    return new int[][] {order.stream().mapToInt(Integer::intValue).toArray(), parent};
-  }
-
-  /**
-   * A path from {@code from} to {@code to}: the direct hop if there is one (and {@code direct}
-   * asks for it), else the shortest chain through relays; null if none exists.
-   */
-  Path path(AddressSet from, AddressSet to, boolean direct) {
-    if (from.isEmpty() || to.isEmpty()) {
-      return null;
-    }
-    if (direct) {
-      Hop hop = hop(from, to);
-      if (hop != null) {
-        return new Path(List.of(hop), List.of(),
-            List.of(nodeOf(hop.packet().src()), nodeOf(hop.packet().dst())));
-      }
-    }
-    if (relayCount() == 0) {
-      return null;
-    }
-    int[] parent = new int[relayCount()];
-    Arrays.fill(parent, -2);
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int c : relaysFrom(from)) {
-      parent[c] = -1;
-      queue.add(c);
-    }
-    while (!queue.isEmpty()) {
-      int c = queue.poll();
-      Hop last = hop(relaySets.get(c), to);
-      if (last != null) {
-        return chain(from, c, parent, last);
-      }
-      for (int next : relayNext(c)) {
-        if (parent[next] == -2) {
-          parent[next] = c;
-          queue.add(next);
-        }
-      }
-    }
-    return null;
-  }
-
-  /**
-   * Every chain through relays from {@code from} to {@code to}: one per relay reachable from
-   * {@code from} that opens something to {@code to}, the nearest first, each with the shortest
-   * way to its relay.
-   */
-  List<Path> paths(AddressSet from, AddressSet to) {
-    List<Path> out = new ArrayList<>();
-    if (from.isEmpty() || to.isEmpty() || relayCount() == 0) {
-      return out;
-    }
-    int[][] closure = relayClosure(from);
-    for (int c : closure[0]) {
-      Hop last = hop(relaySets.get(c), to);
-      if (last != null) {
-        out.add(chain(from, c, closure[1], last));
-      }
-    }
-    return out;
-  }
-
-  private Path chain(AddressSet from, int end, int[] parent, Hop last) {
-    List<Integer> relays = new ArrayList<>();
-    for (int c = end; c != -1; c = parent[c]) {
-      relays.add(0, c);
-    }
-    List<Hop> hops = new ArrayList<>();
-    AddressSet at = from;
-    for (int c : relays) {
-      Hop hop = hop(at, relaySets.get(c));
-      if (hop == null) {
-        throw new IllegalStateException("relay " + relayNames.get(c) + " was reached but no"
-            + " packet opens to it: the prover's graph is inconsistent");
-      }
-      hops.add(hop);
-      at = relaySets.get(c);
-    }
-    hops.add(last);
-    List<String> chain = new ArrayList<>();
-    chain.add(nodeOf(hops.get(0).packet().src()));
-    relays.forEach(c -> chain.add(relayLabels.get(c)));
-    chain.add(nodeOf(last.packet().dst()));
-    return new Path(hops, relays.stream().map(relayNames::get).toList(), chain);
   }
 
   // ---- matrix rows ----------------------------------------------------------------------
@@ -708,21 +434,5 @@ public final class Policy {
     for (int n : subnetsMeeting(s)) {
       sink.add(n, ServiceSet.any());
     }
-  }
-
-  /** What one relay may open, node by node: the nodes ascending, their services alongside. */
-  record RelayCells(int[] nodes, ServiceSet[] services) {}
-
-  private final Map<Integer, RelayCells> relayCells = new HashMap<>();
-
-  /** What a relay may open to each node (memoised). */
-  RelayCells relayCells(int relay) {
-    return relayCells.computeIfAbsent(relay, c -> {
-      Map<Integer, ServiceSet> cells = new java.util.TreeMap<>();
-      cells(relaySets.get(c), (node, services) -> cells.merge(node, services,
-          ServiceSet::union));
-      return new RelayCells(cells.keySet().stream().mapToInt(Integer::intValue).toArray(),
-          cells.values().toArray(new ServiceSet[0]));
-    });
   }
 }

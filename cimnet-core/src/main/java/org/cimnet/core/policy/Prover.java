@@ -44,13 +44,13 @@ public final class Prover {
 
   /** Proves one assertion against a compiled policy. */
   public static Proof prove(Policy policy, Assertion assertion, int index) {
-    Policy.Resolved from = policy.resolve(assertion.from());
-    Policy.Resolved to = policy.resolve(assertion.to());
+    Endpoints.Resolved from = policy.resolve(assertion.from());
+    Endpoints.Resolved to = policy.resolve(assertion.to());
     if (!from.ok() || !to.ok()) {
       return new Proof(assertion, index, Proof.Status.SKIPPED, Optional.empty(),
           from.ok() ? to.problem() : from.problem());
     }
-    Path path = policy.path(from.set(), to.set(), true);
+    Path path = policy.relayGraph().path(from.set(), to.set(), true);
     return path == null
         ? new Proof(assertion, index, Proof.Status.HOLDS, Optional.empty(), "")
         : new Proof(assertion, index, Proof.Status.VIOLATED, Optional.of(path), "");

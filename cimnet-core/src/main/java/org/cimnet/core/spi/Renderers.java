@@ -12,7 +12,7 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 import org.cimnet.core.check.ValidatedNetwork;
 import org.cimnet.core.format.Quote;
-import org.cimnet.core.yaml.internal.Suggest;
+import org.cimnet.core.format.Suggest;
 
 /** The renderers on the class path, sorted by id, and a way to run them all. */
 public final class Renderers {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.cimnet.core.check.ProblemIds;
+import org.cimnet.core.format.Suggest;
 import org.cimnet.core.model.Device;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Names;
@@ -19,7 +20,7 @@ import org.cimnet.core.yaml.internal.Fields;
 import org.cimnet.core.yaml.internal.InventoryReader;
 import org.cimnet.core.yaml.internal.ModelReader;
 import org.cimnet.core.yaml.internal.Node;
-import org.cimnet.core.yaml.internal.Suggest;
+import org.cimnet.core.yaml.internal.ReadProblem;
 
 /** Merges network.yaml and parts.yaml through the DSL's builder, collecting every problem. */
 final class NetworkLoader {
@@ -340,7 +341,7 @@ final class NetworkLoader {
           .map(x -> x.substring(x.indexOf('/') + 1)).toList()) : declared;
       String typed = r.kind().equals("nic") ? r.name().substring(r.name().indexOf('/') + 1)
           : r.name();
-      nf.problems.add(new YamlProblem(r.file(), r.line(), r.column(), r.path(),
+      nf.problems.add(new ReadProblem(r.file(), r.line(), r.column(), r.path(),
           capitalised(r.owner()) + ": " + (r.kind().equals("nic") ? "NIC"
               : capitalised(r.kind())) + " '" + shown + "' is not declared "
               + where + Suggest.didYouMean(typed, candidates)));

@@ -16,6 +16,7 @@ import org.cimnet.core.model.Network;
 import org.cimnet.core.yaml.internal.Fields;
 import org.cimnet.core.yaml.internal.ModelWriter;
 import org.cimnet.core.yaml.internal.Node;
+import org.cimnet.core.yaml.internal.ReadProblem;
 import org.cimnet.core.yaml.internal.TreeReader;
 import org.cimnet.core.yaml.internal.YamlEmitter;
 
@@ -51,11 +52,11 @@ public final class NetworkYaml {
   }
 
   public static LoadReport load(Path network, Optional<Path> parts) {
-    List<YamlProblem> problems = new ArrayList<>();
+    List<ReadProblem> problems = new ArrayList<>();
     byte[] n = bytes(network, problems);
     byte[] p = parts.map(x -> bytes(x, problems)).orElse(new byte[0]);
     if (!problems.isEmpty()) {
-      return new LoadReport(null, problems);
+      return new LoadReport(null, reported(problems));
     }
     return read(n, network.getFileName().toString(), parts.isPresent() ? Optional.of(p)
         : Optional.empty(), parts.map(x -> x.getFileName().toString()).orElse(PARTS_FILE));
@@ -85,7 +86,7 @@ public final class NetworkYaml {
 
   public static LoadReport read(byte[] network, String networkName, Optional<byte[]> parts,
       String partsName) {
-    List<YamlProblem> problems = new ArrayList<>();
+    List<ReadProblem> problems = new ArrayList<>();
     Optional<Node> networkTree = new TreeReader(networkName, problems).yaml(network);
     Optional<Node> partsTree = parts.flatMap(p -> new TreeReader(partsName, problems).yaml(p));
     NetworkLoader loader = new NetworkLoader(new Fields(networkName, problems),
@@ -94,7 +95,7 @@ public final class NetworkYaml {
     List<Locator.Tree> trees = new ArrayList<>();
     networkTree.ifPresent(t -> trees.add(new Locator.Tree(networkName, t)));
     partsTree.ifPresent(t -> trees.add(new Locator.Tree(partsName, t)));
-    return new LoadReport(built, problems, loader.partial, loader.unloaded, loader.skippedIds,
+    return new LoadReport(built, reported(problems), loader.partial, loader.unloaded, loader.skippedIds,
         new Locator(trees));
   }
 
@@ -130,12 +131,18 @@ public final class NetworkYaml {
     }
   }
 
-  private static byte[] bytes(Path file, List<YamlProblem> problems) {
+  private static byte[] bytes(Path file, List<ReadProblem> problems) {
     try {
       return Inputs.read(file, TreeReader.MAX_BYTES);
     } catch (InputException e) {
-      problems.add(new YamlProblem(file.getFileName().toString(), 1, 1, "", e.getMessage()));
+      problems.add(new ReadProblem(file.getFileName().toString(), 1, 1, "", e.getMessage()));
       return new byte[0];
     }
+  }
+
+  /** What the readers found, as the API reports it. */
+  private static List<YamlProblem> reported(List<ReadProblem> problems) {
+    return problems.stream().map(p -> new YamlProblem(p.file(), p.line(), p.column(), p.path(),
+        p.message())).toList();
   }
 }

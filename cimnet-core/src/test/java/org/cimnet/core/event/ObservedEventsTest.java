@@ -34,10 +34,10 @@ class ObservedEventsTest {
 
   static List<Event> all() {
     Device d = Device.builder("ilo-a", "3c:ec:ef:00:00:09", "ilo", "a").cable("s1", 5).build();
-    return List.of(new Event.DeviceSeen(HERE, AT), new Event.DeviceMoved(HERE, THERE, AT),
-        new Event.DeviceGone(THERE, AT),
-        new Event.DeviceUnauthorized(THERE, Watch.Enforcement.QUARANTINE, AT),
-        new Event.DeviceQuarantined(THERE, AT), new Event.DeviceAdmitted(d),
+    return List.of(new Observed.DeviceSeen(HERE, AT), new Observed.DeviceMoved(HERE, THERE, AT),
+        new Observed.DeviceGone(THERE, AT),
+        new Observed.DeviceUnauthorized(THERE, Watch.Enforcement.QUARANTINE, AT),
+        new Observed.DeviceQuarantined(THERE, AT), new Event.DeviceAdmitted(d),
         new Event.HandlerRan(Watch.Outcome.UNAUTHORIZED, HERE.mac(),
             List.of("/bin/sh", "-c", "echo \"hi\"\n"), "exited", 3, 12, "hi\n\u0001", AT),
         new Event.DeviceRemoved("ilo-a"),
@@ -57,7 +57,7 @@ class ObservedEventsTest {
     assertEquals("{\"event\":\"device-seen\",\"at\":\"2026-11-30T04:00:00.123Z\",\"host\":\"hv\","
         + "\"mac\":\"3c:ec:ef:00:00:09\",\"bridge\":\"uplink\",\"port\":\"bond0\",\"vlan\":101,"
         + "\"subnet\":\"a\",\"owner\":\"device:ilo-a\",\"address\":\"10.20.1.50\"}",
-        EventLog.json(new Event.DeviceSeen(HERE, AT)));
+        EventLog.json(new Observed.DeviceSeen(HERE, AT)));
   }
 
   @Test
@@ -74,9 +74,9 @@ class ObservedEventsTest {
   @Test
   void aBadObservationLineIsNamedAndNothingIsLost() throws Exception {
     Path log = dir.resolve("events.jsonl");
-    EventLog.open(log).append(new Event.DeviceSeen(HERE, AT));
+    EventLog.open(log).append(new Observed.DeviceSeen(HERE, AT));
     Files.writeString(log, "{\"event\":\"device-seen\",\"at\":\"yesterday\",\"host\":\"hv\"}\n"
-        + EventLog.json(new Event.DeviceGone(HERE, AT)) + "\n",
+        + EventLog.json(new Observed.DeviceGone(HERE, AT)) + "\n",
         java.nio.file.StandardOpenOption.APPEND);
     byte[] bytes = Files.readAllBytes(log);
     EventLogException e = assertThrows(EventLogException.class, () -> EventLog.open(log));

@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import org.cimnet.core.yaml.YamlProblem;
+import org.cimnet.core.format.Suggest;
 
 /**
  * Typed access to a parsed file that records every problem (with file, line, column, key path,
@@ -18,15 +18,15 @@ import org.cimnet.core.yaml.YamlProblem;
  */
 public final class Fields {
   public final String file;
-  public final List<YamlProblem> problems;
+  public final List<ReadProblem> problems;
 
-  public Fields(String file, List<YamlProblem> problems) {
+  public Fields(String file, List<ReadProblem> problems) {
     this.file = file;
     this.problems = problems;
   }
 
   public void problem(int line, int column, String path, String message) {
-    problems.add(new YamlProblem(file, line, column, path, message));
+    problems.add(new ReadProblem(file, line, column, path, message));
   }
 
   public void problem(Node at, String path, String message) {

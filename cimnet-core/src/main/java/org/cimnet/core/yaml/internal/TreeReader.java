@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.cimnet.core.format.Quote;
-import org.cimnet.core.yaml.YamlProblem;
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.error.Mark;
 import org.yaml.snakeyaml.error.MarkedYAMLException;
@@ -49,11 +48,11 @@ public final class TreeReader {
       .streamReadConstraints(constraints()).build();
 
   private final String file;
-  private final List<YamlProblem> problems;
+  private final List<ReadProblem> problems;
   /** Anchors and aliases are reported once per file: a bomb has thousands. */
   private boolean aliasReported;
 
-  public TreeReader(String file, List<YamlProblem> problems) {
+  public TreeReader(String file, List<ReadProblem> problems) {
     this.file = file;
     this.problems = problems;
   }
@@ -87,7 +86,7 @@ public final class TreeReader {
 
   private Optional<Node> read(byte[] bytes, boolean yaml) {
     if (bytes.length > MAX_BYTES) {
-      problems.add(new YamlProblem(file, 1, 1, "", "the file is " + bytes.length
+      problems.add(new ReadProblem(file, 1, 1, "", "the file is " + bytes.length
           + " bytes: at most " + MAX_BYTES + " are read"));
       return Optional.empty();
     }
@@ -107,7 +106,7 @@ public final class TreeReader {
       parser = p;
       JsonToken first = p.nextToken();
       if (first == null) {
-        problems.add(new YamlProblem(file, 1, 1, "", yaml
+        problems.add(new ReadProblem(file, 1, 1, "", yaml
             ? "the file is empty: expected a mapping of keys such as 'name:'"
             : "the line is empty: expected one JSON object"));
         return Optional.empty();
@@ -116,7 +115,7 @@ public final class TreeReader {
       JsonToken next = p.nextToken();
       if (next != null) {
         JsonLocation at = p.currentTokenLocation();
-        problems.add(new YamlProblem(file, at.getLineNr(), at.getColumnNr(), "", yaml
+        problems.add(new ReadProblem(file, at.getLineNr(), at.getColumnNr(), "", yaml
             ? "a second YAML document starts here: put everything in one document"
             : "more than one JSON value on the line"));
       }
@@ -128,7 +127,7 @@ public final class TreeReader {
           : e.getMessage().contains("String value length")
               ? "a value longer than " + MAX_SCALAR + " characters"
               : "too large";
-      problems.add(new YamlProblem(file, at == null ? 1 : Math.max(1, at.getLineNr()),
+      problems.add(new ReadProblem(file, at == null ? 1 : Math.max(1, at.getLineNr()),
           at == null ? 1 : Math.max(1, at.getColumnNr()), "", "refused: " + limit));
       return Optional.empty();
     } catch (JsonProcessingException e) {
@@ -136,7 +135,7 @@ public final class TreeReader {
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
       // SnakeYAML's own limits throw unchecked exceptions without a mark.
-      problems.add(new YamlProblem(file, 1, 1, "", "cannot be read: " + firstLine(e.getMessage())));
+      problems.add(new ReadProblem(file, 1, 1, "", "cannot be read: " + firstLine(e.getMessage())));
       return Optional.empty();
     }
   }
@@ -151,14 +150,14 @@ public final class TreeReader {
           return new Node.Scalar("", Node.Scalar.Kind.NULL, line, column);
         }
         aliasReported = true;
-        problems.add(new YamlProblem(file, line, column, path, "the alias '*" + p.getText()
+        problems.add(new ReadProblem(file, line, column, path, "the alias '*" + p.getText()
             + "' is not allowed: cimnet YAML has no anchors or aliases; write the value out (further"
             + " anchors and aliases in this file are not listed)"));
         return new Node.Scalar("", Node.Scalar.Kind.NULL, line, column);
       }
       if (y.getObjectId() != null && !aliasReported) {
         aliasReported = true;
-        problems.add(new YamlProblem(file, line, column, path, "the anchor '&"
+        problems.add(new ReadProblem(file, line, column, path, "the anchor '&"
             + y.getObjectId() + "' is not allowed: cimnet YAML has no anchors or aliases (further anchors and"
             + " aliases in this file are not listed)"));
       }
@@ -175,7 +174,7 @@ public final class TreeReader {
           Node value = node(p, p.nextToken(), keyPath, depth + 1);
           int[] first = keys.get(key);
           if (first != null) {
-            problems.add(new YamlProblem(file, keyAt.getLineNr(), keyAt.getColumnNr(), keyPath,
+            problems.add(new ReadProblem(file, keyAt.getLineNr(), keyAt.getColumnNr(), keyPath,
                 "duplicate key '" + key + "' (first at line " + first[0] + ", column " + first[1]
                     + "): a key may appear once in a mapping"));
           } else {
@@ -196,7 +195,7 @@ public final class TreeReader {
       case VALUE_STRING -> {
         if (p.getTextLength() > MAX_SCALAR) {
           // YAML's parser does not apply the string limit; no cimnet value comes near it.
-          problems.add(new YamlProblem(file, line, column, path, "refused: a value longer than "
+          problems.add(new ReadProblem(file, line, column, path, "refused: a value longer than "
               + MAX_SCALAR + " characters"));
           return new Node.Scalar("", Node.Scalar.Kind.NULL, line, column);
         }
@@ -222,7 +221,7 @@ public final class TreeReader {
     }
   }
 
-  private YamlProblem syntax(JsonProcessingException e) {
+  private ReadProblem syntax(JsonProcessingException e) {
     if (e.getCause() instanceof MarkedYAMLException m) {
       Mark mark = m.getProblemMark() != null ? m.getProblemMark() : m.getContextMark();
       String problem = firstLine(m.getProblem());
@@ -240,7 +239,7 @@ public final class TreeReader {
           message += ": the file ends too early; is it cut off?";
         }
       }
-      return new YamlProblem(file, mark == null ? 1 : mark.getLine() + 1,
+      return new ReadProblem(file, mark == null ? 1 : mark.getLine() + 1,
           mark == null ? 1 : mark.getColumn() + 1, "", message);
     }
     JsonLocation at = e.getLocation();
@@ -250,13 +249,13 @@ public final class TreeReader {
       message = "a key here is " + (message.contains("Sequence") ? "a list"
           : message.contains("Mapping") ? "a mapping" : "not a plain value")
           + ": keys are plain names such as 'subnets'";
-      return new YamlProblem(file, at == null ? 1 : Math.max(1, at.getLineNr()),
+      return new ReadProblem(file, at == null ? 1 : Math.max(1, at.getLineNr()),
           at == null ? 1 : Math.max(1, at.getColumnNr()), "", message);
     }
     // The parser's own classes mean nothing to a person.
     message = message.replaceAll("<?(org\\.yaml|com\\.fasterxml)\\.[\\w.$]+(\\([^)]*\\))?>?",
         "(a value of another kind)");
-    return new YamlProblem(file, at == null ? 1 : Math.max(1, at.getLineNr()),
+    return new ReadProblem(file, at == null ? 1 : Math.max(1, at.getLineNr()),
         at == null ? 1 : Math.max(1, at.getColumnNr()), "", "not valid: " + message);
   }
 
@@ -285,13 +284,13 @@ public final class TreeReader {
         continue;
       }
       if (++found <= MAX_LISTED) {
-        problems.add(new YamlProblem(file, line, column, "", "character " + Quote.describe(cp)
+        problems.add(new ReadProblem(file, line, column, "", "character " + Quote.describe(cp)
             + " is not allowed in YAML: remove it, or write it as an escape inside double"
             + " quotes"));
       }
     }
     if (found > MAX_LISTED) {
-      problems.add(new YamlProblem(file, line, 1, "", (found - MAX_LISTED) + " more characters"
+      problems.add(new ReadProblem(file, line, 1, "", (found - MAX_LISTED) + " more characters"
           + " that are not allowed in YAML (not listed); is this a text file?"));
     }
     return found == 0;
@@ -324,7 +323,7 @@ public final class TreeReader {
       String before = out.flip().toString();
       int line = 1 + (int) before.chars().filter(c -> c == '\n').count();
       int column = before.length() - before.lastIndexOf('\n');
-      problems.add(new YamlProblem(file, line, column, "", String.format(
+      problems.add(new ReadProblem(file, line, column, "", String.format(
           "byte 0x%02X at offset %d is not UTF-8: save the file as UTF-8", bytes[offset] & 0xFF,
           offset)));
       return Optional.empty();

@@ -1,10 +1,11 @@
-package org.cimnet.core.yaml.internal;
+package org.cimnet.core.format;
 
 import java.util.Collection;
 
 /**
  * "Did you mean" for misspelt keys and names: the closest candidate within two edits. YAML keys
- * and names, and render settings ({@code spi.Renderers}), use it.
+ * and names, and render settings ({@code spi.Renderers}), use it, so a misspelling is answered
+ * the same way everywhere.
  */
 public final class Suggest {
   private Suggest() {}
