@@ -194,7 +194,8 @@ final class SetupScript {
     line("");
     line("# Flows name ports by number: after a change, wait until ovs-vswitchd has numbered the");
     line("# ports (it applies a database whose next_cfg it has reached), then load the flows only");
-    line("# if every port holds its number (checked above when nothing changed).");
+    line("# if every port holds its number (checked above when nothing changed, and enough when");
+    line("# no port was created or corrected).");
     line("if [ \"$count\" -gt 0 ]; then");
     line("  cat >\"$work/next_cfg\" <<'CIMNET_CFG'");
     line("[\"Open_vSwitch\",{\"op\":\"mutate\",\"table\":\"Open_vSwitch\",\"where\":[],"
@@ -208,7 +209,7 @@ final class SetupScript {
     line("    # A few ports changed: look up just their interfaces.");
     line("    transact \"$work/ofports\" >\"$work/state\"");
     line("    LC_ALL=C awk -v mode=checked -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\"");
-    line("  else");
+    line("  elif [ ! -e \"$work/numbered\" ]; then");
     line("    dump Interface name ofport >\"$work/state\"");
     line("    LC_ALL=C awk -v mode=ofports -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\"");
     line("  fi");

@@ -20,6 +20,8 @@
 #   kernel's limit for one argument. With none to write it checks the OpenFlow ports, as
 #   mode=ofports does.
 #   For the k-th bridge of the plan whose row it creates or corrects it writes <out>/changed.k.
+#   When no port was created or corrected and every port holds its planned OpenFlow port, it
+#   writes <out>/numbered.
 #   When at most <checks> ports were created or corrected, it also writes <out>/ofports: the
 #   transaction that selects their interfaces' names and OpenFlow ports, for mode=checked.
 # mode=ofports: fails if an interface holds another OpenFlow port than the plan requests (the
@@ -232,6 +234,12 @@ END {
   if (tx == 0 && misnumbered != "") {
     printf "%s", misnumbered > "/dev/stderr"
     exit 1
+  }
+  # No port created or corrected, and every port held its number: removing ports and correcting
+  # bridges renumber nothing, so there is nothing to check after the change.
+  if (todo == 0 && misnumbered == "") {
+    printf "" > (out "/numbered")
+    close(out "/numbered")
   }
   print tx
 }

@@ -92,6 +92,8 @@ cat >"$work/converge.awk" <<'CIMNET_AWK'
 #   kernel's limit for one argument. With none to write it checks the OpenFlow ports, as
 #   mode=ofports does.
 #   For the k-th bridge of the plan whose row it creates or corrects it writes <out>/changed.k.
+#   When no port was created or corrected and every port holds its planned OpenFlow port, it
+#   writes <out>/numbered.
 #   When at most <checks> ports were created or corrected, it also writes <out>/ofports: the
 #   transaction that selects their interfaces' names and OpenFlow ports, for mode=checked.
 # mode=ofports: fails if an interface holds another OpenFlow port than the plan requests (the
@@ -304,6 +306,12 @@ END {
   if (tx == 0 && misnumbered != "") {
     printf "%s", misnumbered > "/dev/stderr"
     exit 1
+  }
+  # No port created or corrected, and every port held its number: removing ports and correcting
+  # bridges renumber nothing, so there is nothing to check after the change.
+  if (todo == 0 && misnumbered == "") {
+    printf "" > (out "/numbered")
+    close(out "/numbered")
   }
   print tx
 }
@@ -608,7 +616,8 @@ done
 
 # Flows name ports by number: after a change, wait until ovs-vswitchd has numbered the
 # ports (it applies a database whose next_cfg it has reached), then load the flows only
-# if every port holds its number (checked above when nothing changed).
+# if every port holds its number (checked above when nothing changed, and enough when
+# no port was created or corrected).
 if [ "$count" -gt 0 ]; then
   cat >"$work/next_cfg" <<'CIMNET_CFG'
 ["Open_vSwitch",{"op":"mutate","table":"Open_vSwitch","where":[],"mutations":[["next_cfg","+=",1]]},{"op":"select","table":"Open_vSwitch","where":[],"columns":["next_cfg"]}]
@@ -620,7 +629,7 @@ CIMNET_CFG
     # A few ports changed: look up just their interfaces.
     transact "$work/ofports" >"$work/state"
     LC_ALL=C awk -v mode=checked -f "$work/converge.awk" "$work/state" "$work/plan"
-  else
+  elif [ ! -e "$work/numbered" ]; then
     dump Interface name ofport >"$work/state"
     LC_ALL=C awk -v mode=ofports -f "$work/converge.awk" "$work/state" "$work/plan"
   fi
