@@ -55,9 +55,10 @@ import org.cimnet.core.spi.Renderer;
  * transaction, then ports in transactions of at most {@value SetupScript#BUDGET} bytes of JSON,
  * each port with its interface in one; an unchanged switch gets no transaction. After a change
  * it waits until {@code ovs-vswitchd} has applied it ({@code next_cfg}, as {@code ovs-vsctl}
- * does). Each bridge's flows are then replaced with
- * {@code ovs-ofctl -O OpenFlow13 --bundle replace-flows}, one atomic OpenFlow bundle holding
- * only the flows that differ, so no packet sees a half-loaded table.
+ * does). Each bridge's flows are compared with its flow file ({@code ovs-ofctl diff-flows})
+ * while the database is read; a bridge whose flows differ, or whose row changed, gets them
+ * replaced with {@code ovs-ofctl -O OpenFlow13 --bundle replace-flows}, one atomic OpenFlow
+ * bundle holding only the flows that differ, so no packet sees a half-loaded table.
  *
  * <p><b>Running it.</b> {@code bash hosts/<host>/ovs/setup.sh} as root on the host, after
  * {@code ovs-vswitchd} started (the flow files must stay next to the script). The environment

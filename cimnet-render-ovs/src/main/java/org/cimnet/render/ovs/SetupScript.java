@@ -86,9 +86,10 @@ final class SetupScript {
     line("# longer has. Other bridges are left alone. Bridges change in one transaction; ports in");
     line("# transactions of at most " + BUDGET + " bytes, a port always whole in one; a switch");
     line("# that already matches the plan gets no transaction at all. After a change the script");
-    line("# waits until ovs-vswitchd has applied it. Then each bridge's flows are replaced");
-    line("# atomically (one OpenFlow bundle, only the flows that differ) from the <bridge>.flows");
-    line("# file next to this script.");
+    line("# waits until ovs-vswitchd has applied it. Each bridge's flows are compared with the");
+    line("# <bridge>.flows file next to this script while the database is read; a bridge whose");
+    line("# flows differ, or whose row changed, gets them replaced atomically (one OpenFlow");
+    line("# bundle, only the flows that differ).");
     line("#");
     line("# Container ports are added before the container runtime creates their device (the");
     line("# veth or tap end); Open vSwitch attaches the device as soon as it appears, with its");
@@ -168,6 +169,19 @@ final class SetupScript {
 
   private void converge() {
     line("");
+    line("# compare N BRIDGE: leaves $work/same.N when the bridge's flows are those of its file.");
+    line("compare() {");
+    line("  if \"${ofctl[@]}\" -O " + OPENFLOW + " diff-flows \"$2\" \"$here/$2.flows\" >/dev/null 2>&1; then");
+    line("    : >\"$work/same.$1\"");
+    line("  fi");
+    line("}");
+    line("# The flows are compared while the database is read: both are reads, by two daemons.");
+    line("compares=()");
+    int n = 0;
+    for (BridgePlan bridge : plan.bridges()) {
+      line("compare " + ++n + " " + word(bridge.name()) + " &");
+      line("compares+=($!)");
+    }
     line("state \"$work/state\"");
     line("count=$(LC_ALL=C awk -v mode=diff -v out=\"$work\" -v budget=" + BUDGET
         + " -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\")");
@@ -180,7 +194,8 @@ final class SetupScript {
     line("");
     line("# Flows name ports by number: after a change, wait until ovs-vswitchd has numbered the");
     line("# ports (it applies a database whose next_cfg it has reached), then load the flows only");
-    line("# if every port holds its number (checked above when nothing changed).");
+    line("# if every port holds its number (checked above when nothing changed, and enough when");
+    line("# no port was created or corrected).");
     line("if [ \"$count\" -gt 0 ]; then");
     line("  cat >\"$work/next_cfg\" <<'CIMNET_CFG'");
     line("[\"Open_vSwitch\",{\"op\":\"mutate\",\"table\":\"Open_vSwitch\",\"where\":[],"
@@ -194,19 +209,25 @@ final class SetupScript {
     line("    # A few ports changed: look up just their interfaces.");
     line("    transact \"$work/ofports\" >\"$work/state\"");
     line("    LC_ALL=C awk -v mode=checked -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\"");
-    line("  else");
+    line("  elif [ ! -e \"$work/numbered\" ]; then");
     line("    dump Interface name ofport >\"$work/state\"");
     line("    LC_ALL=C awk -v mode=ofports -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\"");
     line("  fi");
     line("fi");
-    line("# The bridges' tables load at once, each in its own bundle.");
+    line("for compare in \"${compares[@]}\"; do wait \"$compare\"; done");
+    line("# load N BRIDGE: replaces the bridge's flows, in one bundle, unless they matched its file");
+    line("# and its row was left as it was (converge.awk leaves $work/changed.N when it was not).");
     line("loads=()");
+    line("load() {");
+    line("  if [ -e \"$work/same.$1\" ] && [ ! -e \"$work/changed.$1\" ]; then return; fi");
+    line("  \"${ofctl[@]}\" -O " + OPENFLOW + " --bundle replace-flows \"$2\" \"$here/$2.flows\" &");
+    line("  loads+=($!)");
+    line("}");
+    int n = 0;
     for (BridgePlan bridge : plan.bridges()) {
-      line("\"${ofctl[@]}\" -O " + OPENFLOW + " --bundle replace-flows " + word(bridge.name())
-          + " \"$here\"/" + word(flowFile(bridge)) + " &");
-      line("loads+=($!)");
+      line("load " + ++n + " " + word(bridge.name()));
     }
-    line("for load in \"${loads[@]}\"; do wait \"$load\"; done");
+    line("for load in ${loads[@]+\"${loads[@]}\"}; do wait \"$load\"; done");
   }
 
   private static String vlans(List<Integer> vlans) {

@@ -19,6 +19,9 @@
 #   rest create or correct ports, each at most <budget> bytes, so that no call reaches the
 #   kernel's limit for one argument. With none to write it checks the OpenFlow ports, as
 #   mode=ofports does.
+#   For the k-th bridge of the plan whose row it creates or corrects it writes <out>/changed.k.
+#   When no port was created or corrected and every port holds its planned OpenFlow port, it
+#   writes <out>/numbered.
 #   When at most <checks> ports were created or corrected, it also writes <out>/ofports: the
 #   transaction that selects their interfaces' names and OpenFlow ports, for mode=checked.
 # mode=ofports: fails if an interface holds another OpenFlow port than the plan requests (the
@@ -188,9 +191,11 @@ END {
         insert("Bridge", "b" id, "\"name\":" bjson[k] "," bridge_row() \
           ",\"external_ids\":[\"map\",[[\"cimnet\"," hostjson "]]],\"ports\":" named("p" id)) \
         "," mutate("Open_vSwitch", "[]", "[\"bridges\",\"insert\"," named("b" id) "]"))
+      changed(k)
     } else if (bhave[b] != "secure|OpenFlow13|" datapath "|" host) {
       emit(update("Bridge", by_name(bjson[k]), bridge_row()) "," \
         mutate("Bridge", by_name(bjson[k]), setkey("external_ids", "\"cimnet\"", hostjson)))
+      changed(k)
     }
   }
   flush()
@@ -229,6 +234,12 @@ END {
   if (tx == 0 && misnumbered != "") {
     printf "%s", misnumbered > "/dev/stderr"
     exit 1
+  }
+  # No port created or corrected, and every port held its number: removing ports and correcting
+  # bridges renumber nothing, so there is nothing to check after the change.
+  if (todo == 0 && misnumbered == "") {
+    printf "" > (out "/numbered")
+    close(out "/numbered")
   }
   print tx
 }
@@ -318,6 +329,14 @@ function drop(b, u) {
   if (!hold && batch_bytes > 0 && batch_bytes + 300 > budget) flush()
   drops[b] = drops[b] (drops[b] == "" ? "" : ",") uuid(u)
   batch_bytes += length(uuid(u)) + 1
+}
+
+# Marks the k-th planned bridge's row as created or corrected: ovs-vswitchd may build the bridge
+# anew (a new datapath type), so its flows are loaded even where they matched before.
+function changed(k,   file) {
+  file = out "/changed." k
+  printf "" > file
+  close(file)
 }
 
 function insert(t, name, row) {

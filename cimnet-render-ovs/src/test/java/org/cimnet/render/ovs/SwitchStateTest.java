@@ -126,6 +126,8 @@ class SwitchStateTest {
     }
     assertEquals(Set.of("Interface", "Port", "Bridge"), database.stream()
         .map(c -> c.split(" ")[5]).collect(Collectors.toSet()), "the tables read");
+    assertEquals(Set.of(), flowLoads(), "flows that already match are left alone");
+    assertEquals(bridgeNames(plan(network)), flowCalls("diff-flows"), "each bridge compared");
     assertEquals(first, dump());
   }
 
@@ -155,12 +157,16 @@ class SwitchStateTest {
     List<String> added = transactions();
     assertEquals(1, added.size(), "one container added: " + added);
     assertTrue(added.get(0).contains("\"name\":\"ve-k1400\""), added.get(0));
+    assertEquals(Set.of(bridgeOf(plan(more), "ve-k1400")), flowLoads(),
+        "only the flows of the new container's bridge are loaded");
     assertPortsMatch(plan(more));
 
     assertTrue(sw.applyLogged(render(crowded), SmallNetworks.HOST).ok());
     List<String> removed = transactions();
     assertEquals(1, removed.size(), "one container removed: " + removed);
     assertTrue(removed.get(0).contains("\"ports\",\"delete\""), removed.get(0));
+    assertEquals(3, databaseCalls().stream().filter(c -> c.contains(" dump ")).count(),
+        "no port was created, so the numbers read before need no second look");
     assertPortsMatch(plan(crowded));
 
     ValidatedNetwork moved = SmallNetworks.crowded(1400, "b");
@@ -199,6 +205,8 @@ class SwitchStateTest {
     Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST);
     assertTrue(r.ok(), () -> r.output() + sw.logs());
     assertEquals(2, transactions().size(), "the bridge, then the ports: " + transactions());
+    assertTrue(flowLoads().contains(leaf), "a corrected bridge gets its flows loaded: "
+        + flowLoads());
     assertMatchesPlan(plan);
     assertEquals("keep-me", unquote(sw.get("get", "Interface", container,
         "external_ids:iface-id")));
@@ -221,7 +229,37 @@ class SwitchStateTest {
     Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST);
     assertTrue(r.ok(), () -> r.output() + sw.logs());
     assertEquals(List.of(), transactions());
+    assertEquals(Set.of(plan.bridges().get(0).name(), plan.bridges().get(1).name()), flowLoads(),
+        "only the bridges whose flows were changed");
     assertMatchesPlan(plan);
+  }
+
+  private static Set<String> bridgeNames(HostPlan plan) {
+    return plan.bridges().stream().map(BridgePlan::name).collect(Collectors.toSet());
+  }
+
+  private static String bridgeOf(HostPlan plan, String port) {
+    return plan.bridges().stream()
+        .filter(b -> b.ports().stream().anyMatch(p -> p.name().equals(port)))
+        .map(BridgePlan::name).findFirst().orElseThrow();
+  }
+
+  /** The bridges whose flows the logged run replaced. */
+  private Set<String> flowLoads() throws IOException {
+    return flowCalls("replace-flows");
+  }
+
+  /** The bridges named by the logged ovs-ofctl calls of one command. */
+  private Set<String> flowCalls(String command) throws IOException {
+    Set<String> bridges = new TreeSet<>();
+    for (String call : Files.readAllLines(sw.callLog())) {
+      List<String> words = Arrays.asList(call.split(" "));
+      int at = words.indexOf(command);
+      if (call.startsWith("ovs-ofctl ") && at >= 0) {
+        bridges.add(words.get(at + 1));
+      }
+    }
+    return bridges;
   }
 
   private static PortPlan first(HostPlan plan, PortPlan.Kind kind) {

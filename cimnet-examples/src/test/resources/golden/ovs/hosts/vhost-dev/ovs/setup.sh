@@ -8,9 +8,10 @@
 # longer has. Other bridges are left alone. Bridges change in one transaction; ports in
 # transactions of at most 122880 bytes, a port always whole in one; a switch
 # that already matches the plan gets no transaction at all. After a change the script
-# waits until ovs-vswitchd has applied it. Then each bridge's flows are replaced
-# atomically (one OpenFlow bundle, only the flows that differ) from the <bridge>.flows
-# file next to this script.
+# waits until ovs-vswitchd has applied it. Each bridge's flows are compared with the
+# <bridge>.flows file next to this script while the database is read; a bridge whose
+# flows differ, or whose row changed, gets them replaced atomically (one OpenFlow
+# bundle, only the flows that differ).
 #
 # Container ports are added before the container runtime creates their device (the
 # veth or tap end); Open vSwitch attaches the device as soon as it appears, with its
@@ -90,6 +91,9 @@ cat >"$work/converge.awk" <<'CIMNET_AWK'
 #   rest create or correct ports, each at most <budget> bytes, so that no call reaches the
 #   kernel's limit for one argument. With none to write it checks the OpenFlow ports, as
 #   mode=ofports does.
+#   For the k-th bridge of the plan whose row it creates or corrects it writes <out>/changed.k.
+#   When no port was created or corrected and every port holds its planned OpenFlow port, it
+#   writes <out>/numbered.
 #   When at most <checks> ports were created or corrected, it also writes <out>/ofports: the
 #   transaction that selects their interfaces' names and OpenFlow ports, for mode=checked.
 # mode=ofports: fails if an interface holds another OpenFlow port than the plan requests (the
@@ -259,9 +263,11 @@ END {
         insert("Bridge", "b" id, "\"name\":" bjson[k] "," bridge_row() \
           ",\"external_ids\":[\"map\",[[\"cimnet\"," hostjson "]]],\"ports\":" named("p" id)) \
         "," mutate("Open_vSwitch", "[]", "[\"bridges\",\"insert\"," named("b" id) "]"))
+      changed(k)
     } else if (bhave[b] != "secure|OpenFlow13|" datapath "|" host) {
       emit(update("Bridge", by_name(bjson[k]), bridge_row()) "," \
         mutate("Bridge", by_name(bjson[k]), setkey("external_ids", "\"cimnet\"", hostjson)))
+      changed(k)
     }
   }
   flush()
@@ -300,6 +306,12 @@ END {
   if (tx == 0 && misnumbered != "") {
     printf "%s", misnumbered > "/dev/stderr"
     exit 1
+  }
+  # No port created or corrected, and every port held its number: removing ports and correcting
+  # bridges renumber nothing, so there is nothing to check after the change.
+  if (todo == 0 && misnumbered == "") {
+    printf "" > (out "/numbered")
+    close(out "/numbered")
   }
   print tx
 }
@@ -389,6 +401,14 @@ function drop(b, u) {
   if (!hold && batch_bytes > 0 && batch_bytes + 300 > budget) flush()
   drops[b] = drops[b] (drops[b] == "" ? "" : ",") uuid(u)
   batch_bytes += length(uuid(u)) + 1
+}
+
+# Marks the k-th planned bridge's row as created or corrected: ovs-vswitchd may build the bridge
+# anew (a new datapath type), so its flows are loaded even where they matched before.
+function changed(k,   file) {
+  file = out "/changed." k
+  printf "" > file
+  close(file)
 }
 
 function insert(t, name, row) {
@@ -570,6 +590,24 @@ P	c	leaf4	ve-agent1	5540	access|105||||ve-agent1||5540|fe:39:23:74:f1:98||	"ve-a
 P	c	leaf4	ve-monitor	51674	access|106||||ve-monitor||51674|46:64:af:c3:a7:91||	"ve-monitor"	"vlan_mode":"access","tag":106,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":51674,"mac":["set",[]]	"46:64:af:c3:a7:91"	
 CIMNET_PLAN
 
+# compare N BRIDGE: leaves $work/same.N when the bridge's flows are those of its file.
+compare() {
+  if "${ofctl[@]}" -O OpenFlow13 diff-flows "$2" "$here/$2.flows" >/dev/null 2>&1; then
+    : >"$work/same.$1"
+  fi
+}
+# The flows are compared while the database is read: both are reads, by two daemons.
+compares=()
+compare 1 uplink &
+compares+=($!)
+compare 2 leaf1 &
+compares+=($!)
+compare 3 leaf2 &
+compares+=($!)
+compare 4 leaf3 &
+compares+=($!)
+compare 5 leaf4 &
+compares+=($!)
 state "$work/state"
 count=$(LC_ALL=C awk -v mode=diff -v out="$work" -v budget=122880 -f "$work/converge.awk" "$work/state" "$work/plan")
 for ((i = 1; i <= count; i++)); do
@@ -578,7 +616,8 @@ done
 
 # Flows name ports by number: after a change, wait until ovs-vswitchd has numbered the
 # ports (it applies a database whose next_cfg it has reached), then load the flows only
-# if every port holds its number (checked above when nothing changed).
+# if every port holds its number (checked above when nothing changed, and enough when
+# no port was created or corrected).
 if [ "$count" -gt 0 ]; then
   cat >"$work/next_cfg" <<'CIMNET_CFG'
 ["Open_vSwitch",{"op":"mutate","table":"Open_vSwitch","where":[],"mutations":[["next_cfg","+=",1]]},{"op":"select","table":"Open_vSwitch","where":[],"columns":["next_cfg"]}]
@@ -590,21 +629,23 @@ CIMNET_CFG
     # A few ports changed: look up just their interfaces.
     transact "$work/ofports" >"$work/state"
     LC_ALL=C awk -v mode=checked -f "$work/converge.awk" "$work/state" "$work/plan"
-  else
+  elif [ ! -e "$work/numbered" ]; then
     dump Interface name ofport >"$work/state"
     LC_ALL=C awk -v mode=ofports -f "$work/converge.awk" "$work/state" "$work/plan"
   fi
 fi
-# The bridges' tables load at once, each in its own bundle.
+for compare in "${compares[@]}"; do wait "$compare"; done
+# load N BRIDGE: replaces the bridge's flows, in one bundle, unless they matched its file
+# and its row was left as it was (converge.awk leaves $work/changed.N when it was not).
 loads=()
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows uplink "$here"/uplink.flows &
-loads+=($!)
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf1 "$here"/leaf1.flows &
-loads+=($!)
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf2 "$here"/leaf2.flows &
-loads+=($!)
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf3 "$here"/leaf3.flows &
-loads+=($!)
-"${ofctl[@]}" -O OpenFlow13 --bundle replace-flows leaf4 "$here"/leaf4.flows &
-loads+=($!)
-for load in "${loads[@]}"; do wait "$load"; done
+load() {
+  if [ -e "$work/same.$1" ] && [ ! -e "$work/changed.$1" ]; then return; fi
+  "${ofctl[@]}" -O OpenFlow13 --bundle replace-flows "$2" "$here/$2.flows" &
+  loads+=($!)
+}
+load 1 uplink
+load 2 leaf1
+load 3 leaf2
+load 4 leaf3
+load 5 leaf4
+for load in ${loads[@]+"${loads[@]}"}; do wait "$load"; done
