@@ -50,4 +50,16 @@ class TopologyRulesTest {
     assertEquals(List.of("links[1].nic"), paths(n, "ref.nic"));
     assertEquals(List.of("hosts[vh].leaves[leaf1]"), paths(n, "leaf.spine-unreachable"));
   }
+
+  /**
+   * Both of vh's trunks go to spine1; spine2 is reached only through the interconnect, so that
+   * one link is the single way to spine2 (and neither trunk alone is: the other remains).
+   */
+  @Test
+  void anInterconnectThatIsTheOnlyWayToASpineIsASingleLink() {
+    Network n = fabric().spine("spine1", 8).spine("spine2", 8)
+        .interconnect("spine1", 1, "spine2", 1)
+        .trunk("vh", "eth0", "spine1", 2).trunk("vh", "eth1", "spine1", 3).build();
+    assertEquals(List.of("links[0]"), paths(n, "leaf.single-link"));
+  }
 }

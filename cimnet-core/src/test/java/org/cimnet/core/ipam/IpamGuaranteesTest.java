@@ -1,11 +1,13 @@
 package org.cimnet.core.ipam;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.addr.MacAddress;
+import org.cimnet.core.addr.Prefix;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
 import org.cimnet.core.model.ContainerKind;
@@ -281,6 +283,28 @@ class IpamGuaranteesTest {
         .build());
     assertEquals(List.of(new Problem("ipam.vlans-exhausted", "subnets[open].vlan",
         "Subnet 'open': no VLAN id is free: all of 2 to 4094 are taken")), result.problems());
-    assertEquals(true, result.network().subnet("open").orElseThrow().vlan().isEmpty());
+    assertTrue(result.network().subnet("open").orElseThrow().vlan().isEmpty());
+  }
+
+  // --- Blocks wider than a /8: IPAM works in their first 16,777,216 addresses ---
+
+  /**
+   * Subnet big is a /7 (33,554,432 addresses, so public): IPAM tracks only its first 2^24. x's
+   * previous address 13.0.0.0 is the first one past them, so it is not kept (IPAM could not
+   * tell whether it is still free); x is numbered anew inside 12.0.0.0/8.
+   */
+  @Test
+  void aPreviousAddressPastTheFirst2To24OfAHugeBlockIsNotKept() {
+    Network previous = huge().container(lxc("x").attach("big", "13.0.0.0")).build();
+    Network declared = huge().container(lxc("x").attach("big")).build();
+    Ipam.Result result = Ipam.assign(declared, Optional.of(previous));
+    assertEquals(List.of(), result.problems());
+    Ipv4Address x = attachment(result.network(), "x").address().orElseThrow();
+    assertTrue(Prefix.parse("12.0.0.0/8").contains(x), x::toString);
+  }
+
+  private static Network.Builder huge() {
+    return Network.builder("n").publicSupernet().supernet("12.0.0.0/6")
+        .subnet("big", "12.0.0.0/7").host(Host.builder("h").leaf("leaf1", "big"));
   }
 }
