@@ -114,7 +114,9 @@ final class SetupScript {
     line("if [ -n \"${OVSDB_SERVER:-}\" ]; then db=(\"$OVSDB_SERVER\"); fi");
     line("here=$(cd \"$(dirname \"${BASH_SOURCE[0]}\")\" && pwd)");
     line("work=$(mktemp -d)");
-    line("trap 'rm -rf \"$work\"' EXIT");
+    line("# The flow comparisons run in the background: on any exit they finish before their");
+    line("# folder goes.");
+    line("trap 'wait; rm -rf \"$work\"' EXIT");
     line("");
     line("# dump TABLE COLUMN...: the columns of every row of one table, as CSV.");
     line("dump() {");

@@ -36,7 +36,9 @@ db=()
 if [ -n "${OVSDB_SERVER:-}" ]; then db=("$OVSDB_SERVER"); fi
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
+# The flow comparisons run in the background: on any exit they finish before their
+# folder goes.
+trap 'wait; rm -rf "$work"' EXIT
 
 # dump TABLE COLUMN...: the columns of every row of one table, as CSV.
 dump() {
