@@ -61,8 +61,9 @@ class ReferenceRulesTest {
   /**
    * Each host is given ssh by one rule: from lan (r), from the reserved subnet ilo (h1), from
    * zone oob whose one subnet is ilo (h2), from an existing container (h3), from the declared
-   * internet (h4), from lan on http only (h5). A reserved subnet carries no traffic, so h1 and h2
-   * are as locked out as h5.
+   * internet (h4), from lan on http only (h5), from zone private, which holds lan (h6), and from
+   * a container nobody declared (h7). A reserved subnet carries no traffic, so h1 and h2 are as
+   * locked out as h5 and h7.
    */
   @Test
   void onlyASourceThatCarriesTrafficGivesAHostSsh() {
@@ -77,12 +78,23 @@ class ReferenceRulesTest {
         .canConnect("zone:oob", "host:h2", "tcp/22")
         .canConnect("container:jump", "host:h3", "tcp/22")
         .canConnect("internet", "host:h4", "tcp/22")
-        .canConnect("lan", "host:h5", "tcp/80");
-    for (String h : List.of("h1", "h2", "h3", "h4", "h5")) {
+        .canConnect("lan", "host:h5", "tcp/80")
+        .canConnect("zone:private", "host:h6", "tcp/22")
+        .canConnect("container:ghost", "host:h7", "tcp/22");
+    for (String h : List.of("h1", "h2", "h3", "h4", "h5", "h6", "h7")) {
       b.host(host(h).leaf("leaf1", "lan").address("lan"));
     }
-    assertEquals(List.of("hosts[h1]", "hosts[h2]", "hosts[h5]"),
+    assertEquals(List.of("hosts[h1]", "hosts[h2]", "hosts[h5]", "hosts[h7]"),
         warned(b.build(), "host.no-ssh"));
+  }
+
+  /** Without a declared internet, a rule from the internet gives no host ssh. */
+  @Test
+  void anUndeclaredInternetGivesNoHostSsh() {
+    Network n = lan().canConnect("lan", "host:r", "tcp/22")
+        .host(host("h").leaf("leaf1", "lan").address("lan"))
+        .canConnect("internet", "host:h", "tcp/22").build();
+    assertEquals(List.of("hosts[h]"), warned(n, "host.no-ssh"));
   }
 
   /** dmz and web on r; the internet reaches r through lan. */

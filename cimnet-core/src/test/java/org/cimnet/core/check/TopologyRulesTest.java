@@ -62,4 +62,16 @@ class TopologyRulesTest {
         .trunk("vh", "eth0", "spine1", 2).trunk("vh", "eth1", "spine1", 3).build();
     assertEquals(List.of("links[0]"), paths(n, "leaf.single-link"));
   }
+
+  /**
+   * vh's one trunk goes to spine1, interconnected with spine2: losing the trunk cuts vh off both
+   * spines, losing the interconnect cuts it off spine2; each is a single link.
+   */
+  @Test
+  void aHostsOnlyTrunkIsASingleLink() {
+    Network n = fabric().spine("spine1", 8).spine("spine2", 8)
+        .interconnect("spine1", 1, "spine2", 1)
+        .trunk("vh", "eth0", "spine1", 2).build();
+    assertEquals(List.of("links[1]", "links[0]"), paths(n, "leaf.single-link"));
+  }
 }
