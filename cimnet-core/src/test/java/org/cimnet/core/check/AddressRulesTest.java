@@ -30,4 +30,21 @@ class AddressRulesTest {
         Checker.check(n).problems().stream().filter(p -> p.id().equals("subnet.overlap"))
             .map(Problem::message).toList());
   }
+
+  /**
+   * x2 (declared fourth) overlaps x, y2 (declared third) overlaps y: y2 is reported first, as
+   * the one declared earlier, though x and x2 come first in address order.
+   */
+  @Test
+  void overlapsAreReportedInTheOrderTheLaterBlocksAreDeclared() {
+    Network n = network("t").supernet("10.0.0.0/8")
+        .subnet(subnet("x", "10.0.0.0/24").reserved())
+        .subnet(subnet("y", "10.0.1.0/24").reserved())
+        .subnet(subnet("y2", "10.0.1.0/25").reserved())
+        .subnet(subnet("x2", "10.0.0.0/25").reserved())
+        .build();
+    assertEquals(List.of("subnets[y2].cidr", "subnets[x2].cidr"),
+        Checker.check(n).problems().stream().filter(p -> p.id().equals("subnet.overlap"))
+            .map(Problem::path).toList());
+  }
 }
