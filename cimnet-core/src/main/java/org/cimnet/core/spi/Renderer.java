@@ -1,5 +1,6 @@
 package org.cimnet.core.spi;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.Set;
@@ -36,5 +37,16 @@ public interface Renderer {
   default void render(ValidatedNetwork network, RenderContext context,
       Consumer<RenderedFile> sink) {
     render(network, context).forEach(sink);
+  }
+
+  /**
+   * What {@code renderer} hands to a sink, as a list: the list form for a renderer that makes its
+   * files one at a time, so that it writes its output once.
+   */
+  static List<RenderedFile> collect(Renderer renderer, ValidatedNetwork network,
+      RenderContext context) {
+    List<RenderedFile> files = new ArrayList<>();
+    renderer.render(network, context, files::add);
+    return List.copyOf(files);
   }
 }

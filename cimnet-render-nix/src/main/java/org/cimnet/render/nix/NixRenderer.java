@@ -72,9 +72,7 @@ public final class NixRenderer implements Renderer {
    */
   @Override
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
-    List<RenderedFile> files = new ArrayList<>();
-    render(network, context, files::add);
-    return List.copyOf(files);
+    return Renderer.collect(this, network, context);
   }
 
   /**

@@ -92,9 +92,7 @@ public final class OvsRenderer implements Renderer {
 
   @Override
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
-    List<RenderedFile> files = new ArrayList<>();
-    render(network, context, files::add);
-    return List.copyOf(files);
+    return Renderer.collect(this, network, context);
   }
 
   /** {@inheritDoc} Hosts are made a few at a time. */

@@ -1,6 +1,5 @@
 package org.cimnet.render.unbound;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -72,9 +71,7 @@ public final class UnboundRenderer implements Renderer {
 
   @Override
   public List<RenderedFile> render(ValidatedNetwork network, RenderContext context) {
-    List<RenderedFile> files = new ArrayList<>();
-    render(network, context, files::add);
-    return List.copyOf(files);
+    return Renderer.collect(this, network, context);
   }
 
   /** {@inheritDoc} Each nameserver's two files are handed out as they are made. */
