@@ -112,13 +112,14 @@ daemons() {
   echo $((total * 1000 / $(getconf CLK_TCK)))
 }
 
-# once CASE SCRIPT: runs setup.sh against the case's switch; prints "<wall ms> <cpu ms> <switch
-# daemons' cpu ms>".
+# once CASE COMMAND...: runs the command against the case's switch; prints "<wall ms> <cpu ms>
+# <switch daemons' cpu ms>".
 once() {
-  local before wall cpu
-  before=$(daemons "$work/$1")
-  read -r wall cpu < <(timed bash "$2")
-  echo "$wall $cpu $(( $(daemons "$work/$1") - before ))"
+  local case=$1 before wall cpu
+  shift
+  before=$(daemons "$work/$case")
+  read -r wall cpu < <(timed "$@")
+  echo "$wall $cpu $(( $(daemons "$work/$case") - before ))"
 }
 
 # median3 of "wall cpu daemons" lines on stdin, by wall.
@@ -143,34 +144,31 @@ for case in ports-8000 ports-10000; do
   more=$(find "$out/$case-plus-one/hosts" -name setup.sh | head -n 1)
   ports=$(stage "$case" ports)
   total=$(( $(stage "$case" check) + $(stage "$case" 'render ovs') ))
-  once "$case" "$script" | apply "$case" "setup.sh, first apply ($ports ports)"
-  for ((r = 0; r < runs; r++)); do once "$case" "$script"; done | median3 \
+  once "$case" bash "$script" | apply "$case" "setup.sh, first apply ($ports ports)"
+  for ((r = 0; r < runs; r++)); do once "$case" bash "$script"; done | median3 \
     | apply "$case" "setup.sh, unchanged re-apply (median of $runs)"
   # One container added, then removed again, RUNS times; each direction's median.
   for ((r = 0; r < runs; r++)); do
-    once "$case" "$more" >>"$work/added"
-    once "$case" "$script" >>"$work/removed"
+    once "$case" bash "$more" >>"$work/added"
+    once "$case" bash "$script" >>"$work/removed"
   done
   median3 <"$work/added" | apply "$case" "setup.sh, one container added (median of $runs)"
   median3 <"$work/removed" | apply "$case" "setup.sh, one container removed (median of $runs)"
   # The same change by hand, for scale: one ovs-vsctl add-port (waiting for ovs-vswitchd, as
   # setup.sh does), then, untimed, its del-port.
   for ((r = 0; r < runs; r++)); do
-    before=$(daemons "$dir")
-    read -r wall cpu < <(timed ovs-vsctl --db=unix:"$dir/db.sock" --timeout=600 add-port leaf1 \
-      bench-extra -- set Interface bench-extra ofport_request=60999 \
-      external_ids:attached-mac='"02:00:00:00:ee:ee"' -- set Port bench-extra tag=100)
-    echo "$wall $cpu $(( $(daemons "$dir") - before ))" >>"$work/byhand"
+    once "$case" ovs-vsctl --db=unix:"$dir/db.sock" --timeout=600 add-port leaf1 bench-extra \
+      -- set Interface bench-extra ofport_request=60999 \
+      external_ids:attached-mac='"02:00:00:00:ee:ee"' -- set Port bench-extra tag=100 \
+      >>"$work/byhand"
     ovs-vsctl --db=unix:"$dir/db.sock" --timeout=600 del-port leaf1 bench-extra
   done
   median3 <"$work/byhand" | apply "$case" "by hand: ovs-vsctl add-port of one port (median of $runs)"
   # And converging on nothing by hand: ovs-vsctl asked for a bridge that is already there reads
   # what it needs of the switch and changes nothing.
   for ((r = 0; r < runs; r++)); do
-    before=$(daemons "$dir")
-    read -r wall cpu < <(timed ovs-vsctl --db=unix:"$dir/db.sock" --timeout=600 --may-exist \
-      add-br leaf1)
-    echo "$wall $cpu $(( $(daemons "$dir") - before ))" >>"$work/noop"
+    once "$case" ovs-vsctl --db=unix:"$dir/db.sock" --timeout=600 --may-exist add-br leaf1 \
+      >>"$work/noop"
   done
   median3 <"$work/noop" | apply "$case" "by hand: ovs-vsctl --may-exist add-br of a bridge already there (median of $runs)"
   rm -f "$work/added" "$work/removed" "$work/byhand" "$work/noop"

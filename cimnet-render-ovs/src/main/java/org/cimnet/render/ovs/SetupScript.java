@@ -179,11 +179,7 @@ final class SetupScript {
     line("}");
     line("# The flows are compared while the database is read: both are reads, by two daemons.");
     line("compares=()");
-    int n = 0;
-    for (BridgePlan bridge : plan.bridges()) {
-      line("compare " + ++n + " " + word(bridge.name()) + " &");
-      line("compares+=($!)");
-    }
+    perBridge("compare", " &\ncompares+=($!)");
     line("state \"$work/state\"");
     line("count=$(LC_ALL=C awk -v mode=diff -v out=\"$work\" -v budget=" + BUDGET
         + " -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\")");
@@ -225,11 +221,19 @@ final class SetupScript {
     line("  \"${ofctl[@]}\" -O " + OPENFLOW + " --bundle replace-flows \"$2\" \"$here/$2.flows\" &");
     line("  loads+=($!)");
     line("}");
+    perBridge("load", "");
+    line("for load in ${loads[@]+\"${loads[@]}\"}; do wait \"$load\"; done");
+  }
+
+  /**
+   * One call of a script function per bridge, {@code FUNCTION N BRIDGE} then {@code after}: N
+   * counts from 1 in the plan's order, as converge.awk numbers the bridges.
+   */
+  private void perBridge(String function, String after) {
     int n = 0;
     for (BridgePlan bridge : plan.bridges()) {
-      line("load " + ++n + " " + word(bridge.name()));
+      line(function + " " + ++n + " " + word(bridge.name()) + after);
     }
-    line("for load in ${loads[@]+\"${loads[@]}\"}; do wait \"$load\"; done");
   }
 
   private static String vlans(List<Integer> vlans) {

@@ -311,10 +311,7 @@ END {
   }
   # No port created or corrected, and every port held its number: removing ports and correcting
   # bridges renumber nothing, so there is nothing to check after the change.
-  if (todo == 0 && misnumbered == "") {
-    printf "" > (out "/numbered")
-    close(out "/numbered")
-  }
+  if (todo == 0 && misnumbered == "") mark("numbered")
   print tx
 }
 
@@ -407,8 +404,13 @@ function drop(b, u) {
 
 # Marks the k-th planned bridge's row as created or corrected: ovs-vswitchd may build the bridge
 # anew (a new datapath type), so its flows are loaded even where they matched before.
-function changed(k,   file) {
-  file = out "/changed." k
+function changed(k) {
+  mark("changed." k)
+}
+
+# Leaves the empty file <out>/<name>, a mark the script tests for.
+function mark(name,   file) {
+  file = out "/" name
   printf "" > file
   close(file)
 }
