@@ -37,6 +37,21 @@ final class SetupScript {
 
   private static final String CONVERGE = resource("converge.awk");
 
+  /** The columns read of each table: every column the plan sets, and the rows' links. */
+  private static final String INTERFACE_COLUMNS =
+      "_uuid name type ofport_request ofport mac external_ids options";
+  private static final String PORT_COLUMNS =
+      "_uuid name vlan_mode tag trunks bond_mode lacp interfaces";
+  private static final String BRIDGE_COLUMNS =
+      "_uuid name fail_mode protocols datapath_type external_ids ports";
+
+  /**
+   * Heads a remembered state, before the database's identity: a state read for other columns,
+   * by another version of the script, is not taken for this one's.
+   */
+  private static final String STATE_FORMAT = "columns-" + Integer.toHexString(
+      (INTERFACE_COLUMNS + "/" + PORT_COLUMNS + "/" + BRIDGE_COLUMNS).hashCode());
+
   private final HostPlan plan;
   private final String datapath;
   private final StringBuilder out;
@@ -91,11 +106,19 @@ final class SetupScript {
     line("# flows differ, or whose row changed, gets them replaced atomically (one OpenFlow");
     line("# bundle, only the flows that differ).");
     line("#");
+    line("# A read that needed no change is remembered (in $CIMNET_STATE) with the identity of");
+    line("# the database file ovsdb-server has open: its device, inode, size and modification");
+    line("# time. ovsdb-server appends every change it commits to that file before it answers,");
+    line("# and every column compared here is written there, so while the file is the same the");
+    line("# database is too: the next run compares the plan with what it remembers instead of");
+    line("# reading the switch again. Any change, by hand or by ovs-vswitchd, makes the next run");
+    line("# read the switch.");
+    line("#");
     line("# Container ports are added before the container runtime creates their device (the");
     line("# veth or tap end); Open vSwitch attaches the device as soon as it appears, with its");
     line("# pinned OpenFlow port.");
     line("#");
-    line("# Needs bash, awk and mktemp besides ovsdb-client, ovs-vsctl and ovs-ofctl.");
+    line("# Needs bash, awk, find, stat and mktemp besides ovsdb-client, ovs-vsctl and ovs-ofctl.");
     line("# Environment (the commands are split into words, so options fit):");
     line("#   OVSDB_CLIENT   the ovsdb-client command, which reads and changes the switch's");
     line("#                  database (default: ovsdb-client)");
@@ -104,6 +127,10 @@ final class SetupScript {
     line("#   OVS_VSCTL      the ovs-vsctl command, which waits for ovs-vswitchd (default:");
     line("#                  ovs-vsctl; --timeout=<seconds> bounds the wait)");
     line("#   OVS_OFCTL      the ovs-ofctl command (default: ovs-ofctl)");
+    line("#   CIMNET_STATE   the folder where the script remembers the switch's state (default:");
+    line("#                  /run/cimnet; empty: it reads the switch on every run). It remembers");
+    line("#                  nothing when OVSDB_SERVER is set or OVS_RUNDIR has no");
+    line("#                  ovsdb-server.pid, since it cannot tell which file the server uses.");
     line("# OVS_RUNDIR, read by every tool, points them at the sockets of another switch.");
     line("set -euo pipefail");
     line("");
@@ -127,14 +154,47 @@ final class SetupScript {
     line("# run at once: the tool formats one table while the server sends the next.");
     line("state() {");
     line("  local interfaces ports");
-    line("  dump Interface _uuid name type ofport_request ofport mac external_ids options >\"$1.i\" &");
+    line("  dump Interface " + INTERFACE_COLUMNS + " >\"$1.i\" &");
     line("  interfaces=$!");
-    line("  dump Port _uuid name vlan_mode tag trunks bond_mode lacp interfaces >\"$1.p\" &");
+    line("  dump Port " + PORT_COLUMNS + " >\"$1.p\" &");
     line("  ports=$!");
-    line("  dump Bridge _uuid name fail_mode protocols datapath_type external_ids ports >\"$1.b\"");
+    line("  dump Bridge " + BRIDGE_COLUMNS + " >\"$1.b\"");
     line("  wait \"$interfaces\"");
     line("  wait \"$ports\"");
     line("  cat \"$1.i\" \"$1.p\" \"$1.b\" >\"$1\"");
+    line("}");
+    line("");
+    line("# identity: the process id of the switch's ovsdb-server, then each database file it has");
+    line("# open (the file whose lock it holds) with the file's device, inode, size and");
+    line("# modification time; nothing when that cannot be known.");
+    line("identity() {");
+    line("  local pid comm lock file files=()");
+    line("  [ -z \"${OVSDB_SERVER:-}\" ] || return 0");
+    line("  read -r pid 2>/dev/null <\"${OVS_RUNDIR:-/var/run/openvswitch}/ovsdb-server.pid\" || return 0");
+    line("  read -r comm 2>/dev/null <\"/proc/$pid/comm\" || return 0");
+    line("  [ \"$comm\" = ovsdb-server ] || return 0");
+    line("  while IFS= read -r lock; do");
+    line("    file=${lock##*/}");
+    line("    file=${file#.}");
+    line("    files+=(\"${lock%/*}/${file%.~lock~}\")");
+    line("  done < <(find \"/proc/$pid/fd\" -lname '*.~lock~' -printf '%l\\n' 2>/dev/null)");
+    line("  [ ${#files[@]} -gt 0 ] || return 0");
+    line("  printf '%s ' \"$pid\"");
+    line("  stat --printf='%n %d:%i:%s:%.9Y ' \"${files[@]}\" 2>/dev/null || true");
+    line("}");
+    line("");
+    line("# remember: keeps the state just read, headed by the database's identity, for the next");
+    line("# run; forgets what it kept of servers no longer running. Never fails the script.");
+    line("remember() {");
+    line("  local kept");
+    line("  {");
+    line("    mkdir -p -m 700 \"${memory%/*}\" &&");
+    line("      { printf '# " + STATE_FORMAT + " %s\\n' \"$known\"; cat \"$work/state\"; } \\");
+    line("      >\"$memory.$$\" && mv -f \"$memory.$$\" \"$memory\"");
+    line("    for kept in \"${memory%/*}\"/ovsdb-server.*; do");
+    line("      [ -e \"/proc/${kept##*.}\" ] || rm -f \"$kept\"");
+    line("    done");
+    line("  } 2>/dev/null || true");
     line("}");
     line("");
     line("# transact FILE: runs the transaction in FILE and prints the reply; fails, quoting the");
@@ -180,9 +240,30 @@ final class SetupScript {
     line("# The flows are compared while the database is read: both are reads, by two daemons.");
     line("compares=()");
     perBridge("compare", " &\ncompares+=($!)");
-    line("state \"$work/state\"");
+    line("# The state: remembered, if the database is still the one an earlier run read (and needed");
+    line("# no change), else read now.");
+    line("memory=${CIMNET_STATE-/run/cimnet}");
+    line("known=$(identity)");
+    line("if [ -n \"$memory\" ] && [ -n \"$known\" ]; then");
+    line("  memory=$memory/ovsdb-server.${known%% *}");
+    line("else");
+    line("  memory=");
+    line("fi");
+    line("if [ -n \"$memory\" ] && IFS= read -r kept 2>/dev/null <\"$memory\" \\");
+    line("    && [ \"$kept\" = \"# " + STATE_FORMAT + " $known\" ]; then");
+    line("  held=$memory");
+    line("else");
+    line("  state \"$work/state\"");
+    line("  held=$work/state");
+    line("fi");
     line("count=$(LC_ALL=C awk -v mode=diff -v out=\"$work\" -v budget=" + BUDGET
-        + " -f \"$work/converge.awk\" \"$work/state\" \"$work/plan\")");
+        + " -f \"$work/converge.awk\" \"$held\" \"$work/plan\")");
+    line("# A read that needs no change is remembered, if no change reached the database while it");
+    line("# was read (the three tables are then one state).");
+    line("if [ \"$count\" -eq 0 ] && [ \"$held\" != \"$memory\" ] && [ -n \"$memory\" ] \\");
+    line("    && [ \"$(identity)\" = \"$known\" ]; then");
+    line("  remember");
+    line("fi");
     line("for ((i = 1; i <= count; i++)); do");
     line("  transact \"$work/tx.$i\" >/dev/null");
     line("done");

@@ -3,7 +3,8 @@
 #
 # Input files: the state (ovsdb-client --format=csv --data=bare dumps of the Interface, Port and
 # Bridge tables, in that order, each under its "<table> table" line and its heading line,
-# columns in any order), then the plan (tab-separated lines, written by cimnet):
+# columns in any order; a first line that begins with "# " is skipped), then the plan
+# (tab-separated lines, written by cimnet):
 #   H <host> <datapath> <host as JSON> <datapath as JSON>
 #   B <bridge> <bridge as JSON>
 #   P <kind> <bridge> <port> <ofport> <want> <port as JSON> <port row> <interface row>
@@ -39,6 +40,9 @@ BEGIN {
 }
 
 FNR == 1 { file++ }
+
+# A remembered state begins with the script's note of where it came from.
+file == 1 && FNR == 1 && substr($0, 1, 2) == "# " { next }
 
 # The reply to <out>/ofports: rows of the interfaces' name and ofport columns.
 file == 1 && mode == "checked" {

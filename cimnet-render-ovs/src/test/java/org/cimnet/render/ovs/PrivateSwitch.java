@@ -73,6 +73,7 @@ public final class PrivateSwitch implements AutoCloseable {
     daemon("ovsdb-server", dir.resolve("conf.db").toString(),
         "--remote=punix:" + dir.resolve("db.sock"),
         "--unixctl=" + dir.resolve("ovsdb-server.ctl"),
+        "--pidfile=" + dir.resolve("ovsdb-server.pid"),
         "--log-file=" + dir.resolve("ovsdb-server.log"));
     waitFor(() -> Files.exists(dir.resolve("db.sock")), "ovsdb-server's socket");
     check(vsctl("--no-wait", "init"));
@@ -128,7 +129,12 @@ public final class PrivateSwitch implements AutoCloseable {
    * this switch, the way an operator would, with the script's documented environment.
    */
   public Proc.Result apply(List<RenderedFile> files, String host) {
-    return apply(files, host, "");
+    return apply(files, host, "", List.of());
+  }
+
+  /** The folder where the scripts run against this switch remember its state. */
+  Path memory() {
+    return dir.resolve("memory");
   }
 
   /**
@@ -137,6 +143,11 @@ public final class PrivateSwitch implements AutoCloseable {
    * {@link #callLog()}, which starts empty.
    */
   Proc.Result applyLogged(List<RenderedFile> files, String host) {
+    return applyLogged(files, host, List.of());
+  }
+
+  /** As {@link #applyLogged(List, String)}, with more of the environment ({@code NAME=value}). */
+  Proc.Result applyLogged(List<RenderedFile> files, String host, List<String> env) {
     Path wrapper = dir.resolve("log-call.sh");
     try {
       Files.writeString(wrapper, "printf '%s\\n' \"$*\" >>'" + callLog() + "'\nexec \"$@\"\n");
@@ -145,7 +156,7 @@ public final class PrivateSwitch implements AutoCloseable {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return apply(files, host, "bash " + wrapper + " ");
+    return apply(files, host, "bash " + wrapper + " ", env);
   }
 
   /** The calls {@link #applyLogged} recorded, one per line. */
@@ -153,14 +164,18 @@ public final class PrivateSwitch implements AutoCloseable {
     return dir.resolve("calls.log");
   }
 
-  private Proc.Result apply(List<RenderedFile> files, String host, String prefix) {
+  private Proc.Result apply(List<RenderedFile> files, String host, String prefix,
+      List<String> env) {
     Path out = dir.resolve("render-" + (++applied));
     OutputWriter.replace(out, files);
     Path script = out.resolve("hosts").resolve(host).resolve("ovs").resolve("setup.sh");
-    return Proc.run(List.of("env", "OVS_RUNDIR=" + dir,
+    List<String> cmd = new ArrayList<>(List.of("env", "OVS_RUNDIR=" + dir,
         "OVSDB_CLIENT=" + prefix + "ovsdb-client",
         "OVS_VSCTL=" + prefix + "ovs-vsctl --db=unix:" + dir.resolve("db.sock") + " --timeout=30",
-        "OVS_OFCTL=" + prefix + "ovs-ofctl", "bash", script.toString()), null, 300);
+        "OVS_OFCTL=" + prefix + "ovs-ofctl", "CIMNET_STATE=" + memory()));
+    cmd.addAll(env);
+    cmd.addAll(List.of("bash", script.toString()));
+    return Proc.run(cmd, null, 300);
   }
 
   /** Creates a network namespace that {@link #close()} deletes; the name is unique per run. */

@@ -111,24 +111,72 @@ class SwitchStateTest {
     assertEquals(converged, dump());
   }
 
+  /**
+   * The first run after a change reads the switch once; finding nothing to change, it remembers
+   * what it read, and the run after that reads nothing and still compares every bridge's flows.
+   */
   @Test
-  void unchangedReapplyReadsOnceAndChangesNothing() throws IOException {
+  void unchangedReapplyReadsOnceThenRemembers() throws IOException {
     ValidatedNetwork network = SmallNetworks.before();
     apply(network);
     String first = dump();
+    assertFalse(Files.exists(sw.memory()), "a run that changed the switch remembers nothing");
     Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST);
     assertTrue(r.ok(), r.output());
+    assertReadOnce();
+    assertEquals(Set.of(), flowLoads(), "flows that already match are left alone");
+    assertEquals(bridgeNames(plan(network)), flowCalls("diff-flows"), "each bridge compared");
+    assertEquals(1, remembered().size(), "the read is remembered: " + remembered());
+
+    r = sw.applyLogged(render(network), SmallNetworks.HOST);
+    assertTrue(r.ok(), r.output());
+    assertEquals(List.of(), databaseCalls(), "the database is neither read nor changed");
+    assertEquals(Set.of(), flowLoads());
+    assertEquals(bridgeNames(plan(network)), flowCalls("diff-flows"), "each bridge compared");
+    assertEquals(first, dump());
+  }
+
+  /**
+   * Without a folder to remember in, or when the script cannot tell which file the server
+   * writes (another server named by OVSDB_SERVER), every run reads the switch.
+   */
+  @Test
+  void withoutMemoryEveryRunReads() throws IOException {
+    ValidatedNetwork network = SmallNetworks.before();
+    apply(network);
+    for (List<String> env : List.of(List.of("CIMNET_STATE="),
+        List.of("OVSDB_SERVER=unix:" + sw.memory().resolveSibling("db.sock")))) {
+      for (int run = 0; run < 2; run++) {
+        Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST, env);
+        assertTrue(r.ok(), r.output());
+        assertReadOnce();
+        assertEquals(List.of(), transactions(), env.toString());
+      }
+      assertEquals(List.of(), remembered(), env.toString());
+    }
+  }
+
+  /** The logged run read the state once: one dump per table, nothing else of the database. */
+  private void assertReadOnce() throws IOException {
     List<String> database = databaseCalls();
     assertEquals(3, database.size(), "the state read, one dump per table: " + database);
     for (String call : database) {
-      assertTrue(call.startsWith("ovsdb-client --format=csv --data=bare dump Open_vSwitch "),
-          call);
+      assertTrue(call.startsWith("ovsdb-client --format=csv --data=bare dump ")
+          && call.contains(" Open_vSwitch "), call);
     }
     assertEquals(Set.of("Interface", "Port", "Bridge"), database.stream()
-        .map(c -> c.split(" ")[5]).collect(Collectors.toSet()), "the tables read");
-    assertEquals(Set.of(), flowLoads(), "flows that already match are left alone");
-    assertEquals(bridgeNames(plan(network)), flowCalls("diff-flows"), "each bridge compared");
-    assertEquals(first, dump());
+        .map(c -> c.substring(c.indexOf(" Open_vSwitch ") + 14).split(" ")[0])
+        .collect(Collectors.toSet()), "the tables read");
+  }
+
+  /** The files in the switch's memory folder. */
+  private List<String> remembered() throws IOException {
+    if (!Files.isDirectory(sw.memory())) {
+      return List.of();
+    }
+    try (var files = Files.list(sw.memory())) {
+      return files.map(f -> f.getFileName().toString()).sorted().toList();
+    }
   }
 
   /**
@@ -152,8 +200,11 @@ class SwitchStateTest {
     assertTrue(sw.applyLogged(render(crowded), SmallNetworks.HOST).ok());
     assertEquals(List.of(), transactions(), "an unchanged re-apply");
 
+    // The re-apply remembered the switch, so the next change is made without reading it.
     ValidatedNetwork more = SmallNetworks.crowded(1401);
     assertTrue(sw.applyLogged(render(more), SmallNetworks.HOST).ok());
+    assertEquals(0, databaseCalls().stream().filter(c -> c.contains(" dump ")).count(),
+        "the remembered state is used: " + databaseCalls());
     List<String> added = transactions();
     assertEquals(1, added.size(), "one container added: " + added);
     assertTrue(added.get(0).contains("\"name\":\"ve-k1400\""), added.get(0));
@@ -189,6 +240,8 @@ class SwitchStateTest {
   void handChangesAreFoundAndPutBack() throws IOException {
     ValidatedNetwork network = SmallNetworks.before();
     apply(network);
+    apply(network);
+    assertEquals(1, remembered().size(), "the switch is remembered before the hand changes");
     HostPlan plan = plan(network);
     String container = first(plan, PortPlan.Kind.CONTAINER).name();
     String internal = first(plan, PortPlan.Kind.INTERNAL).name();
@@ -204,6 +257,8 @@ class SwitchStateTest {
         "set", "Bridge", leaf, "fail_mode=standalone"));
     Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST);
     assertTrue(r.ok(), () -> r.output() + sw.logs());
+    assertEquals(3, databaseCalls().stream().filter(c -> c.contains(" dump ")).count(),
+        "the changed database is read, not taken from memory: " + databaseCalls());
     assertEquals(2, transactions().size(), "the bridge, then the ports: " + transactions());
     assertTrue(flowLoads().contains(leaf), "a corrected bridge gets its flows loaded: "
         + flowLoads());
@@ -223,12 +278,14 @@ class SwitchStateTest {
   void changedFlowsArePutBack() throws IOException {
     ValidatedNetwork network = SmallNetworks.before();
     apply(network);
+    // Remembered: the flows, which the database does not hold, are still compared.
+    apply(network);
     HostPlan plan = plan(network);
     check(sw.ofctl("add-flow", plan.bridges().get(1).name(), "priority=65000,actions=drop"));
     check(sw.ofctl("del-flows", plan.bridges().get(0).name()));
     Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST);
     assertTrue(r.ok(), () -> r.output() + sw.logs());
-    assertEquals(List.of(), transactions());
+    assertEquals(List.of(), databaseCalls(), "the database, unchanged, is not read");
     assertEquals(Set.of(plan.bridges().get(0).name(), plan.bridges().get(1).name()), flowLoads(),
         "only the bridges whose flows were changed");
     assertMatchesPlan(plan);

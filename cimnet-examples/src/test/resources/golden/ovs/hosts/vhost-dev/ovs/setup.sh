@@ -13,11 +13,19 @@
 # flows differ, or whose row changed, gets them replaced atomically (one OpenFlow
 # bundle, only the flows that differ).
 #
+# A read that needed no change is remembered (in $CIMNET_STATE) with the identity of
+# the database file ovsdb-server has open: its device, inode, size and modification
+# time. ovsdb-server appends every change it commits to that file before it answers,
+# and every column compared here is written there, so while the file is the same the
+# database is too: the next run compares the plan with what it remembers instead of
+# reading the switch again. Any change, by hand or by ovs-vswitchd, makes the next run
+# read the switch.
+#
 # Container ports are added before the container runtime creates their device (the
 # veth or tap end); Open vSwitch attaches the device as soon as it appears, with its
 # pinned OpenFlow port.
 #
-# Needs bash, awk and mktemp besides ovsdb-client, ovs-vsctl and ovs-ofctl.
+# Needs bash, awk, find, stat and mktemp besides ovsdb-client, ovs-vsctl and ovs-ofctl.
 # Environment (the commands are split into words, so options fit):
 #   OVSDB_CLIENT   the ovsdb-client command, which reads and changes the switch's
 #                  database (default: ovsdb-client)
@@ -26,6 +34,10 @@
 #   OVS_VSCTL      the ovs-vsctl command, which waits for ovs-vswitchd (default:
 #                  ovs-vsctl; --timeout=<seconds> bounds the wait)
 #   OVS_OFCTL      the ovs-ofctl command (default: ovs-ofctl)
+#   CIMNET_STATE   the folder where the script remembers the switch's state (default:
+#                  /run/cimnet; empty: it reads the switch on every run). It remembers
+#                  nothing when OVSDB_SERVER is set or OVS_RUNDIR has no
+#                  ovsdb-server.pid, since it cannot tell which file the server uses.
 # OVS_RUNDIR, read by every tool, points them at the sockets of another switch.
 set -euo pipefail
 
@@ -59,6 +71,39 @@ state() {
   cat "$1.i" "$1.p" "$1.b" >"$1"
 }
 
+# identity: the process id of the switch's ovsdb-server, then each database file it has
+# open (the file whose lock it holds) with the file's device, inode, size and
+# modification time; nothing when that cannot be known.
+identity() {
+  local pid comm lock file files=()
+  [ -z "${OVSDB_SERVER:-}" ] || return 0
+  read -r pid 2>/dev/null <"${OVS_RUNDIR:-/var/run/openvswitch}/ovsdb-server.pid" || return 0
+  read -r comm 2>/dev/null <"/proc/$pid/comm" || return 0
+  [ "$comm" = ovsdb-server ] || return 0
+  while IFS= read -r lock; do
+    file=${lock##*/}
+    file=${file#.}
+    files+=("${lock%/*}/${file%.~lock~}")
+  done < <(find "/proc/$pid/fd" -lname '*.~lock~' -printf '%l\n' 2>/dev/null)
+  [ ${#files[@]} -gt 0 ] || return 0
+  printf '%s ' "$pid"
+  stat --printf='%n %d:%i:%s:%.9Y ' "${files[@]}" 2>/dev/null || true
+}
+
+# remember: keeps the state just read, headed by the database's identity, for the next
+# run; forgets what it kept of servers no longer running. Never fails the script.
+remember() {
+  local kept
+  {
+    mkdir -p -m 700 "${memory%/*}" &&
+      { printf '# columns-d5d65024 %s\n' "$known"; cat "$work/state"; } \
+      >"$memory.$$" && mv -f "$memory.$$" "$memory"
+    for kept in "${memory%/*}"/ovsdb-server.*; do
+      [ -e "/proc/${kept##*.}" ] || rm -f "$kept"
+    done
+  } 2>/dev/null || true
+}
+
 # transact FILE: runs the transaction in FILE and prints the reply; fails, quoting the
 # reply, if the database refused it (ovsdb-client itself exits 0 then).
 transact() {
@@ -77,7 +122,8 @@ cat >"$work/converge.awk" <<'CIMNET_AWK'
 #
 # Input files: the state (ovsdb-client --format=csv --data=bare dumps of the Interface, Port and
 # Bridge tables, in that order, each under its "<table> table" line and its heading line,
-# columns in any order), then the plan (tab-separated lines, written by cimnet):
+# columns in any order; a first line that begins with "# " is skipped), then the plan
+# (tab-separated lines, written by cimnet):
 #   H <host> <datapath> <host as JSON> <datapath as JSON>
 #   B <bridge> <bridge as JSON>
 #   P <kind> <bridge> <port> <ofport> <want> <port as JSON> <port row> <interface row>
@@ -113,6 +159,9 @@ BEGIN {
 }
 
 FNR == 1 { file++ }
+
+# A remembered state begins with the script's note of where it came from.
+file == 1 && FNR == 1 && substr($0, 1, 2) == "# " { next }
 
 # The reply to <out>/ofports: rows of the interfaces' name and ofport columns.
 file == 1 && mode == "checked" {
@@ -612,8 +661,29 @@ compare 4 leaf3 &
 compares+=($!)
 compare 5 leaf4 &
 compares+=($!)
-state "$work/state"
-count=$(LC_ALL=C awk -v mode=diff -v out="$work" -v budget=122880 -f "$work/converge.awk" "$work/state" "$work/plan")
+# The state: remembered, if the database is still the one an earlier run read (and needed
+# no change), else read now.
+memory=${CIMNET_STATE-/run/cimnet}
+known=$(identity)
+if [ -n "$memory" ] && [ -n "$known" ]; then
+  memory=$memory/ovsdb-server.${known%% *}
+else
+  memory=
+fi
+if [ -n "$memory" ] && IFS= read -r kept 2>/dev/null <"$memory" \
+    && [ "$kept" = "# columns-d5d65024 $known" ]; then
+  held=$memory
+else
+  state "$work/state"
+  held=$work/state
+fi
+count=$(LC_ALL=C awk -v mode=diff -v out="$work" -v budget=122880 -f "$work/converge.awk" "$held" "$work/plan")
+# A read that needs no change is remembered, if no change reached the database while it
+# was read (the three tables are then one state).
+if [ "$count" -eq 0 ] && [ "$held" != "$memory" ] && [ -n "$memory" ] \
+    && [ "$(identity)" = "$known" ]; then
+  remember
+fi
 for ((i = 1; i <= count; i++)); do
   transact "$work/tx.$i" >/dev/null
 done
