@@ -8,10 +8,13 @@
 #   sudo scripts/benchmark-tools.sh cimnet-examples/target/benchmark-tools [RUNS]
 #
 # Times are wall clock, the median of RUNS runs (default 3). The switch cases run in order: the
-# first apply once, then RUNS unchanged re-applies, then RUNS times one container added and
-# removed again. "cpu" is the user + system time of the tool and its children (for setup.sh, the
-# script with ovsdb-client, ovs-vsctl, awk and ovs-ofctl; the switch's own daemons' time during
-# the run is shown beside it).
+# first apply once; RUNS times the first unchanged re-apply after a change (it reads the switch
+# and remembers it) and a second one (it uses what the first remembered); RUNS times one
+# container added and removed again on a remembered switch, each change followed by an untimed
+# re-apply that remembers the switch again; and RUNS times the same change with nothing
+# remembered (CIMNET_STATE empty). "cpu" is the user + system time of the tool and its children
+# (for setup.sh, the script with ovsdb-client, ovs-vsctl, awk and ovs-ofctl; the switch's own
+# daemons' time during the run is shown beside it).
 set -euo pipefail
 
 out=${1:?usage: benchmark-tools.sh OUT [RUNS]}
@@ -139,21 +142,46 @@ for case in ports-8000 ports-10000; do
   [ -d "$out/$case" ] || continue
   switch "$case"
   dir=$work/$case
-  export OVS_RUNDIR=$dir OVS_VSCTL="ovs-vsctl --db=unix:$dir/db.sock --timeout=600"
+  export OVS_RUNDIR=$dir OVS_VSCTL="ovs-vsctl --db=unix:$dir/db.sock --timeout=600" \
+    CIMNET_STATE=$dir/memory
   script=$(find "$out/$case/hosts" -name setup.sh | head -n 1)
   more=$(find "$out/$case-plus-one/hosts" -name setup.sh | head -n 1)
   ports=$(stage "$case" ports)
   total=$(( $(stage "$case" check) + $(stage "$case" 'render ovs') ))
   once "$case" bash "$script" | apply "$case" "setup.sh, first apply ($ports ports)"
-  for ((r = 0; r < runs; r++)); do once "$case" bash "$script"; done | median3 \
-    | apply "$case" "setup.sh, unchanged re-apply (median of $runs)"
-  # One container added, then removed again, RUNS times; each direction's median.
+  # Unchanged re-applies: the first after a change reads the switch, the next remembers it. The
+  # untimed run of the other script between pairs is the change.
   for ((r = 0; r < runs; r++)); do
+    once "$case" bash "$script" >>"$work/read"
+    once "$case" bash "$script" >>"$work/kept"
+    bash "$more" >/dev/null
+    bash "$script" >/dev/null
+  done
+  median3 <"$work/read" \
+    | apply "$case" "setup.sh, unchanged re-apply, first after a change: reads the switch (median of $runs)"
+  median3 <"$work/kept" \
+    | apply "$case" "setup.sh, unchanged re-apply, switch remembered (median of $runs)"
+  # One container added, then removed again, RUNS times, each on a remembered switch (the
+  # untimed re-apply before each remembers it); each direction's median.
+  for ((r = 0; r < runs; r++)); do
+    bash "$script" >/dev/null
     once "$case" bash "$more" >>"$work/added"
+    bash "$more" >/dev/null
     once "$case" bash "$script" >>"$work/removed"
   done
-  median3 <"$work/added" | apply "$case" "setup.sh, one container added (median of $runs)"
-  median3 <"$work/removed" | apply "$case" "setup.sh, one container removed (median of $runs)"
+  median3 <"$work/added" \
+    | apply "$case" "setup.sh, one container added, switch remembered (median of $runs)"
+  median3 <"$work/removed" \
+    | apply "$case" "setup.sh, one container removed, switch remembered (median of $runs)"
+  # The same, with nothing remembered: each run reads the switch.
+  for ((r = 0; r < runs; r++)); do
+    CIMNET_STATE= once "$case" bash "$more" >>"$work/added-read"
+    CIMNET_STATE= once "$case" bash "$script" >>"$work/removed-read"
+  done
+  median3 <"$work/added-read" \
+    | apply "$case" "setup.sh, one container added, nothing remembered (median of $runs)"
+  median3 <"$work/removed-read" \
+    | apply "$case" "setup.sh, one container removed, nothing remembered (median of $runs)"
   # The same change by hand, for scale: one ovs-vsctl add-port (waiting for ovs-vswitchd, as
   # setup.sh does), then, untimed, its del-port.
   for ((r = 0; r < runs; r++)); do
@@ -171,8 +199,9 @@ for case in ports-8000 ports-10000; do
       >>"$work/noop"
   done
   median3 <"$work/noop" | apply "$case" "by hand: ovs-vsctl --may-exist add-br of a bridge already there (median of $runs)"
-  rm -f "$work/added" "$work/removed" "$work/byhand" "$work/noop"
-  unset OVS_RUNDIR OVS_VSCTL
+  rm -f "$work/read" "$work/kept" "$work/added" "$work/removed" "$work/added-read" \
+    "$work/removed-read" "$work/byhand" "$work/noop"
+  unset OVS_RUNDIR OVS_VSCTL CIMNET_STATE
 done
 
 echo

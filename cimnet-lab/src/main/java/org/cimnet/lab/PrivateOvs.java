@@ -60,11 +60,13 @@ final class PrivateOvs {
 
   /**
    * The environment the OVS tools read: {@code OVS_RUNDIR} holds {@code db.sock} and the bridges'
-   * {@code .mgmt} sockets; the rest keep the tools out of the machine's folders.
+   * {@code .mgmt} sockets; the rest keep the tools, and what setup.sh remembers of the switch,
+   * out of the machine's folders.
    */
   Map<String, String> env() {
     return Map.of("OVS_RUNDIR", dir.toString(), "OVS_DBDIR", dir.toString(),
         "OVS_LOGDIR", dir.toString(), "OVS_SYSCONFDIR", dir.toString(),
+        "CIMNET_STATE", dir.resolve("memory").toString(),
         "OVS_VSCTL", "ovs-vsctl --timeout=60", "OVS_OFCTL", "ovs-ofctl");
   }
 

@@ -71,23 +71,30 @@ state() {
   cat "$1.i" "$1.p" "$1.b" >"$1"
 }
 
-# identity: the process id of the switch's ovsdb-server, then each database file it has
-# open (the file whose lock it holds) with the file's device, inode, size and
-# modification time; nothing when that cannot be known.
+# identity: the process id of the switch's ovsdb-server, then the device, inode, size
+# and modification time of each database file it has open (the file whose lock it
+# holds), read through the server's own descriptor; nothing when that cannot be known.
 identity() {
-  local pid comm lock file files=()
+  local pid comm fd target name files=() ids
+  local -A open=()
   [ -z "${OVSDB_SERVER:-}" ] || return 0
   read -r pid 2>/dev/null <"${OVS_RUNDIR:-/var/run/openvswitch}/ovsdb-server.pid" || return 0
   read -r comm 2>/dev/null <"/proc/$pid/comm" || return 0
   [ "$comm" = ovsdb-server ] || return 0
-  while IFS= read -r lock; do
-    file=${lock##*/}
-    file=${file#.}
-    files+=("${lock%/*}/${file%.~lock~}")
-  done < <(find "/proc/$pid/fd" -lname '*.~lock~' -printf '%l\n' 2>/dev/null)
+  while read -r fd target; do
+    open[$target]=$fd
+  done < <(find "/proc/$pid/fd" -mindepth 1 -printf '%p %l\n' 2>/dev/null)
+  for target in "${!open[@]}"; do
+    case $target in
+      */.*.~lock~)
+        name=${target##*/.}
+        name=${target%/*}/${name%.~lock~}
+        if [ -n "${open[$name]-}" ]; then files+=("${open[$name]}"); fi ;;
+    esac
+  done
   [ ${#files[@]} -gt 0 ] || return 0
-  printf '%s ' "$pid"
-  stat --printf='%n %d:%i:%s:%.9Y ' "${files[@]}" 2>/dev/null || true
+  ids=$(stat -L --printf='%d:%i:%s:%.9Y ' "${files[@]}" 2>/dev/null) || return 0
+  printf '%s %s\n' "$pid" "$ids"
 }
 
 # remember: keeps the state just read, headed by the database's identity, for the next
