@@ -37,6 +37,12 @@ final class SetupScript {
 
   private static final String CONVERGE = resource("converge.awk");
 
+  /** The functions that remember the switch between runs (bash, as they are). */
+  private static final String MEMORY = resource("memory.bash");
+
+  /** How the state is read: one dump per table, as bare CSV. */
+  private static final String DUMP = "--format=csv --data=bare dump";
+
   /** The columns read of each table: every column the plan sets, and the rows' links. */
   private static final String INTERFACE_COLUMNS =
       "_uuid name type ofport_request ofport mac external_ids options";
@@ -50,7 +56,7 @@ final class SetupScript {
    * by another version of the script, is not taken for this one's.
    */
   private static final String STATE_FORMAT = "columns-" + Integer.toHexString(
-      (INTERFACE_COLUMNS + "/" + PORT_COLUMNS + "/" + BRIDGE_COLUMNS).hashCode());
+      (DUMP + "/" + INTERFACE_COLUMNS + "/" + PORT_COLUMNS + "/" + BRIDGE_COLUMNS).hashCode());
 
   private final HostPlan plan;
   private final String datapath;
@@ -106,11 +112,11 @@ final class SetupScript {
     line("# flows differ, or whose row changed, gets them replaced atomically (one OpenFlow");
     line("# bundle, only the flows that differ).");
     line("#");
-    line("# A read that needed no change is remembered (in $CIMNET_STATE) with the identity of");
-    line("# the database file ovsdb-server has open: its device, inode, size and modification");
-    line("# time. ovsdb-server appends every change it commits to that file before it answers,");
-    line("# and every column compared here is written there, so while the file is the same the");
-    line("# database is too: the next run compares the plan with what it remembers instead of");
+    line("# A read that needed no change is remembered (in $CIMNET_STATE) with the identity of the");
+    line("# Open_vSwitch database file ovsdb-server has open: its device, inode, size and");
+    line("# modification time. ovsdb-server appends every change it commits to that file before it");
+    line("# answers, and every column compared here is written there, so while the file is the same");
+    line("# the database is too: the next run compares the plan with what it remembers instead of");
     line("# reading the switch again. Any change, by hand or by ovs-vswitchd, makes the next run");
     line("# read the switch.");
     line("#");
@@ -118,7 +124,8 @@ final class SetupScript {
     line("# veth or tap end); Open vSwitch attaches the device as soon as it appears, with its");
     line("# pinned OpenFlow port.");
     line("#");
-    line("# Needs bash, awk, find, stat and mktemp besides ovsdb-client, ovs-vsctl and ovs-ofctl.");
+    line("# Needs bash, awk, sed, find, stat, cp and mktemp besides ovsdb-client, ovsdb-tool,");
+    line("# ovs-vsctl and ovs-ofctl.");
     line("# Environment (the commands are split into words, so options fit):");
     line("#   OVSDB_CLIENT   the ovsdb-client command, which reads and changes the switch's");
     line("#                  database (default: ovsdb-client)");
@@ -128,9 +135,10 @@ final class SetupScript {
     line("#                  ovs-vsctl; --timeout=<seconds> bounds the wait)");
     line("#   OVS_OFCTL      the ovs-ofctl command (default: ovs-ofctl)");
     line("#   CIMNET_STATE   the folder where the script remembers the switch's state (default:");
-    line("#                  /run/cimnet; empty: it reads the switch on every run). It remembers");
-    line("#                  nothing when OVSDB_SERVER is set or OVS_RUNDIR has no");
-    line("#                  ovsdb-server.pid, since it cannot tell which file the server uses.");
+    line("#                  /run/cimnet; empty: it reads the switch on every run). A folder");
+    line("#                  others may write in is not used. Nothing is remembered when");
+    line("#                  OVSDB_SERVER is set, or when no ovsdb-server.pid beside the socket");
+    line("#                  names the process that serves it from an Open_vSwitch file.");
     line("# OVS_RUNDIR, read by every tool, points them at the sockets of another switch.");
     line("set -euo pipefail");
     line("");
@@ -147,7 +155,7 @@ final class SetupScript {
     line("");
     line("# dump TABLE COLUMN...: the columns of every row of one table, as CSV.");
     line("dump() {");
-    line("  \"${client[@]}\" --format=csv --data=bare dump ${db[@]+\"${db[@]}\"} Open_vSwitch \"$@\"");
+    line("  \"${client[@]}\" " + DUMP + " ${db[@]+\"${db[@]}\"} Open_vSwitch \"$@\"");
     line("}");
     line("");
     line("# state FILE: every column the plan sets, of every interface, port and bridge. The dumps");
@@ -164,46 +172,6 @@ final class SetupScript {
     line("  cat \"$1.i\" \"$1.p\" \"$1.b\" >\"$1\"");
     line("}");
     line("");
-    line("# identity: the process id of the switch's ovsdb-server, then the device, inode, size");
-    line("# and modification time of each database file it has open (the file whose lock it");
-    line("# holds), read through the server's own descriptor; nothing when that cannot be known.");
-    line("identity() {");
-    line("  local pid comm fd target name files=() ids");
-    line("  local -A open=()");
-    line("  [ -z \"${OVSDB_SERVER:-}\" ] || return 0");
-    line("  read -r pid 2>/dev/null <\"${OVS_RUNDIR:-/var/run/openvswitch}/ovsdb-server.pid\" || return 0");
-    line("  read -r comm 2>/dev/null <\"/proc/$pid/comm\" || return 0");
-    line("  [ \"$comm\" = ovsdb-server ] || return 0");
-    line("  while read -r fd target; do");
-    line("    open[$target]=$fd");
-    line("  done < <(find \"/proc/$pid/fd\" -mindepth 1 -printf '%p %l\\n' 2>/dev/null)");
-    line("  for target in \"${!open[@]}\"; do");
-    line("    case $target in");
-    line("      */.*.~lock~)");
-    line("        name=${target##*/.}");
-    line("        name=${target%/*}/${name%.~lock~}");
-    line("        if [ -n \"${open[$name]-}\" ]; then files+=(\"${open[$name]}\"); fi ;;");
-    line("    esac");
-    line("  done");
-    line("  [ ${#files[@]} -gt 0 ] || return 0");
-    line("  ids=$(stat -L --printf='%d:%i:%s:%.9Y ' \"${files[@]}\" 2>/dev/null) || return 0");
-    line("  printf '%s %s\\n' \"$pid\" \"$ids\"");
-    line("}");
-    line("");
-    line("# remember: keeps the state just read, headed by the database's identity, for the next");
-    line("# run; forgets what it kept of servers no longer running. Never fails the script.");
-    line("remember() {");
-    line("  local kept");
-    line("  {");
-    line("    mkdir -p -m 700 \"${memory%/*}\" &&");
-    line("      { printf '# " + STATE_FORMAT + " %s\\n' \"$known\"; cat \"$work/state\"; } \\");
-    line("      >\"$memory.$$\" && mv -f \"$memory.$$\" \"$memory\"");
-    line("    for kept in \"${memory%/*}\"/ovsdb-server.*; do");
-    line("      [ -e \"/proc/${kept##*.}\" ] || rm -f \"$kept\"");
-    line("    done");
-    line("  } 2>/dev/null || true");
-    line("}");
-    line("");
     line("# transact FILE: runs the transaction in FILE and prints the reply; fails, quoting the");
     line("# reply, if the database refused it (ovsdb-client itself exits 0 then).");
     line("transact() {");
@@ -214,6 +182,11 @@ final class SetupScript {
     line("  esac");
     line("  printf '%s\\n' \"$reply\"");
     line("}");
+    line("");
+    line("# The form of a remembered state: the dump and its columns (another script's differ).");
+    line("format=" + STATE_FORMAT);
+    line("");
+    out.append(MEMORY);
   }
 
   private void table() {
@@ -247,18 +220,18 @@ final class SetupScript {
     line("# The flows are compared while the database is read: both are reads, by two daemons.");
     line("compares=()");
     perBridge("compare", " &\ncompares+=($!)");
-    line("# The state: remembered, if the database is still the one an earlier run read (and needed");
-    line("# no change), else read now.");
+    line("# The state: remembered, if the database is still as an earlier run read it (needing no");
+    line("# change), else read now.");
     line("memory=${CIMNET_STATE-/run/cimnet}");
+    line("locate || true");
     line("known=$(identity)");
-    line("if [ -n \"$memory\" ] && [ -n \"$known\" ]; then");
-    line("  memory=$memory/ovsdb-server.${known%% *}");
+    line("if [ -n \"$memory\" ] && [ -n \"$known\" ] && { [ ! -e \"$memory\" ] || safe \"$memory\"; }; then");
+    line("  memory=$memory/cimnet-ovsdb.$server");
     line("else");
     line("  memory=");
     line("fi");
-    line("if [ -n \"$memory\" ] && IFS= read -r kept 2>/dev/null <\"$memory\" \\");
-    line("    && [ \"$kept\" = \"# " + STATE_FORMAT + " $known\" ]; then");
-    line("  held=$memory");
+    line("if recall; then");
+    line("  held=$work/kept");
     line("else");
     line("  state \"$work/state\"");
     line("  held=$work/state");
@@ -267,7 +240,7 @@ final class SetupScript {
         + " -f \"$work/converge.awk\" \"$held\" \"$work/plan\")");
     line("# A read that needs no change is remembered, if no change reached the database while it");
     line("# was read (the three tables are then one state).");
-    line("if [ \"$count\" -eq 0 ] && [ \"$held\" != \"$memory\" ] && [ -n \"$memory\" ] \\");
+    line("if [ \"$count\" -eq 0 ] && [ \"$held\" = \"$work/state\" ] && [ -n \"$memory\" ] \\");
     line("    && [ \"$(identity)\" = \"$known\" ]; then");
     line("  remember");
     line("fi");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -162,6 +164,53 @@ class SwitchStateTest {
         assertEquals(List.of(), transactions(), env.toString());
       }
       assertEquals(List.of(), remembered(), env.toString());
+    }
+  }
+
+  /**
+   * What is remembered is trusted only where nobody else could have put it and only for the
+   * server that answers on the socket: a folder others may write in is not used, a pidfile that
+   * names another ovsdb-server gives no identity, and the folder may be the switch's own run
+   * folder without harm to the files Open vSwitch keeps there.
+   */
+  @Test
+  void memoryIsTrustedOnlyWhereItIsSafe() throws IOException {
+    ValidatedNetwork network = SmallNetworks.before();
+    apply(network);
+    Path open = sw.dir.resolve("open-memory");
+    Files.createDirectories(open);
+    Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
+    for (int run = 0; run < 2; run++) {
+      assertTrue(sw.applyLogged(render(network), SmallNetworks.HOST,
+          List.of("CIMNET_STATE=" + open)).ok());
+      assertReadOnce();
+    }
+    try (var files = Files.list(open)) {
+      assertEquals(List.of(), files.toList(), "nothing kept in a folder others may write in");
+    }
+
+    Path pidfile = sw.dir.resolve("ovsdb-server.pid");
+    String pid = Files.readString(pidfile);
+    try (PrivateSwitch other = PrivateSwitch.start()) {
+      Files.writeString(pidfile, Files.readString(other.dir.resolve("ovsdb-server.pid")));
+      for (int run = 0; run < 2; run++) {
+        assertTrue(sw.applyLogged(render(network), SmallNetworks.HOST).ok());
+        assertReadOnce();
+      }
+      assertEquals(List.of(), remembered(), "no identity for a server on another socket");
+    } finally {
+      Files.writeString(pidfile, pid);
+    }
+
+    List<String> own = List.of("ovsdb-server.pid", "ovsdb-server.ctl", "ovsdb-server.log",
+        "conf.db", "db.sock");
+    for (int run = 0; run < 2; run++) {
+      assertTrue(sw.applyLogged(render(network), SmallNetworks.HOST,
+          List.of("CIMNET_STATE=" + sw.dir)).ok());
+    }
+    assertEquals(List.of(), databaseCalls(), "remembered in the run folder");
+    for (String file : own) {
+      assertTrue(Files.exists(sw.dir.resolve(file)), file + " is left alone");
     }
   }
 

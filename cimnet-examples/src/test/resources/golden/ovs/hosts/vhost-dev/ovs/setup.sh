@@ -13,11 +13,11 @@
 # flows differ, or whose row changed, gets them replaced atomically (one OpenFlow
 # bundle, only the flows that differ).
 #
-# A read that needed no change is remembered (in $CIMNET_STATE) with the identity of
-# the database file ovsdb-server has open: its device, inode, size and modification
-# time. ovsdb-server appends every change it commits to that file before it answers,
-# and every column compared here is written there, so while the file is the same the
-# database is too: the next run compares the plan with what it remembers instead of
+# A read that needed no change is remembered (in $CIMNET_STATE) with the identity of the
+# Open_vSwitch database file ovsdb-server has open: its device, inode, size and
+# modification time. ovsdb-server appends every change it commits to that file before it
+# answers, and every column compared here is written there, so while the file is the same
+# the database is too: the next run compares the plan with what it remembers instead of
 # reading the switch again. Any change, by hand or by ovs-vswitchd, makes the next run
 # read the switch.
 #
@@ -25,7 +25,8 @@
 # veth or tap end); Open vSwitch attaches the device as soon as it appears, with its
 # pinned OpenFlow port.
 #
-# Needs bash, awk, find, stat and mktemp besides ovsdb-client, ovs-vsctl and ovs-ofctl.
+# Needs bash, awk, sed, find, stat, cp and mktemp besides ovsdb-client, ovsdb-tool,
+# ovs-vsctl and ovs-ofctl.
 # Environment (the commands are split into words, so options fit):
 #   OVSDB_CLIENT   the ovsdb-client command, which reads and changes the switch's
 #                  database (default: ovsdb-client)
@@ -35,9 +36,10 @@
 #                  ovs-vsctl; --timeout=<seconds> bounds the wait)
 #   OVS_OFCTL      the ovs-ofctl command (default: ovs-ofctl)
 #   CIMNET_STATE   the folder where the script remembers the switch's state (default:
-#                  /run/cimnet; empty: it reads the switch on every run). It remembers
-#                  nothing when OVSDB_SERVER is set or OVS_RUNDIR has no
-#                  ovsdb-server.pid, since it cannot tell which file the server uses.
+#                  /run/cimnet; empty: it reads the switch on every run). A folder
+#                  others may write in is not used. Nothing is remembered when
+#                  OVSDB_SERVER is set, or when no ovsdb-server.pid beside the socket
+#                  names the process that serves it from an Open_vSwitch file.
 # OVS_RUNDIR, read by every tool, points them at the sockets of another switch.
 set -euo pipefail
 
@@ -71,46 +73,6 @@ state() {
   cat "$1.i" "$1.p" "$1.b" >"$1"
 }
 
-# identity: the process id of the switch's ovsdb-server, then the device, inode, size
-# and modification time of each database file it has open (the file whose lock it
-# holds), read through the server's own descriptor; nothing when that cannot be known.
-identity() {
-  local pid comm fd target name files=() ids
-  local -A open=()
-  [ -z "${OVSDB_SERVER:-}" ] || return 0
-  read -r pid 2>/dev/null <"${OVS_RUNDIR:-/var/run/openvswitch}/ovsdb-server.pid" || return 0
-  read -r comm 2>/dev/null <"/proc/$pid/comm" || return 0
-  [ "$comm" = ovsdb-server ] || return 0
-  while read -r fd target; do
-    open[$target]=$fd
-  done < <(find "/proc/$pid/fd" -mindepth 1 -printf '%p %l\n' 2>/dev/null)
-  for target in "${!open[@]}"; do
-    case $target in
-      */.*.~lock~)
-        name=${target##*/.}
-        name=${target%/*}/${name%.~lock~}
-        if [ -n "${open[$name]-}" ]; then files+=("${open[$name]}"); fi ;;
-    esac
-  done
-  [ ${#files[@]} -gt 0 ] || return 0
-  ids=$(stat -L --printf='%d:%i:%s:%.9Y ' "${files[@]}" 2>/dev/null) || return 0
-  printf '%s %s\n' "$pid" "$ids"
-}
-
-# remember: keeps the state just read, headed by the database's identity, for the next
-# run; forgets what it kept of servers no longer running. Never fails the script.
-remember() {
-  local kept
-  {
-    mkdir -p -m 700 "${memory%/*}" &&
-      { printf '# columns-d5d65024 %s\n' "$known"; cat "$work/state"; } \
-      >"$memory.$$" && mv -f "$memory.$$" "$memory"
-    for kept in "${memory%/*}"/ovsdb-server.*; do
-      [ -e "/proc/${kept##*.}" ] || rm -f "$kept"
-    done
-  } 2>/dev/null || true
-}
-
 # transact FILE: runs the transaction in FILE and prints the reply; fails, quoting the
 # reply, if the database refused it (ovsdb-client itself exits 0 then).
 transact() {
@@ -120,6 +82,107 @@ transact() {
     *'"error":'*) echo "cimnet: the switch refused a change: $reply" >&2; return 1 ;;
   esac
   printf '%s\n' "$reply"
+}
+
+# The form of a remembered state: the dump and its columns (another script's differ).
+format=columns-b6d41504
+
+# What the script remembers of the switch between runs (see the first lines). Nothing here may
+# fail the script: where anything cannot be known for sure, the switch is read.
+
+# locate: finds the switch's ovsdb-server and its Open_vSwitch database file. Sets server (the
+# server's process id) and served (the server's own descriptor of the file, /proc/<pid>/fd/<n>);
+# leaves them empty for another server named by OVSDB_SERVER, no ovsdb-server.pid beside the
+# socket, a process that does not hold that socket, or no Open_vSwitch file (a relay).
+server=
+served=
+locate() {
+  local sock pid comm fd target name path inodes inode listening=0
+  local -A open=()
+  [ -z "${OVSDB_SERVER:-}" ] || return 0
+  if [ -n "${OVS_RUNDIR:-}" ]; then
+    sock=$OVS_RUNDIR/db.sock
+  else
+    sock=$("${client[@]}" --help 2>/dev/null \
+      | sed -n 's/^The default SERVER is unix:\(.*\)\.$/\1/p') || return 0
+  fi
+  [ -n "$sock" ] || return 0
+  read -r pid 2>/dev/null <"${sock%/*}/ovsdb-server.pid" || return 0
+  read -r comm 2>/dev/null <"/proc/$pid/comm" || return 0
+  [ "$comm" = ovsdb-server ] || return 0
+  while read -r fd target; do
+    open[$target]=$fd
+  done < <(find "/proc/$pid/fd" -mindepth 1 -printf '%p %l\n' 2>/dev/null)
+  [ ${#open[@]} -gt 0 ] || return 0
+  # The process must hold a socket bound to the path the client connects to.
+  inodes=$(awk -v p="$sock" '{ s = $0; for (i = 1; i <= 7; i++) sub(/^[^ ]+ +/, "", s) }
+    s == p { print $7 }' "/proc/$pid/net/unix" 2>/dev/null) || return 0
+  for inode in $inodes; do
+    if [ -n "${open["socket:[$inode]"]-}" ]; then listening=1; fi
+  done
+  [ "$listening" = 1 ] || return 0
+  # Its database files are those whose lock it holds; one of them must be Open_vSwitch's.
+  for target in "${!open[@]}"; do
+    case $target in
+      */.*.~lock~)
+        name=${target##*/.}
+        path=${target%/*}/${name%.~lock~}
+        fd=${open[$path]-}
+        if [ -n "$fd" ] && [ "$(ovsdb-tool db-name "$fd" 2>/dev/null)" = Open_vSwitch ]; then
+          if [ -n "$served" ]; then
+            served=
+            return 0
+          fi
+          served=$fd
+        fi ;;
+    esac
+  done
+  if [ -n "$served" ]; then server=$pid; fi
+}
+
+# identity: the server's process id, then its database file's device, inode, size and
+# modification time; nothing when the file is not known.
+identity() {
+  local ids
+  [ -n "$served" ] || return 0
+  ids=$(stat -L --printf='%d:%i:%s:%.9Y' "$served" 2>/dev/null) || return 0
+  printf '%s %s\n' "$server" "$ids"
+}
+
+# safe FOLDER: whether the folder is this user's and nobody else may write in it, since what it
+# holds is trusted.
+safe() {
+  local owner mode
+  read -r owner mode < <(stat -c '%u %a' "$1" 2>/dev/null) || return 1
+  [ "$owner" = "$EUID" ] && (( (8#$mode & 8#022) == 0 ))
+}
+
+# recall: copies the remembered state to $work/kept and succeeds if it was read from this
+# database as it is now (its first line names the same identity). The copy is one file, whatever
+# other runs write meanwhile.
+recall() {
+  local first
+  { [ -n "$memory" ] && cp "$memory" "$work/kept"; } 2>/dev/null || return 1
+  IFS= read -r first <"$work/kept" || return 1
+  [ "$first" = "# $format $known" ]
+}
+
+# remember: keeps the state just read, headed by the database's identity, for the next run, and
+# forgets what it kept of servers, or left from runs, that are gone.
+remember() {
+  local dir=${memory%/*} old
+  {
+    mkdir -p -m 700 "$dir" && safe "$dir" \
+      && { printf '# %s %s\n' "$format" "$known"; cat "$work/state"; } >"$memory.$$" \
+      && mv -f -T "$memory.$$" "$memory"
+    for old in "$dir"/cimnet-ovsdb.*; do
+      [[ ${old##*/} =~ ^cimnet-ovsdb\.([0-9]+)(\.([0-9]+))?$ ]] || continue
+      if [ ! -e "/proc/${BASH_REMATCH[1]}" ] \
+          || { [ -n "${BASH_REMATCH[3]}" ] && [ ! -e "/proc/${BASH_REMATCH[3]}" ]; }; then
+        rm -f "$old"
+      fi
+    done
+  } 2>/dev/null || true
 }
 
 # The program that compares the plan with the switch (its first lines say how).
@@ -668,18 +731,18 @@ compare 4 leaf3 &
 compares+=($!)
 compare 5 leaf4 &
 compares+=($!)
-# The state: remembered, if the database is still the one an earlier run read (and needed
-# no change), else read now.
+# The state: remembered, if the database is still as an earlier run read it (needing no
+# change), else read now.
 memory=${CIMNET_STATE-/run/cimnet}
+locate || true
 known=$(identity)
-if [ -n "$memory" ] && [ -n "$known" ]; then
-  memory=$memory/ovsdb-server.${known%% *}
+if [ -n "$memory" ] && [ -n "$known" ] && { [ ! -e "$memory" ] || safe "$memory"; }; then
+  memory=$memory/cimnet-ovsdb.$server
 else
   memory=
 fi
-if [ -n "$memory" ] && IFS= read -r kept 2>/dev/null <"$memory" \
-    && [ "$kept" = "# columns-d5d65024 $known" ]; then
-  held=$memory
+if recall; then
+  held=$work/kept
 else
   state "$work/state"
   held=$work/state
@@ -687,7 +750,7 @@ fi
 count=$(LC_ALL=C awk -v mode=diff -v out="$work" -v budget=122880 -f "$work/converge.awk" "$held" "$work/plan")
 # A read that needs no change is remembered, if no change reached the database while it
 # was read (the three tables are then one state).
-if [ "$count" -eq 0 ] && [ "$held" != "$memory" ] && [ -n "$memory" ] \
+if [ "$count" -eq 0 ] && [ "$held" = "$work/state" ] && [ -n "$memory" ] \
     && [ "$(identity)" = "$known" ]; then
   remember
 fi
