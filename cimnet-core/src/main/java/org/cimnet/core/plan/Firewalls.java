@@ -1,9 +1,7 @@
 package org.cimnet.core.plan;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,16 +19,12 @@ import org.cimnet.core.model.Endpoint;
 import org.cimnet.core.model.Host;
 import org.cimnet.core.model.Internet;
 import org.cimnet.core.model.Network;
-import org.cimnet.core.model.Role;
 import org.cimnet.core.model.Rule;
 import org.cimnet.core.model.Service;
 import org.cimnet.core.model.Subnet;
-import org.cimnet.core.plan.FirewallPlan.Allow;
 import org.cimnet.core.plan.FirewallPlan.AllowRule;
-import org.cimnet.core.plan.FirewallPlan.AllowSet;
 import org.cimnet.core.plan.FirewallPlan.Direction;
 import org.cimnet.core.plan.FirewallPlan.HostService;
-import org.cimnet.core.plan.FirewallPlan.Match;
 import org.cimnet.core.plan.FirewallPlan.Publish;
 import org.cimnet.core.plan.FirewallPlan.Side;
 import org.cimnet.core.plan.FirewallPlan.SubnetPort;
@@ -102,6 +96,7 @@ public final class Firewalls {
     final Routing routing;
     /** Every rule to a host, the default host services among them. */
     final List<Rule> hostServices;
+    final NameserverPeers nameservers;
 
     Context(Network network) {
       this.network = network;
@@ -115,30 +110,8 @@ public final class Firewalls {
         spaces.add(network.supernet());
       }
       privateSpaces = List.copyOf(spaces);
-      for (Host h : network.hosts()) {
-        List<Ipv4Address> held = new ArrayList<>();
-        for (String s : h.servedSubnets()) {
-          Subnet subnet = subnets.get(s);
-          if (subnet != null && !subnet.reserved()
-              && network.convention().fits(subnet.cidr(), Role.NAMESERVER)) {
-            Ipv4Address ns = network.convention().address(subnet.cidr(), Role.NAMESERVER);
-            held.add(ns);
-            nameserverSubnet.put(ns, s);
-          }
-        }
-        if (!held.isEmpty()) {
-          nameserverAddresses.add(held);
-          nameserverAddressesOf.put(h.name(), held);
-        }
-      }
+      nameservers = new NameserverPeers(network, subnets);
     }
-
-    /** Per nameserver host (host order), the nameserver addresses it holds, in leaf order. */
-    final List<List<Ipv4Address>> nameserverAddresses = new ArrayList<>();
-    /** The same lists by host name. */
-    final Map<String, List<Ipv4Address>> nameserverAddressesOf = new HashMap<>();
-    /** The subnet of every nameserver address. */
-    final Map<Ipv4Address, String> nameserverSubnet = new HashMap<>();
   }
 
   /**
@@ -168,49 +141,6 @@ public final class Firewalls {
       String a = from.map(p -> index.holding(p)).orElse(null);
       String b = to.map(p -> index.holding(p)).orElse(null);
       return routing.forwards(host, a, b);
-    }
-  }
-
-  /**
-   * Subnets as address ranges sorted by first address. A network's subnets never overlap (the
-   * checker's subnet.overlap), so the only one that can hold a prefix is the last that starts at
-   * or below it: a binary search.
-   */
-  private static final class SubnetIndex {
-    private final long[] firsts;
-    private final long[] lasts;
-    private final String[] names;
-
-    SubnetIndex(Collection<SubnetPort> ports) {
-      SubnetPort[] sorted = ports.stream()
-          .sorted(Comparator.comparingLong(p -> p.cidr().first().toLong()))
-          .toArray(SubnetPort[]::new);
-      firsts = new long[sorted.length];
-      lasts = new long[sorted.length];
-      names = new String[sorted.length];
-      for (int i = 0; i < sorted.length; i++) {
-        firsts[i] = sorted[i].cidr().first().toLong();
-        lasts[i] = sorted[i].cidr().last().toLong();
-        names[i] = sorted[i].subnet();
-      }
-    }
-
-    private int at(Prefix a) {
-      int k = Arrays.binarySearch(firsts, a.first().toLong());
-      return k >= 0 ? k : -k - 2;
-    }
-
-    /** Whether one of the subnets holds both {@code a} and {@code b}. */
-    boolean same(Prefix a, Prefix b) {
-      int k = at(a);
-      return k >= 0 && lasts[k] >= a.last().toLong() && firsts[k] <= b.first().toLong()
-          && lasts[k] >= b.last().toLong();
-    }
-
-    /** The subnet holding {@code a}, or null. */
-    String holding(Prefix a) {
-      int k = at(a);
-      return k >= 0 && lasts[k] >= a.last().toLong() ? names[k] : null;
     }
   }
 
@@ -252,7 +182,7 @@ public final class Firewalls {
     }
     Local local = new Local(reach, uplink.isPresent() || parent.isPresent(), host.name(),
         routing);
-    Sets sets = new Sets();
+    AllowSets sets = new AllowSets();
     List<AllowRule> lines = new ArrayList<>();
     Set<Prefix> nat = new LinkedHashSet<>();
     FirewallPlan.DnsQueries queries = FirewallPlan.DnsQueries.NONE;
@@ -263,13 +193,13 @@ public final class Firewalls {
         }
         compileRule(ctx, local, rule, sets, lines, nat);
       }
-      queries = nameserverPeers(ctx, local, host);
+      queries = ctx.nameservers.queries(host, routing);
     }
-    if (uplink.isPresent() && ctx.nameserverAddresses.size() > 1) {
+    if (uplink.isPresent() && ctx.nameservers.several()) {
       // With several nameservers this one sends from its first nameserver address (peers know
       // it by that) and asks the forwarders for all of them: those queries take the public
       // address like any connection to the internet.
-      List<Ipv4Address> own = ctx.nameserverAddressesOf.getOrDefault(host.name(), List.of());
+      List<Ipv4Address> own = ctx.nameservers.of(host.name());
       if (!own.isEmpty()) {
         nat.add(Prefix.containing(own.get(0), 32));
       }
@@ -285,7 +215,7 @@ public final class Firewalls {
     }
     return new FirewallPlan(host.name(), List.copyOf(ports.values()), uplink,
         ctx.privateSpaces, List.copyOf(local.zones().values()), sets.build(), lines,
-        List.copyOf(nat), publishes, behind, parent, dnsPeers(ctx, host), queries, services,
+        List.copyOf(nat), publishes, behind, parent, ctx.nameservers.peers(host), queries, services,
         List.copyOf(serviceSources));
   }
 
@@ -323,70 +253,7 @@ public final class Firewalls {
     }
   }
 
-  /**
-   * Nameservers on different hosts ask each other (see {@link DnsPlans}), from their first
-   * nameserver address to every address a peer holds: where such a query is routed, every router
-   * on the way lets it through (udp and tcp 53). A router lets the askers whose queries it
-   * forwards reach the addresses it forwards them to, as two sets: routes decide which pair
-   * passes where, so the pairs themselves (nameserver hosts x nameserver addresses, on the
-   * root of a tree of routers) are never listed. The router's own queries and the queries to
-   * its own addresses are its input and output, not forwarded. Forwarding depends on the
-   * routers of the two subnets only, so each pair of routers is asked once.
-   */
-  private static FirewallPlan.DnsQueries nameserverPeers(Context ctx, Local local, Host host) {
-    List<List<Ipv4Address>> servers = ctx.nameserverAddresses;
-    if (servers.size() < 2) {
-      return FirewallPlan.DnsQueries.NONE;
-    }
-    Map<String, Boolean> forwards = new HashMap<>();
-    List<Ipv4Address> askers = new ArrayList<>();
-    Set<Ipv4Address> asked = new LinkedHashSet<>();
-    Set<String> mine = new java.util.HashSet<>(host.servedSubnets());
-    for (List<Ipv4Address> asker : servers) {
-      String from = ctx.nameserverSubnet.get(asker.get(0));
-      if (mine.contains(from)) {
-        continue;
-      }
-      String fromRouter = local.routing().routerOf(from).orElse("");
-      boolean any = false;
-      for (List<Ipv4Address> peer : servers) {
-        if (peer == asker) {
-          continue;
-        }
-        for (Ipv4Address a : peer) {
-          String to = ctx.nameserverSubnet.get(a);
-          if (mine.contains(to)) {
-            continue;
-          }
-          String key = fromRouter + "\0" + local.routing().routerOf(to).orElse("");
-          if (forwards.computeIfAbsent(key,
-              k -> local.routing().forwards(local.host(), from, to))) {
-            asked.add(a);
-            any = true;
-          }
-        }
-      }
-      if (any) {
-        askers.add(asker.get(0));
-      }
-    }
-    return new FirewallPlan.DnsQueries(askers, List.copyOf(asked));
-  }
-
-  /** The nameserver addresses of every other nameserver host, when there are several. */
-  private static List<Ipv4Address> dnsPeers(Context ctx, Host host) {
-    List<Ipv4Address> peers = new ArrayList<>();
-    if (ctx.nameserverAddresses.size() > 1) {
-      List<String> mine = host.servedSubnets();
-      for (List<Ipv4Address> held : ctx.nameserverAddresses) {
-        held.stream().filter(a -> mine.stream().noneMatch(s -> ctx.subnets.get(s).cidr()
-            .contains(a))).forEach(peers::add);
-      }
-    }
-    return peers;
-  }
-
-  private static void compileRule(Context ctx, Local local, Rule rule, Sets sets,
+  private static void compileRule(Context ctx, Local local, Rule rule, AllowSets sets,
       List<AllowRule> lines, Set<Prefix> nat) {
     Optional<Side> from = side(ctx, local, rule.from());
     Optional<Side> to = side(ctx, local, rule.to());
@@ -415,7 +282,7 @@ public final class Firewalls {
   }
 
   /** Adds the set elements of one service between concrete ends (one end may be the internet). */
-  private static void elements(Local local, Side from, Side to, Service service, Sets sets) {
+  private static void elements(Local local, Side from, Side to, Service service, AllowSets sets) {
     List<Optional<Prefix>> sources = from instanceof Side.Cidrs c
         ? c.cidrs().stream().map(Optional::of).toList() : List.of(Optional.empty());
     List<Optional<Prefix>> targets = to instanceof Side.Cidrs c
@@ -506,74 +373,5 @@ public final class Firewalls {
     }
     return a.protocol() == b.protocol() && a.fromPort() <= b.toPort()
         && b.fromPort() <= a.toPort();
-  }
-
-  /** Collects elements by set, merging port ranges so elements stay disjoint. */
-  private static final class Sets {
-    private record Key(Direction direction, Match match, int fromLength, int toLength) {}
-
-    private record Flow(Optional<Prefix> from, Optional<Prefix> to,
-        Optional<Service.Protocol> protocol) {}
-
-    private final Map<Key, Map<Flow, List<int[]>>> sets = new LinkedHashMap<>();
-
-    void add(Direction direction, Optional<Prefix> from, Optional<Prefix> to, Service service) {
-      Match match = Match.of(service);
-      Key key = new Key(direction, match, from.map(Prefix::length).orElse(0),
-          to.map(Prefix::length).orElse(0));
-      Optional<Service.Protocol> protocol = match == Match.ANY ? Optional.empty()
-          : Optional.of(service.protocol());
-      List<int[]> ranges = sets.computeIfAbsent(key, k -> new LinkedHashMap<>())
-          .computeIfAbsent(new Flow(from, to, protocol), k -> new ArrayList<>());
-      if (match == Match.PORTS) {
-        ranges.add(new int[] {service.fromPort(), service.toPort()});
-      }
-    }
-
-    List<AllowSet> build() {
-      List<AllowSet> result = new ArrayList<>();
-      sets.entrySet().stream().sorted((a, b) -> compare(a.getKey(), b.getKey())).forEach(e -> {
-        Key k = e.getKey();
-        List<Allow> elements = new ArrayList<>();
-        e.getValue().forEach((flow, ranges) -> {
-          if (k.match() != Match.PORTS) {
-            elements.add(new Allow(flow.from(), flow.to(), flow.protocol(), 0, 0));
-          } else {
-            for (int[] r : merge(ranges)) {
-              elements.add(new Allow(flow.from(), flow.to(), flow.protocol(), r[0], r[1]));
-            }
-          }
-        });
-        String name = k.direction().key() + "_" + k.match().key()
-            + (k.direction() == Direction.INBOUND ? "" : "_" + k.fromLength())
-            + (k.direction() == Direction.OUTBOUND ? "" : "_" + k.toLength());
-        result.add(new AllowSet(name, k.direction(), k.match(), k.fromLength(), k.toLength(),
-            elements));
-      });
-      return result;
-    }
-
-    private static int compare(Key a, Key b) {
-      int c = a.direction().compareTo(b.direction());
-      c = c != 0 ? c : a.match().compareTo(b.match());
-      c = c != 0 ? c : Integer.compare(a.fromLength(), b.fromLength());
-      return c != 0 ? c : Integer.compare(a.toLength(), b.toLength());
-    }
-
-    /** The union of port ranges, as disjoint, non-adjacent ranges in ascending order. */
-    private static List<int[]> merge(List<int[]> ranges) {
-      List<int[]> sorted = new ArrayList<>(ranges);
-      sorted.sort((x, y) -> Integer.compare(x[0], y[0]));
-      List<int[]> merged = new ArrayList<>();
-      for (int[] r : sorted) {
-        int[] last = merged.isEmpty() ? null : merged.get(merged.size() - 1);
-        if (last != null && r[0] <= last[1] + 1) {
-          last[1] = Math.max(last[1], r[1]);
-        } else {
-          merged.add(new int[] {r[0], r[1]});
-        }
-      }
-      return merged;
-    }
   }
 }
