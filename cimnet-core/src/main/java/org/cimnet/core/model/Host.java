@@ -99,12 +99,28 @@ public record Host(String name, List<Nic> nics, List<Leaf> leaves, List<HostAddr
 
   /** The carried subnets whose gateway the host holds, in leaf order. */
   public List<String> routedSubnets() {
-    return carriedSubnets().stream().filter(this::routes).toList();
+    return placedSubnets(router, routed);
   }
 
   /** The carried subnets whose nameserver address the host holds, in leaf order. */
   public List<String> servedSubnets() {
-    return carriedSubnets().stream().filter(this::serves).toList();
+    return placedSubnets(nameserver, served);
+  }
+
+  /**
+   * The carried subnets a role covers: all of them when the role names none, else those it
+   * names. One pass over the leaves: a host may carry thousands of subnets.
+   */
+  private List<String> placedSubnets(boolean role, List<String> named) {
+    if (!role) {
+      return List.of();
+    }
+    List<String> carried = carriedSubnets();
+    if (named.isEmpty()) {
+      return carried;
+    }
+    Set<String> chosen = new HashSet<>(named);
+    return carried.stream().filter(chosen::contains).toList();
   }
 
   private boolean carries(String subnet) {

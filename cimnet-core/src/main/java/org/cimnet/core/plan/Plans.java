@@ -151,6 +151,9 @@ public final class Plans {
 
   private static HostPlan plan(Context ctx, Host host) {
     List<String> carried = carried(ctx, host);
+    // Looked up once per subnet: a host may carry thousands.
+    Set<String> carriedSet = new HashSet<>(carried);
+    boolean routesAny = !host.routedSubnets().isEmpty();
     List<Link.Trunk> trunks = ctx.trunksByHost.getOrDefault(host.name(), List.of());
     List<HostPlan.NicPlan> nics = new ArrayList<>();
     TreeSet<Integer> uplinkVlans = new TreeSet<>();
@@ -182,7 +185,7 @@ public final class Plans {
     Map<String, List<PortPlan>> containerPorts = containerPorts(ctx, host, containers);
     int uplinkOfport = 2;
     for (Leaf leaf : host.leaves()) {
-      List<Integer> leafVlans = leaf.subnets().stream().filter(carried::contains)
+      List<Integer> leafVlans = leaf.subnets().stream().filter(carriedSet::contains)
           .map(ctx::vlan).sorted().toList();
       List<Integer> patched = leafVlans.stream().filter(uplinkVlans::contains).toList();
       List<PortPlan> ports = new ArrayList<>();
@@ -197,10 +200,10 @@ public final class Plans {
       }
       int ofport = PATCH_OFPORT + 1;
       for (String subnet : leaf.subnets()) {
-        if (!carried.contains(subnet)) {
+        if (!carriedSet.contains(subnet)) {
           continue;
         }
-        Optional<InterfacePlan> l3 = interfacePlan(ctx, host, leaf, subnet);
+        Optional<InterfacePlan> l3 = interfacePlan(ctx, host, routesAny, leaf, subnet);
         if (l3.isPresent()) {
           interfaces.add(l3.get());
           ports.add(new PortPlan(l3.get().name(), PortPlan.Kind.INTERNAL, ofport++,
@@ -255,13 +258,13 @@ public final class Plans {
     return routes;
   }
 
-  private static Optional<InterfacePlan> interfacePlan(Context ctx, Host host, Leaf leaf,
-      String subnet) {
+  private static Optional<InterfacePlan> interfacePlan(Context ctx, Host host, boolean routesAny,
+      Leaf leaf, String subnet) {
     Subnet s = ctx.subnets.get(subnet);
     int length = s.cidr().length();
     List<InterfaceAddress> addresses = new ArrayList<>();
     // A router's own address in a subnet it does not route is a /32 (see Routing).
-    int own = !host.routedSubnets().isEmpty() && !host.routes(subnet) ? 32 : length;
+    int own = routesAny && !host.routes(subnet) ? 32 : length;
     host.addresses().stream().filter(a -> a.subnet().equals(subnet))
         .map(HostAddress::address).flatMap(Optional::stream)
         .forEach(a -> addresses.add(new InterfaceAddress(a, own, Purpose.OWN)));

@@ -1,6 +1,7 @@
 package org.cimnet.core.policy;
 
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.HashMap;
@@ -381,8 +382,14 @@ public final class Policy {
   /** Every address {@code s} may open some connection to, directly. */
   AddressSet destinations(AddressSet s) {
     List<AddressSet> parts = new ArrayList<>();
+    // Rules share destinations (a zone, a subnet): each is added once, or a source under 20,000
+    // rules would gather millions of ranges for a union of a few thousand.
+    BitSet seen = new BitSet(toNodes.length);
     for (int i : rulesFrom(s)) {
-      parts.add(rules[i].to());
+      if (!seen.get(rules[i].toEndpoint())) {
+        seen.set(rules[i].toEndpoint());
+        parts.add(rules[i].to());
+      }
     }
     for (int n : subnetsMeeting(s)) {
       parts.add(nodeSets.get(n));

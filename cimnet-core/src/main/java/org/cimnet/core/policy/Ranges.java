@@ -24,19 +24,27 @@ final class Ranges {
     if (sorted && pairs.length == 2 * pairCount) {
       return pairs;
     }
-    long[][] items = new long[pairCount][];
+    // Lower and upper bounds sorted apart, as primitives (no object per interval): the k-th
+    // smallest upper bound ends a run of the union exactly when the next lower bound lies past
+    // it and is not adjacent, since then every interval started so far has ended.
+    long[] los = new long[pairCount];
+    long[] his = new long[pairCount];
     for (int i = 0; i < pairCount; i++) {
-      items[i] = new long[] {pairs[2 * i], pairs[2 * i + 1]};
+      los[i] = pairs[2 * i];
+      his[i] = pairs[2 * i + 1];
     }
-    Arrays.sort(items, (a, b) -> Long.compare(a[0], b[0]));
+    Arrays.sort(los);
+    Arrays.sort(his);
     long[] out = new long[2 * pairCount];
     int n = 0;
-    for (long[] item : items) {
-      if (n > 0 && item[0] <= out[n - 1] + 1) {
-        out[n - 1] = Math.max(out[n - 1], item[1]);
-      } else {
-        out[n++] = item[0];
-        out[n++] = item[1];
+    long start = los[0];
+    for (int k = 0; k < pairCount; k++) {
+      if (k == pairCount - 1 || los[k + 1] > his[k] + 1) {
+        out[n++] = start;
+        out[n++] = his[k];
+        if (k + 1 < pairCount) {
+          start = los[k + 1];
+        }
       }
     }
     return n == out.length ? out : Arrays.copyOf(out, n);
