@@ -146,7 +146,10 @@ public final class PrivateSwitch implements AutoCloseable {
     return applyLogged(files, host, List.of());
   }
 
-  /** As {@link #applyLogged(List, String)}, with more of the environment ({@code NAME=value}). */
+  /**
+   * As {@link #applyLogged(List, String)}, with more of the environment: {@code NAME=value}, or
+   * {@code -uNAME} to unset it ({@code -uCIMNET_STATE}: no folder of this switch's own).
+   */
   Proc.Result applyLogged(List<RenderedFile> files, String host, List<String> env) {
     Path wrapper = dir.resolve("log-call.sh");
     try {
@@ -169,11 +172,16 @@ public final class PrivateSwitch implements AutoCloseable {
     Path out = dir.resolve("render-" + (++applied));
     OutputWriter.replace(out, files);
     Path script = out.resolve("hosts").resolve(host).resolve("ovs").resolve("setup.sh");
-    List<String> cmd = new ArrayList<>(List.of("env", "OVS_RUNDIR=" + dir,
-        "OVSDB_CLIENT=" + prefix + "ovsdb-client",
+    // env's options ("-uNAME" unsets NAME) come before its assignments.
+    List<String> cmd = new ArrayList<>(List.of("env"));
+    env.stream().filter(e -> e.startsWith("-")).forEach(cmd::add);
+    cmd.addAll(List.of("OVS_RUNDIR=" + dir, "OVSDB_CLIENT=" + prefix + "ovsdb-client",
         "OVS_VSCTL=" + prefix + "ovs-vsctl --db=unix:" + dir.resolve("db.sock") + " --timeout=30",
-        "OVS_OFCTL=" + prefix + "ovs-ofctl", "CIMNET_STATE=" + memory()));
-    cmd.addAll(env);
+        "OVS_OFCTL=" + prefix + "ovs-ofctl"));
+    if (!env.contains("-uCIMNET_STATE")) {
+      cmd.add("CIMNET_STATE=" + memory());
+    }
+    env.stream().filter(e -> !e.startsWith("-")).forEach(cmd::add);
     cmd.addAll(List.of("bash", script.toString()));
     return Proc.run(cmd, null, 300);
   }

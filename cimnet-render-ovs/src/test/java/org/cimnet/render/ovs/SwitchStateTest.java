@@ -148,15 +148,19 @@ class SwitchStateTest {
   }
 
   /**
-   * Without a folder to remember in, or when the script cannot tell which file the server
-   * writes (another server named by OVSDB_SERVER), every run reads the switch.
+   * Without a folder to remember in, when the script cannot tell which file the server writes
+   * (another server named by OVSDB_SERVER), or when a client of the user's own (OVSDB_CLIENT,
+   * here the logging wrapper) could run elsewhere and no folder is named, every run reads the
+   * switch.
    */
   @Test
   void withoutMemoryEveryRunReads() throws IOException {
     ValidatedNetwork network = SmallNetworks.before();
     apply(network);
+    Path usual = Path.of("/run/cimnet/cimnet-ovsdb."
+        + Files.readString(sw.dir.resolve("ovsdb-server.pid")).strip());
     for (List<String> env : List.of(List.of("CIMNET_STATE="),
-        List.of("OVSDB_SERVER=unix:" + sw.memory().resolveSibling("db.sock")))) {
+        List.of("OVSDB_SERVER=unix:" + sw.dir.resolve("db.sock")), List.of("-uCIMNET_STATE"))) {
       for (int run = 0; run < 2; run++) {
         Proc.Result r = sw.applyLogged(render(network), SmallNetworks.HOST, env);
         assertTrue(r.ok(), r.output());
@@ -164,6 +168,7 @@ class SwitchStateTest {
         assertEquals(List.of(), transactions(), env.toString());
       }
       assertEquals(List.of(), remembered(), env.toString());
+      assertFalse(Files.exists(usual), "nothing kept in /run/cimnet: " + env);
     }
   }
 
@@ -382,10 +387,10 @@ class SwitchStateTest {
         .filter(p -> p.kind() == kind).findFirst().orElseThrow();
   }
 
-  /** The logged calls to ovsdb-client. */
+  /** The logged calls to ovsdb-client that reach the database (not its --help). */
   private List<String> databaseCalls() throws IOException {
     return Files.readAllLines(sw.callLog()).stream()
-        .filter(c -> c.startsWith("ovsdb-client ")).toList();
+        .filter(c -> c.startsWith("ovsdb-client ") && !c.equals("ovsdb-client --help")).toList();
   }
 
   /**

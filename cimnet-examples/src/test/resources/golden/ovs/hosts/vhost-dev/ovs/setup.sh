@@ -36,10 +36,11 @@
 #                  ovs-vsctl; --timeout=<seconds> bounds the wait)
 #   OVS_OFCTL      the ovs-ofctl command (default: ovs-ofctl)
 #   CIMNET_STATE   the folder where the script remembers the switch's state (default:
-#                  /run/cimnet; empty: it reads the switch on every run). A folder
-#                  others may write in is not used. Nothing is remembered when
-#                  OVSDB_SERVER is set, or when no ovsdb-server.pid beside the socket
-#                  names the process that serves it from an Open_vSwitch file.
+#                  /run/cimnet, or none when OVSDB_CLIENT is set; empty: it reads the
+#                  switch on every run). A folder others could change is not used.
+#                  Nothing is remembered when OVSDB_SERVER is set, or when no
+#                  ovsdb-server.pid beside the client's socket names the process that
+#                  serves it from a standalone Open_vSwitch file.
 # OVS_RUNDIR, read by every tool, points them at the sockets of another switch.
 set -euo pipefail
 
@@ -93,35 +94,36 @@ format=columns-b6d41504
 # locate: finds the switch's ovsdb-server and its Open_vSwitch database file. Sets server (the
 # server's process id) and served (the server's own descriptor of the file, /proc/<pid>/fd/<n>);
 # leaves them empty for another server named by OVSDB_SERVER, no ovsdb-server.pid beside the
-# socket, a process that does not hold that socket, or no Open_vSwitch file (a relay).
+# socket the client uses, a process that does not hold that socket, or no standalone
+# Open_vSwitch file (a relay, a cluster).
 server=
 served=
 locate() {
   local sock pid comm fd target name path inodes inode listening=0
   local -A open=()
   [ -z "${OVSDB_SERVER:-}" ] || return 0
-  if [ -n "${OVS_RUNDIR:-}" ]; then
-    sock=$OVS_RUNDIR/db.sock
-  else
-    sock=$("${client[@]}" --help 2>/dev/null \
-      | sed -n 's/^The default SERVER is unix:\(.*\)\.$/\1/p') || return 0
-  fi
+  # The socket as the client itself resolves it (OVS_RUNDIR, or the default it was built with).
+  sock=$("${client[@]}" --help 2>/dev/null \
+    | sed -n 's/^The default SERVER is unix:\(.*\)\.$/\1/p') || return 0
   [ -n "$sock" ] || return 0
   read -r pid 2>/dev/null <"${sock%/*}/ovsdb-server.pid" || return 0
+  [[ $pid =~ ^[1-9][0-9]*$ ]] || return 0
   read -r comm 2>/dev/null <"/proc/$pid/comm" || return 0
   [ "$comm" = ovsdb-server ] || return 0
   while read -r fd target; do
-    open[$target]=$fd
+    # A descriptor closed while it was listed has no target (an empty key would end bash).
+    if [ -n "$target" ]; then open[$target]=$fd; fi
   done < <(find "/proc/$pid/fd" -mindepth 1 -printf '%p %l\n' 2>/dev/null)
   [ ${#open[@]} -gt 0 ] || return 0
   # The process must hold a socket bound to the path the client connects to.
-  inodes=$(awk -v p="$sock" '{ s = $0; for (i = 1; i <= 7; i++) sub(/^[^ ]+ +/, "", s) }
-    s == p { print $7 }' "/proc/$pid/net/unix" 2>/dev/null) || return 0
+  inodes=$(SOCK=$sock awk '{ s = $0; for (i = 1; i <= 7; i++) sub(/^[^ ]+ +/, "", s) }
+    s == ENVIRON["SOCK"] { print $7 }' "/proc/$pid/net/unix" 2>/dev/null) || return 0
   for inode in $inodes; do
     if [ -n "${open["socket:[$inode]"]-}" ]; then listening=1; fi
   done
   [ "$listening" = 1 ] || return 0
-  # Its database files are those whose lock it holds; one of them must be Open_vSwitch's.
+  # Its database files are those whose lock it holds; exactly one must be Open_vSwitch's, in the
+  # standalone format, which holds every committed change before the server answers.
   for target in "${!open[@]}"; do
     case $target in
       */.*.~lock~)
@@ -129,7 +131,7 @@ locate() {
         path=${target%/*}/${name%.~lock~}
         fd=${open[$path]-}
         if [ -n "$fd" ] && [ "$(ovsdb-tool db-name "$fd" 2>/dev/null)" = Open_vSwitch ]; then
-          if [ -n "$served" ]; then
+          if [ -n "$served" ] || ! ovsdb-tool db-is-standalone "$fd" 2>/dev/null; then
             served=
             return 0
           fi
@@ -145,16 +147,36 @@ locate() {
 identity() {
   local ids
   [ -n "$served" ] || return 0
-  ids=$(stat -L --printf='%d:%i:%s:%.9Y' "$served" 2>/dev/null) || return 0
+  ids=$(stat -L --printf='%d:%i:%s:%.9Y' -- "$served" 2>/dev/null) || return 0
   printf '%s %s\n' "$server" "$ids"
 }
 
-# safe FOLDER: whether the folder is this user's and nobody else may write in it, since what it
-# holds is trusted.
+# safe FOLDER: whether what the folder holds can be trusted: the folder is this user's and only
+# it may write there, and every folder above it belongs to this user or root and lets no one
+# else rename what it holds (not writable by others, or sticky as /tmp is).
 safe() {
-  local owner mode
-  read -r owner mode < <(stat -c '%u %a' "$1" 2>/dev/null) || return 1
-  [ "$owner" = "$EUID" ] && (( (8#$mode & 8#022) == 0 ))
+  local dir folders=() owner mode first=1 seen=0
+  dir=$1
+  [[ $dir == /* ]] || dir=$PWD/$dir
+  while :; do
+    folders+=("$dir")
+    [ "$dir" != / ] || break
+    dir=${dir%/*}
+    dir=${dir:-/}
+  done
+  while read -r owner mode; do
+    seen=$((seen + 1))
+    [[ $owner =~ ^[0-9]+$ && $mode =~ ^[0-7]+$ ]] || return 1
+    if [ "$first" = 1 ]; then
+      [ "$owner" = "$EUID" ] && (( (8#$mode & 8#022) == 0 )) || return 1
+      first=0
+    else
+      { [ "$owner" = "$EUID" ] || [ "$owner" = 0 ]; } \
+        && (( (8#$mode & 8#022) == 0 || (8#$mode & 8#1000) != 0 )) || return 1
+    fi
+  done < <(stat -c '%u %a' -- "${folders[@]}" 2>/dev/null)
+  # Every folder was seen: one stat refused is one folder unchecked.
+  [ "$seen" = ${#folders[@]} ]
 }
 
 # recall: copies the remembered state to $work/kept and succeeds if it was read from this
@@ -162,7 +184,8 @@ safe() {
 # other runs write meanwhile.
 recall() {
   local first
-  { [ -n "$memory" ] && cp "$memory" "$work/kept"; } 2>/dev/null || return 1
+  [ -n "$memory" ] && [ -f "$memory" ] && [ ! -L "$memory" ] || return 1
+  cp -- "$memory" "$work/kept" 2>/dev/null || return 1
   IFS= read -r first <"$work/kept" || return 1
   [ "$first" = "# $format $known" ]
 }
@@ -172,14 +195,14 @@ recall() {
 remember() {
   local dir=${memory%/*} old
   {
-    mkdir -p -m 700 "$dir" && safe "$dir" \
+    mkdir -p -m 700 -- "$dir" && safe "$dir" \
       && { printf '# %s %s\n' "$format" "$known"; cat "$work/state"; } >"$memory.$$" \
-      && mv -f -T "$memory.$$" "$memory"
+      && mv -f -T -- "$memory.$$" "$memory"
     for old in "$dir"/cimnet-ovsdb.*; do
       [[ ${old##*/} =~ ^cimnet-ovsdb\.([0-9]+)(\.([0-9]+))?$ ]] || continue
       if [ ! -e "/proc/${BASH_REMATCH[1]}" ] \
           || { [ -n "${BASH_REMATCH[3]}" ] && [ ! -e "/proc/${BASH_REMATCH[3]}" ]; }; then
-        rm -f "$old"
+        rm -f -- "$old"
       fi
     done
   } 2>/dev/null || true
@@ -733,7 +756,13 @@ compare 5 leaf4 &
 compares+=($!)
 # The state: remembered, if the database is still as an earlier run read it (needing no
 # change), else read now.
-memory=${CIMNET_STATE-/run/cimnet}
+# A client given by OVSDB_CLIENT may run elsewhere (a wrapper, a container) and read another
+# switch than the one found here: it remembers only in a folder CIMNET_STATE names.
+if [ -n "${OVSDB_CLIENT:-}" ]; then
+  memory=${CIMNET_STATE-}
+else
+  memory=${CIMNET_STATE-/run/cimnet}
+fi
 locate || true
 known=$(identity)
 if [ -n "$memory" ] && [ -n "$known" ] && { [ ! -e "$memory" ] || safe "$memory"; }; then
