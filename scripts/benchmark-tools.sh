@@ -138,6 +138,13 @@ apply() {
   row "$1" "check + render ovs" "$total" "$2" "$wall" "$cpu, switch daemons $daemon"
 }
 
+# report NAME WHAT: prints the row of the median of the runs collected in $work/NAME, and
+# forgets them.
+report() {
+  median3 <"$work/$1" | apply "$case" "$2 (median of $runs)"
+  rm -f "$work/$1"
+}
+
 for case in ports-8000 ports-10000; do
   [ -d "$out/$case" ] || continue
   switch "$case"
@@ -157,10 +164,8 @@ for case in ports-8000 ports-10000; do
     bash "$more" >/dev/null
     bash "$script" >/dev/null
   done
-  median3 <"$work/read" \
-    | apply "$case" "setup.sh, unchanged re-apply, first after a change: reads the switch (median of $runs)"
-  median3 <"$work/kept" \
-    | apply "$case" "setup.sh, unchanged re-apply, switch remembered (median of $runs)"
+  report read "setup.sh, unchanged re-apply, first after a change: reads the switch"
+  report kept "setup.sh, unchanged re-apply, switch remembered"
   # One container added, then removed again, RUNS times, each on a remembered switch (the
   # untimed re-apply before each remembers it); each direction's median.
   for ((r = 0; r < runs; r++)); do
@@ -169,38 +174,31 @@ for case in ports-8000 ports-10000; do
     bash "$more" >/dev/null
     once "$case" bash "$script" >>"$work/removed"
   done
-  median3 <"$work/added" \
-    | apply "$case" "setup.sh, one container added, switch remembered (median of $runs)"
-  median3 <"$work/removed" \
-    | apply "$case" "setup.sh, one container removed, switch remembered (median of $runs)"
+  report added "setup.sh, one container added, switch remembered"
+  report removed "setup.sh, one container removed, switch remembered"
   # The same, with nothing remembered: each run reads the switch.
   for ((r = 0; r < runs; r++)); do
     CIMNET_STATE= once "$case" bash "$more" >>"$work/added-read"
     CIMNET_STATE= once "$case" bash "$script" >>"$work/removed-read"
   done
-  median3 <"$work/added-read" \
-    | apply "$case" "setup.sh, one container added, nothing remembered (median of $runs)"
-  median3 <"$work/removed-read" \
-    | apply "$case" "setup.sh, one container removed, nothing remembered (median of $runs)"
+  report added-read "setup.sh, one container added, nothing remembered"
+  report removed-read "setup.sh, one container removed, nothing remembered"
   # The same change by hand, for scale: one ovs-vsctl add-port (waiting for ovs-vswitchd, as
   # setup.sh does), then, untimed, its del-port.
   for ((r = 0; r < runs; r++)); do
-    once "$case" ovs-vsctl --db=unix:"$dir/db.sock" --timeout=600 add-port leaf1 bench-extra \
+    once "$case" $OVS_VSCTL add-port leaf1 bench-extra \
       -- set Interface bench-extra ofport_request=60999 \
       external_ids:attached-mac='"02:00:00:00:ee:ee"' -- set Port bench-extra tag=100 \
       >>"$work/byhand"
-    ovs-vsctl --db=unix:"$dir/db.sock" --timeout=600 del-port leaf1 bench-extra
+    $OVS_VSCTL del-port leaf1 bench-extra
   done
-  median3 <"$work/byhand" | apply "$case" "by hand: ovs-vsctl add-port of one port (median of $runs)"
+  report byhand "by hand: ovs-vsctl add-port of one port"
   # And converging on nothing by hand: ovs-vsctl asked for a bridge that is already there reads
   # what it needs of the switch and changes nothing.
   for ((r = 0; r < runs; r++)); do
-    once "$case" ovs-vsctl --db=unix:"$dir/db.sock" --timeout=600 --may-exist add-br leaf1 \
-      >>"$work/noop"
+    once "$case" $OVS_VSCTL --may-exist add-br leaf1 >>"$work/noop"
   done
-  median3 <"$work/noop" | apply "$case" "by hand: ovs-vsctl --may-exist add-br of a bridge already there (median of $runs)"
-  rm -f "$work/read" "$work/kept" "$work/added" "$work/removed" "$work/added-read" \
-    "$work/removed-read" "$work/byhand" "$work/noop"
+  report noop "by hand: ovs-vsctl --may-exist add-br of a bridge already there"
   unset OVS_RUNDIR OVS_VSCTL CIMNET_STATE
 done
 

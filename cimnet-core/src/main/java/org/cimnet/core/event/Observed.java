@@ -19,16 +19,17 @@ public sealed interface Observed extends Event {
   /** The handlers' outcome this event triggers. */
   Watch.Outcome outcome();
 
+  /** {@inheritDoc} The outcome's, as {@code device-seen}: one name for both. */
+  @Override
+  default String type() {
+    return "device-" + outcome().key();
+  }
+
   /** A MAC appeared in a forwarding table. */
   record DeviceSeen(Sighting sighting, Instant at) implements Observed {
     public DeviceSeen {
       Objects.requireNonNull(sighting, "sighting == null");
       Objects.requireNonNull(at, "at == null");
-    }
-
-    @Override
-    public String type() {
-      return "device-seen";
     }
 
     @Override
@@ -46,11 +47,6 @@ public sealed interface Observed extends Event {
     }
 
     @Override
-    public String type() {
-      return "device-moved";
-    }
-
-    @Override
     public Watch.Outcome outcome() {
       return Watch.Outcome.MOVED;
     }
@@ -61,11 +57,6 @@ public sealed interface Observed extends Event {
     public DeviceGone {
       Objects.requireNonNull(sighting, "sighting == null");
       Objects.requireNonNull(at, "at == null");
-    }
-
-    @Override
-    public String type() {
-      return "device-gone";
     }
 
     @Override
@@ -84,11 +75,6 @@ public sealed interface Observed extends Event {
     }
 
     @Override
-    public String type() {
-      return "device-unauthorized";
-    }
-
-    @Override
     public Watch.Outcome outcome() {
       return Watch.Outcome.UNAUTHORIZED;
     }
@@ -99,11 +85,6 @@ public sealed interface Observed extends Event {
     public DeviceQuarantined {
       Objects.requireNonNull(sighting, "sighting == null");
       Objects.requireNonNull(at, "at == null");
-    }
-
-    @Override
-    public String type() {
-      return "device-quarantined";
     }
 
     @Override

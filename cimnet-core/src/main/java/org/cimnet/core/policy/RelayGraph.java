@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.IntPredicate;
 import org.cimnet.core.addr.Ipv4Address;
 import org.cimnet.core.model.Attachment;
 import org.cimnet.core.model.Container;
@@ -118,6 +119,15 @@ final class RelayGraph {
    * the relay it was reached from ({@code -1} for straight from {@code s}).
    */
   int[][] closure(AddressSet s) {
+    return walk(s, c -> false);
+  }
+
+  /**
+   * The breadth-first walk from {@code s} behind {@link #closure} and {@link #path}: the relays
+   * in the order reached and each one's parent; it ends at the first relay {@code stop} accepts,
+   * which is then the last in the order.
+   */
+  private int[][] walk(AddressSet s, IntPredicate stop) {
     int[] parent = new int[count()];
     Arrays.fill(parent, -2);
     ArrayDeque<Integer> queue = new ArrayDeque<>();
@@ -129,6 +139,9 @@ final class RelayGraph {
     while (!queue.isEmpty()) {
       int c = queue.poll();
       order.add(c);
+      if (stop.test(c)) {
+        break;
+      }
       for (int next : next(c)) {
         if (parent[next] == -2) {
           parent[next] = c;
@@ -158,27 +171,9 @@ final class RelayGraph {
     if (count() == 0) {
       return null;
     }
-    int[] parent = new int[count()];
-    Arrays.fill(parent, -2);
-    ArrayDeque<Integer> queue = new ArrayDeque<>();
-    for (int c : reachedFrom(from)) {
-      parent[c] = -1;
-      queue.add(c);
-    }
-    while (!queue.isEmpty()) {
-      int c = queue.poll();
-      Hop last = policy.hop(relaySets.get(c), to);
-      if (last != null) {
-        return chain(from, c, parent, last);
-      }
-      for (int next : next(c)) {
-        if (parent[next] == -2) {
-          parent[next] = c;
-          queue.add(next);
-        }
-      }
-    }
-    return null;
+    Hop[] last = new Hop[1];
+    int[][] walk = walk(from, c -> (last[0] = policy.hop(relaySets.get(c), to)) != null);
+    return last[0] == null ? null : chain(from, walk[0][walk[0].length - 1], walk[1], last[0]);
   }
 
   /**

@@ -95,8 +95,8 @@ public final class NetworkYaml {
     List<Locator.Tree> trees = new ArrayList<>();
     networkTree.ifPresent(t -> trees.add(new Locator.Tree(networkName, t)));
     partsTree.ifPresent(t -> trees.add(new Locator.Tree(partsName, t)));
-    return new LoadReport(built, reported(problems), loader.partial, loader.unloaded, loader.skippedIds,
-        new Locator(trees));
+    return new LoadReport(built, reported(problems), loader.partial, loader.unloaded,
+        loader.skippedIds, new Locator(trees));
   }
 
   /** network.yaml's text for {@code network}. */

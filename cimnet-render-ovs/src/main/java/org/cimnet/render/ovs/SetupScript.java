@@ -212,9 +212,9 @@ final class SetupScript {
 
   private void converge() {
     line("");
-    line("# compare N BRIDGE: leaves $work/same.N when the bridge's flows are those of its file.");
+    line("# compare N BRIDGE FILE: leaves $work/same.N when the bridge's flows are those of FILE.");
     line("compare() {");
-    line("  if \"${ofctl[@]}\" -O " + OPENFLOW + " diff-flows \"$2\" \"$here/$2.flows\" >/dev/null 2>&1; then");
+    line("  if \"${ofctl[@]}\" -O " + OPENFLOW + " diff-flows \"$2\" \"$here/$3\" >/dev/null 2>&1; then");
     line("    : >\"$work/same.$1\"");
     line("  fi");
     line("}");
@@ -281,12 +281,12 @@ final class SetupScript {
     line("  fi");
     line("fi");
     line("for compare in \"${compares[@]}\"; do wait \"$compare\"; done");
-    line("# load N BRIDGE: replaces the bridge's flows, in one bundle, unless they matched its file");
-    line("# and its row was left as it was (converge.awk leaves $work/changed.N when it was not).");
+    line("# load N BRIDGE FILE: replaces the bridge's flows with FILE's, in one bundle, unless they");
+    line("# matched and its row was left as it was (converge.awk leaves $work/changed.N when not).");
     line("loads=()");
     line("load() {");
     line("  if [ -e \"$work/same.$1\" ] && [ ! -e \"$work/changed.$1\" ]; then return; fi");
-    line("  \"${ofctl[@]}\" -O " + OPENFLOW + " --bundle replace-flows \"$2\" \"$here/$2.flows\" &");
+    line("  \"${ofctl[@]}\" -O " + OPENFLOW + " --bundle replace-flows \"$2\" \"$here/$3\" &");
     line("  loads+=($!)");
     line("}");
     perBridge("load", "");
@@ -294,13 +294,15 @@ final class SetupScript {
   }
 
   /**
-   * One call of a script function per bridge, {@code FUNCTION N BRIDGE} then {@code after}: N
-   * counts from 1 in the plan's order, as converge.awk numbers the bridges.
+   * One call of a script function per bridge, {@code FUNCTION N BRIDGE FILE} then {@code after}:
+   * N counts from 1 in the plan's order, as converge.awk numbers the bridges; FILE is the
+   * bridge's flow file next to the script.
    */
   private void perBridge(String function, String after) {
     int n = 0;
     for (BridgePlan bridge : plan.bridges()) {
-      line(function + " " + ++n + " " + word(bridge.name()) + after);
+      line(function + " " + ++n + " " + word(bridge.name()) + " " + word(flowFile(bridge))
+          + after);
     }
   }
 

@@ -736,23 +736,23 @@ P	c	leaf4	ve-agent1	5540	access|105||||ve-agent1||5540|fe:39:23:74:f1:98||	"ve-a
 P	c	leaf4	ve-monitor	51674	access|106||||ve-monitor||51674|46:64:af:c3:a7:91||	"ve-monitor"	"vlan_mode":"access","tag":106,"trunks":["set",[]],"bond_mode":["set",[]],"lacp":["set",[]]	"type":"","ofport_request":51674,"mac":["set",[]]	"46:64:af:c3:a7:91"	
 CIMNET_PLAN
 
-# compare N BRIDGE: leaves $work/same.N when the bridge's flows are those of its file.
+# compare N BRIDGE FILE: leaves $work/same.N when the bridge's flows are those of FILE.
 compare() {
-  if "${ofctl[@]}" -O OpenFlow13 diff-flows "$2" "$here/$2.flows" >/dev/null 2>&1; then
+  if "${ofctl[@]}" -O OpenFlow13 diff-flows "$2" "$here/$3" >/dev/null 2>&1; then
     : >"$work/same.$1"
   fi
 }
 # The flows are compared while the database is read: both are reads, by two daemons.
 compares=()
-compare 1 uplink &
+compare 1 uplink uplink.flows &
 compares+=($!)
-compare 2 leaf1 &
+compare 2 leaf1 leaf1.flows &
 compares+=($!)
-compare 3 leaf2 &
+compare 3 leaf2 leaf2.flows &
 compares+=($!)
-compare 4 leaf3 &
+compare 4 leaf3 leaf3.flows &
 compares+=($!)
-compare 5 leaf4 &
+compare 5 leaf4 leaf4.flows &
 compares+=($!)
 # The state: remembered, if the database is still as an earlier run read it (needing no
 # change), else read now.
@@ -808,17 +808,17 @@ CIMNET_CFG
   fi
 fi
 for compare in "${compares[@]}"; do wait "$compare"; done
-# load N BRIDGE: replaces the bridge's flows, in one bundle, unless they matched its file
-# and its row was left as it was (converge.awk leaves $work/changed.N when it was not).
+# load N BRIDGE FILE: replaces the bridge's flows with FILE's, in one bundle, unless they
+# matched and its row was left as it was (converge.awk leaves $work/changed.N when not).
 loads=()
 load() {
   if [ -e "$work/same.$1" ] && [ ! -e "$work/changed.$1" ]; then return; fi
-  "${ofctl[@]}" -O OpenFlow13 --bundle replace-flows "$2" "$here/$2.flows" &
+  "${ofctl[@]}" -O OpenFlow13 --bundle replace-flows "$2" "$here/$3" &
   loads+=($!)
 }
-load 1 uplink
-load 2 leaf1
-load 3 leaf2
-load 4 leaf3
-load 5 leaf4
+load 1 uplink uplink.flows
+load 2 leaf1 leaf1.flows
+load 3 leaf2 leaf2.flows
+load 4 leaf3 leaf3.flows
+load 5 leaf4 leaf4.flows
 for load in ${loads[@]+"${loads[@]}"}; do wait "$load"; done
